@@ -1,0 +1,84 @@
+"""ORM tables. Columns named `sealed_*` hold AES-GCM ciphertext (see crypto.Vault): every
+register value and every stored copy of submitted text lives only there."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import DateTime, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from disclosure_guard.db.base import Base
+
+
+class RegisterStateRow(Base):
+    """A single row whose version moves on with every register change, so that every worker
+    can tell cheaply that its in-memory index is stale."""
+
+    __tablename__ = "register_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class CaseRow(Base):
+    __tablename__ = "cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    reference: Mapped[str] = mapped_column(String(100), unique=True, nullable=False)
+    sealed_case: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    party_count: Mapped[int] = mapped_column(Integer, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+
+
+class ApiKeyRow(Base):
+    __tablename__ = "api_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    role: Mapped[str] = mapped_column(String(40), nullable=False)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+
+
+class CheckRow(Base):
+    """One check. The filterable facts are in clear (decision, reason codes, case references,
+    which are register keys, not values); everything quoting the item is sealed."""
+
+    __tablename__ = "checks"
+
+    id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, index=True)
+    channel: Mapped[str] = mapped_column(String(20), nullable=False)
+    decision: Mapped[str] = mapped_column(String(10), nullable=False)
+    # Delimited as ",a,b," so that a filter on one value is a LIKE '%,a,%'.
+    reason_codes: Mapped[str] = mapped_column(Text, nullable=False)
+    case_references: Mapped[str] = mapped_column(Text, nullable=False)
+    register_version: Mapped[int] = mapped_column(Integer, nullable=False)
+    submitted_by: Mapped[str] = mapped_column(String(200), nullable=False)
+    sealed_result: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    sealed_content: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    review_status: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
+    reviewed_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    sealed_review_comment: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+
+
+class AuditEventRow(Base):
+    """Append-only: nothing in the code updates or deletes these rows."""
+
+    __tablename__ = "audit_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False, index=True)
+    actor_name: Mapped[str] = mapped_column(String(200), nullable=False)
+    actor_role: Mapped[str] = mapped_column(String(40), nullable=False)
+    action: Mapped[str] = mapped_column(String(60), nullable=False, index=True)
+    case_reference: Mapped[str | None] = mapped_column(String(100), nullable=True, index=True)
+    check_id: Mapped[str | None] = mapped_column(
+        String(40), ForeignKey("checks.id", ondelete="SET NULL"), nullable=True
+    )
+    detail: Mapped[str] = mapped_column(Text, nullable=False, default="{}")

