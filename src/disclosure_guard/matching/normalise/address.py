@@ -1,0 +1,329 @@
+"""Parse a UK postal address into components that can be compared one by one.
+
+Examples it must handle (the tests use exactly these):
+    "Flat 3, 12 Elm Road, Headingley, Leeds LS6 2AB"
+    "3/12 Elm Road"                                  sub-building 3, number 12
+    "Flat C, 12 Elm Road"                            sub-building "c"
+    "Apt 3, 12 Elm Road"                             sub-building 3
+    "Flat 03, 12 Elm Road"                           sub-building 3 (leading zero dropped)
+    "Apartment 27, Beech Court, 4 Park Lane"         building "beech court", number 4, street "park lane"
+    "Rose Cottage, Mill Lane, Ashby"                 building "rose cottage", no number, town "ashby"
+    "12 Elm Road Headingley Leeds LS6 2AB"           commas missing
+    "12 ELM RD\nHEADINGLEY\nLEEDS\nls62ab"           newlines, capitals, abbreviation, postcode unspaced
+    "12-14 High St, Leeds"                           number range; St at the end is "street"
+    "12a St John's Road, Leeds"                      suffix; St at the start is "saint"
+    "12 Elm Raod, Leeds S014 2AB"                    misspelt street type; OCR 0 for O in the postcode
+    "Ground Floor Flat, 12 Elm Road"                 sub-building "ground floor"
+    "She now lives at 12 Elm Road, Leeds"            leading words land in building_name, which
+                                                     the scorer ignores when both sides have a number
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import OSA
+
+from disclosure_guard.matching.normalise.postcode import normalise_postcode, read_postcode
+from disclosure_guard.matching.normalise.transliterate import transliterate
+
+STREET_TYPE_ABBREVIATIONS = {
+    "rd": "road", "st": "street", "str": "street", "ave": "avenue", "av": "avenue",
+    "cres": "crescent", "cresc": "crescent", "gdns": "gardens", "gdn": "gardens", "cl": "close",
+    "dr": "drive", "drv": "drive", "ct": "court", "crt": "court", "pl": "place", "tce": "terrace",
+    "terr": "terrace", "sq": "square", "ln": "lane", "gr": "grove", "gro": "grove", "gv": "grove",
+    "pde": "parade", "wy": "way", "wk": "walk", "mws": "mews", "hts": "heights", "pk": "park",
+    "grn": "green", "blvd": "boulevard", "app": "approach", "cswy": "causeway", "mt": "mount",
+}  # fmt: skip
+STREET_TYPES = frozenset(
+    {
+        "road", "street", "avenue", "crescent", "gardens", "close", "drive", "court", "place",
+        "terrace", "square", "lane", "grove", "parade", "way", "walk", "row", "hill", "rise",
+        "mews", "view", "green", "park", "heights", "vale", "gate", "wharf", "yard", "boulevard",
+        "approach", "croft", "fold", "garth", "bank", "chase", "mount", "circus", "causeway",
+        "wynd", "meadow", "meadows", "embankment", "quay", "passage", "crest", "dale", "glade",
+    }
+)  # fmt: skip
+# Misspellings are corrected only towards these: shorter or rarer types ("hill", "vale") are
+# one letter away from ordinary street names ("mill", "vane").
+_CORRECTABLE_TYPES = (
+    "road", "street", "avenue", "crescent", "gardens", "close", "drive", "terrace", "square",
+    "grove", "parade", "lane",
+)  # fmt: skip
+# These name blocks of flats as often as streets: "Beech Court, 4 Park Lane".
+_BUILDING_LIKE_TYPES = frozenset({"court", "heights", "mews", "view", "place"})
+_SUB_BUILDING_WORDS = frozenset(
+    {"flat", "flt", "apartment", "apt", "unit", "suite", "room", "maisonette", "studio"}
+)
+_FLOOR_WORDS = frozenset(
+    {"ground", "first", "second", "third", "top", "basement", "lower", "upper", "floor", "1st", "2nd", "3rd"}
+)
+_STREET_PREFIXES = frozenset(
+    {"saint", "st", "the", "old", "new", "great", "little", "upper", "lower", "north", "south", "east", "west"}
+)
+_LEADING_WORDS = frozenset({"at", "to", "in", "is", "lives", "living", "live", "moved", "address", "now", "on", "co"})
+# Words that say nothing about which town: "Leeds, UK" and "London, UK" are different places.
+_PLACE_NOISE = frozenset(
+    {"uk", "gb", "united", "kingdom", "england", "scotland", "wales", "north", "south", "east", "west"}
+)
+_NUMBER = re.compile(r"^\d+[a-z]?(?:-\d+[a-z]?)?$")
+_SUB_VALUE = re.compile(r"^(?:[a-z]|[a-z]?\d{1,4}[a-z]?)$")
+_SLASHED = re.compile(r"^([a-z]?\d{1,4}[a-z]?)/(\d+[a-z]?)$")
+_TOKEN = re.compile(r"[a-z0-9]+(?:[/\-][a-z0-9]+)*")
+_MAX_STREET_NAME_WORDS = 3
+
+
+@dataclass(frozen=True)
+class AddressComponents:
+    sub_building: str | None = None
+    building_name: str | None = None
+    number: str | None = None
+    street: str | None = None
+    locality: str | None = None
+    town: str | None = None
+    postcode: str | None = None
+
+    @property
+    def places(self) -> frozenset[str]:
+        return frozenset(f"{self.locality or ''} {self.town or ''}".split()) - _PLACE_NOISE
+
+    @property
+    def has_dwelling(self) -> bool:
+        """Whether the address says which house, not just which street or postcode."""
+        return self.number is not None or self.building_name is not None
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    segment: int
+
+
+def parse_address(text: str) -> AddressComponents:
+    tokens = _tokens(text)
+    postcode, tokens = _take_postcode(tokens)
+    sub_building, tokens = _take_sub_building(tokens)
+    number_at = _find_number(tokens)
+    if number_at is not None:
+        return _with_number(tokens, number_at, sub_building, postcode)
+    return _without_number(tokens, sub_building, postcode)
+
+
+def normalise_street_type(word: str) -> str | None:
+    """The full street type `word` stands for, or None when it is not one."""
+    if word in STREET_TYPES:
+        return word
+    return STREET_TYPE_ABBREVIATIONS.get(word)
+
+
+def _tokens(text: str) -> list[_Token]:
+    folded = transliterate(text).replace("'", "")
+    folded = re.sub(r"(\d)\s*([-/])\s*(\d)", r"\1\2\3", folded)
+    segments = (_TOKEN.findall(segment) for segment in re.split(r"[,;\n\r|]+", folded))
+    return [_Token(word, i) for i, words in enumerate(s for s in segments if s) for word in words]
+
+
+def _take_postcode(tokens: list[_Token]) -> tuple[str | None, list[_Token]]:
+    # The postcode closes an address, so read from the end and take the last one found.
+    for i in range(len(tokens) - 1, -1, -1):
+        if i > 0 and 2 <= len(tokens[i - 1].text) <= 4 and len(tokens[i].text) == 3:
+            outward, inward = tokens[i - 1].text, tokens[i].text
+            # Without a real digit, O/I repair would read words ("unit ion") as postcodes.
+            found = read_postcode(outward, inward) if any(c.isdigit() for c in outward + inward) else None
+            if found:
+                return found, tokens[: i - 1] + tokens[i + 1 :]
+        if 5 <= len(tokens[i].text) <= 7 and (found := normalise_postcode(tokens[i].text)):
+            return found, tokens[:i] + tokens[i + 1 :]
+    return None, tokens
+
+
+def _take_sub_building(tokens: list[_Token]) -> tuple[str | None, list[_Token]]:
+    for i, token in enumerate(tokens):
+        if token.text in _SUB_BUILDING_WORDS:
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if following and following.segment == token.segment and _SUB_VALUE.match(following.text):
+                return _strip_zeros(following.text), tokens[:i] + tokens[i + 2 :]
+            floor_start = i
+            while floor_start > 0 and tokens[floor_start - 1].text in _FLOOR_WORDS:
+                floor_start -= 1
+            if floor_start < i:
+                floor = " ".join(t.text for t in tokens[floor_start:i])
+                return floor, tokens[:floor_start] + tokens[i + 1 :]
+        if slashed := _SLASHED.match(token.text):
+            number = _Token(slashed.group(2), token.segment)
+            return _strip_zeros(slashed.group(1)), [*tokens[:i], number, *tokens[i + 1 :]]
+    return None, tokens
+
+
+def _find_number(tokens: list[_Token]) -> int | None:
+    """The house number: the first number followed by a word, else the first number."""
+    candidates = [i for i, t in enumerate(tokens) if _NUMBER.match(t.text)]
+    for i in candidates:
+        if i + 1 < len(tokens) and tokens[i + 1].text.isalpha():
+            return i
+    return candidates[0] if candidates else None
+
+
+def _with_number(
+    tokens: list[_Token], at: int, sub_building: str | None, postcode: str | None
+) -> AddressComponents:
+    street_start = at + 1
+    street_end = _street_end(tokens, street_start) if street_start < len(tokens) else street_start
+    return AddressComponents(
+        sub_building=sub_building,
+        building_name=_building(tokens[:at]),
+        number=_strip_zeros(tokens[at].text),
+        street=_street(tokens[street_start:street_end]),
+        **_places(tokens[street_end:]),
+        postcode=postcode,
+    )
+
+
+def _without_number(
+    tokens: list[_Token], sub_building: str | None, postcode: str | None
+) -> AddressComponents:
+    type_at = _street_type_position(tokens)
+    if type_at is None:
+        first_segment = [t for t in tokens if t.segment == tokens[0].segment] if tokens else []
+        if len(first_segment) == len(tokens):
+            # One line with neither number nor street ("Leeds LS6 2AB"): a place, not a house.
+            return AddressComponents(sub_building=sub_building, **_places(tokens), postcode=postcode)
+        return AddressComponents(
+            sub_building=sub_building,
+            building_name=_building(first_segment),
+            **_places(tokens[len(first_segment) :]),
+            postcode=postcode,
+        )
+    start = _street_name_start(tokens, type_at)
+    end = _after_type_run(tokens, type_at)
+    return AddressComponents(
+        sub_building=sub_building,
+        building_name=_building(tokens[:start]),
+        street=_street(tokens[start:end]),
+        **_places(tokens[end:]),
+        postcode=postcode,
+    )
+
+
+def _street_end(tokens: list[_Token], start: int) -> int:
+    """Index just past the street that begins at `start`."""
+    segment = tokens[start].segment
+    end_of_segment = start
+    while end_of_segment < len(tokens) and tokens[end_of_segment].segment == segment:
+        end_of_segment += 1
+    types = [j for j in range(start, end_of_segment) if _is_type(tokens, j, start)]
+    # "Park Lane", "Hill Top Lane": a type word that opens the street is its name.
+    if types and types[0] == start and any(start < j <= start + 3 for j in types[1:]):
+        types = types[1:]
+    if types:
+        return _after_type_run(tokens, types[0])
+    for j in range(start + 1, end_of_segment):
+        if _corrected_type(tokens[j].text):
+            return j + 1
+    if tokens[-1].segment != tokens[0].segment:
+        return end_of_segment
+    # One unpunctuated line and a street with no type word ("12 Briggate Leeds"): one word,
+    # with a prefix ("The Headrow") if it has one.
+    return start + (2 if tokens[start].text in _STREET_PREFIXES and start + 1 < end_of_segment else 1)
+
+
+def _street_type_position(tokens: list[_Token]) -> int | None:
+    types = [j for j in range(len(tokens)) if _is_type(tokens, j, _segment_start(tokens, j))]
+    if not types:
+        types = [j for j in range(1, len(tokens)) if _corrected_type(tokens[j].text)]
+    if not types:
+        return None
+    first = types[0]
+    if tokens[first].text in _BUILDING_LIKE_TYPES:
+        later = [j for j in types if tokens[j].segment > tokens[first].segment]
+        if later and normalise_street_type(tokens[later[0]].text) not in _BUILDING_LIKE_TYPES:
+            return later[0]
+    return first
+
+
+def _street_name_start(tokens: list[_Token], type_at: int) -> int:
+    segment_start = _segment_start(tokens, type_at)
+    single_line = tokens[0].segment == tokens[-1].segment
+    limit = 1 if single_line else _MAX_STREET_NAME_WORDS
+    start = max(segment_start, type_at - limit)
+    while start > segment_start and tokens[start - 1].text in _STREET_PREFIXES:
+        start -= 1
+    for j in range(type_at - 1, start - 1, -1):
+        if tokens[j].text in _LEADING_WORDS:
+            return j + 1
+    return start
+
+
+def _after_type_run(tokens: list[_Token], type_at: int) -> int:
+    end = type_at + 1
+    segment = tokens[type_at].segment
+    while end < len(tokens) and tokens[end].segment == segment and normalise_street_type(tokens[end].text):
+        end += 1
+    return end
+
+
+def _is_type(tokens: list[_Token], j: int, street_start: int) -> bool:
+    # "St" opening a street is a saint: "St John's Road".
+    if tokens[j].text == "st" and (j == street_start or tokens[j - 1].segment != tokens[j].segment):
+        return False
+    return normalise_street_type(tokens[j].text) is not None
+
+
+def _corrected_type(word: str) -> str | None:
+    if len(word) < 4 or not word.isalpha():
+        return None
+    for street_type in _CORRECTABLE_TYPES:
+        if OSA.distance(word, street_type, score_cutoff=1) <= 1:
+            return street_type
+    return None
+
+
+def _street(tokens: list[_Token]) -> str | None:
+    words = [t.text for t in tokens]
+    if not words:
+        return None
+    normalised = []
+    for i, word in enumerate(words):
+        last = i == len(words) - 1
+        if word == "st" and not last:
+            normalised.append("saint")
+        elif last:
+            normalised.append(normalise_street_type(word) or _corrected_type(word) or word)
+        else:
+            normalised.append(STREET_TYPE_ABBREVIATIONS.get(word, word) if i > 0 else word)
+    return " ".join(normalised)
+
+
+def _places(tokens: list[_Token]) -> dict[str, str | None]:
+    groups: dict[int, list[str]] = {}
+    for token in tokens:
+        groups.setdefault(token.segment, []).append(token.text)
+    names = [" ".join(words) for words in groups.values()]
+    if len(names) == 1 and len(groups[tokens[0].segment]) > 1:
+        # No commas: the last word is most often the town ("Headingley Leeds").
+        *locality, town = names[0].split()
+        return {"locality": " ".join(locality), "town": town}
+    if not names:
+        return {"locality": None, "town": None}
+    return {"locality": " ".join(names[:-1]) or None, "town": names[-1]}
+
+
+def _segment_start(tokens: list[_Token], j: int) -> int:
+    while j > 0 and tokens[j - 1].segment == tokens[j].segment:
+        j -= 1
+    return j
+
+
+def _building(tokens: list[_Token]) -> str | None:
+    # Prose before an address ("she now lives at Rose Cottage") is not part of the house name.
+    cut = max((i + 1 for i, t in enumerate(tokens) if t.text in _LEADING_WORDS), default=0)
+    return _joined(tokens[cut:])
+
+
+def _joined(tokens: list[_Token]) -> str | None:
+    return " ".join(t.text for t in tokens) or None
+
+
+def _strip_zeros(value: str) -> str:
+    return re.sub(r"(?<![0-9])0+(?=[0-9])", "", value)

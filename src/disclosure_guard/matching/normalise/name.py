@@ -1,0 +1,80 @@
+"""Normalise a person's name into forenames, surname and initials.
+
+Examples it must handle:
+    "Jane Smith"             -> forenames ("jane",), surname "smith", initials "j"
+    "Mrs Jane Smith"         -> the same (titles dropped)
+    "SMITH, Jane"            -> the same ("SURNAME, Forename" reordered)
+    "Smith, Mrs Jane"        -> the same
+    "SMITH Jane"             -> the same (a capitalised surname written first)
+    "J. Smith"               -> forenames ("j",), surname "smith", initials "j"
+    "Dr. Jane A. Smith-Jones" -> forenames ("jane", "a"), surname "smith-jones", initials "ja"
+    "Zoë O’Brien"            -> forenames ("zoe",), surname "obrien"
+    "Łukasz Nowak"           -> forenames ("lukasz",), surname "nowak"
+    "Zoe"                    -> forenames ("zoe",), surname "" (a lone name: we cannot tell which it is)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from disclosure_guard.matching.normalise.transliterate import transliterate
+
+TITLES = frozenset(
+    {
+        "mr", "mrs", "ms", "miss", "mx", "master", "dr", "doctor", "prof", "professor", "sir",
+        "dame", "lady", "lord", "rev", "revd", "reverend", "fr", "father", "sr", "sister",
+        "cllr", "councillor", "hon", "capt", "captain", "sgt", "pc", "dc",
+    }
+)  # fmt: skip
+SUFFIXES = frozenset({"jr", "jnr", "snr", "ii", "iii", "iv", "obe", "mbe", "cbe", "kc", "qc", "esq", "phd"})
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+
+
+@dataclass(frozen=True)
+class PersonName:
+    forenames: tuple[str, ...]
+    surname: str
+
+    @property
+    def initials(self) -> str:
+        return "".join(name[0] for name in self.forenames)
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return (*self.forenames, self.surname) if self.surname else self.forenames
+
+
+def normalise_name(text: str) -> PersonName:
+    if "," in text:
+        surname_part, _, forename_part = text.partition(",")
+        surname_words = _words(surname_part)
+        forename_words = _words(forename_part)
+        if surname_words and forename_words:
+            return PersonName(forenames=tuple(forename_words), surname=" ".join(surname_words))
+    words = _words(text)
+    if _surname_written_first(text, len(words)):
+        words = words[1:] + words[:1]
+    if len(words) < 2:
+        return PersonName(forenames=tuple(words), surname="")
+    return PersonName(forenames=tuple(words[:-1]), surname=words[-1])
+
+
+def _words(text: str) -> list[str]:
+    folded = transliterate(text).replace("'", "")
+    words = _WORD.findall(folded)
+    while words and words[0] in TITLES:
+        words = words[1:]
+    while words and words[-1] in SUFFIXES:
+        words = words[:-1]
+    return words
+
+
+def _surname_written_first(text: str, word_count: int) -> bool:
+    """Registers and court papers write "SMITH Jane": an all-capital first word among mixed case."""
+    raw = [w for w in re.split(r"[\s.]+", text.strip()) if any(ch.isalpha() for ch in w)]
+    raw = [w for w in raw if transliterate(w).strip(".'") not in TITLES]
+    if word_count < 2 or len(raw) < 2:
+        return False
+    first, rest = raw[0], raw[1:]
+    return len(first) > 1 and first.isupper() and not all(w.isupper() for w in rest)

@@ -1,0 +1,75 @@
+"""Read a UK postcode, repairing the OCR confusions O/0 and I/1 where the postcode grammar
+allows only one reading.
+
+Examples it must handle:
+    "ls6 2ab"    -> "LS6 2AB"
+    "LS62AB"     -> "LS6 2AB"
+    "SW1A 1AA"   -> "SW1A 1AA"
+    "S014 2AB"   -> "SO14 2AB"   (an area is letters, so the 0 must be an O)
+    "LS1O 1AA"   -> "LS10 1AA"   (only London districts end in a letter, so the O must be a 0)
+    "M1 IAE"     -> "M1 1AE"     (the inward code starts with a digit)
+    "LEEDS"      -> None
+"""
+
+from __future__ import annotations
+
+import re
+
+# A trailing letter in the outward code (A9A, AA9A) exists only in these central London areas.
+_LONDON_AREAS = frozenset({"E", "EC", "N", "NW", "SE", "SW", "W", "WC"})
+_OUTWARD_SHAPES = ("A9", "A99", "AA9", "AA99", "A9A", "AA9A")
+_INWARD_SHAPE = "9AA"
+_AS_DIGIT = {"O": "0", "I": "1"}
+_AS_LETTER = {"0": "O", "1": "I"}
+_INWARD_LETTERS = frozenset("ABDEFGHJLNPQRSTUWXYZ")
+_COMPACT = re.compile(r"^[A-Z0-9]{5,7}$")
+
+
+def normalise_postcode(text: str) -> str | None:
+    compact = re.sub(r"[\s.\-]", "", text.upper())
+    if not _COMPACT.match(compact) or not any(ch.isdigit() for ch in compact):
+        return None
+    return read_postcode(compact[:-3], compact[-3:])
+
+
+def read_postcode(outward: str, inward: str) -> str | None:
+    """The postcode these two parts spell, or None when they spell none or several."""
+    outward, inward = outward.upper(), inward.upper()
+    inward_reading = _read(inward, _INWARD_SHAPE)
+    if inward_reading is None or not set(inward_reading[1:]) <= _INWARD_LETTERS:
+        return None
+    readings = {r for shape in _OUTWARD_SHAPES if (r := _read(outward, shape)) and _plausible_outward(r, shape)}
+    if outward in readings:
+        return f"{outward} {inward_reading}"
+    if len(readings) != 1:
+        return None
+    return f"{readings.pop()} {inward_reading}"
+
+
+def _read(raw: str, shape: str) -> str | None:
+    if len(raw) != len(shape):
+        return None
+    chars = []
+    for ch, kind in zip(raw, shape, strict=True):
+        if kind == "A":
+            ch = _AS_LETTER.get(ch, ch)
+            if not ch.isalpha():
+                return None
+        else:
+            ch = _AS_DIGIT.get(ch, ch)
+            if not ch.isdigit():
+                return None
+        chars.append(ch)
+    return "".join(chars)
+
+
+def _plausible_outward(reading: str, shape: str) -> bool:
+    area = reading[: 2 if shape.startswith("AA") else 1]
+    if reading[0] in "QVX" or (len(area) == 2 and area[1] in "IJZ"):
+        return False
+    return not shape.endswith("A") or area in _LONDON_AREAS
+
+
+def outward_code(postcode: str) -> str:
+    return postcode.split(" ", 1)[0]
+

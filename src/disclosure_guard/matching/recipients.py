@@ -1,0 +1,120 @@
+"""Match the recipients of an outgoing item against the register.
+
+A recipient is compared by name, email and address with every candidate party (protected and
+restricted alike: the policy decides what a match means) and with each case's trusted
+recipients. One match per (recipient, party or trusted entry, detail); two trusted entries of
+one case that match the same recipient by the same detail collapse into one, since a
+`RecipientMatch` does not say which entry it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from disclosure_guard.matching.index import RegisterIndex, TrustedEntry
+from disclosure_guard.matching.normalise.address import AddressComponents, parse_address
+from disclosure_guard.matching.normalise.email import normalise_email
+from disclosure_guard.matching.normalise.name import PersonName, normalise_name
+from disclosure_guard.matching.scoring.address import score_address
+from disclosure_guard.matching.scoring.name import score_name
+from disclosure_guard.matching.spans import strength_of
+from disclosure_guard.types import FindingKind, MatchStrength, MatchThresholds, Recipient, RecipientMatch
+
+_MatchKey = tuple[str, int | None, FindingKind]
+
+
+def match_recipients(
+    recipients: Sequence[Recipient], index: RegisterIndex, thresholds: MatchThresholds
+) -> list[RecipientMatch]:
+    matches: list[RecipientMatch] = []
+    for i, recipient in enumerate(recipients):
+        name = normalise_name(recipient.name) if recipient.name else None
+        email = normalise_email(recipient.email) if recipient.email else None
+        address = parse_address(recipient.address) if recipient.address else None
+        best: dict[_MatchKey, RecipientMatch] = {}
+        for match in [
+            *_party_matches(i, name, email, address, index, thresholds),
+            *_trusted_matches(i, name, email, address, index, thresholds),
+        ]:
+            party_index = match.party.party_index if match.party else None
+            _keep_best(best, (match.case_reference, party_index, match.via), match)
+        matches.extend(best.values())
+    return matches
+
+
+def _party_matches(
+    i: int,
+    name: PersonName | None,
+    email: str | None,
+    address: AddressComponents | None,
+    index: RegisterIndex,
+    thresholds: MatchThresholds,
+) -> list[RecipientMatch]:
+    found = []
+    scored: list[tuple[int, FindingKind, float]] = []
+    if name and name.tokens:
+        for number in index.parties_for_name(name):
+            score = max((score_name(name, n).score for n in index.party(number).names), default=0.0)
+            scored.append((number, FindingKind.NAME, score))
+    if email:
+        scored.extend((number, FindingKind.EMAIL, 1.0) for number in index.parties_for_email(email))
+    if address:
+        for number in index.parties_for_address(address):
+            score = max((score_address(address, a).score for a in index.party(number).addresses), default=0.0)
+            scored.append((number, FindingKind.ADDRESS, score))
+    for number, via, score in scored:
+        strength = strength_of(score, thresholds)
+        if strength is not None:
+            ref = index.party(number).ref
+            found.append(RecipientMatch(i, ref.case_reference, ref, False, via, score, strength))
+    return found
+
+
+def _trusted_matches(
+    i: int,
+    name: PersonName | None,
+    email: str | None,
+    address: AddressComponents | None,
+    index: RegisterIndex,
+    thresholds: MatchThresholds,
+) -> list[RecipientMatch]:
+    found = []
+    if email:
+        for number in index.trusted_for_email(email):
+            entry = index.trusted(number)
+            found.append(
+                RecipientMatch(i, entry.case_reference, None, True, FindingKind.EMAIL, 1.0, MatchStrength.STRONG)
+            )
+    if address:
+        for number in index.trusted_for_address(address):
+            entry = index.trusted(number)
+            score = _trusted_address_score(entry, name, address, thresholds)
+            if score is not None:
+                found.append(
+                    RecipientMatch(
+                        i, entry.case_reference, None, True, FindingKind.ADDRESS, score, MatchStrength.STRONG
+                    )
+                )
+    return found
+
+
+def _trusted_address_score(
+    entry: TrustedEntry, name: PersonName | None, address: AddressComponents, thresholds: MatchThresholds
+) -> float | None:
+    """A trusted entry without an email vouches by address: the address must match strongly,
+    and the name too when the entry gives one, because the building of a trusted solicitor
+    may also house someone who is not trusted. Trust relaxes the guard, so both are strict."""
+    if entry.email or entry.address is None:
+        return None
+    score = score_address(address, entry.address).score
+    if entry.name is not None:
+        if name is None:
+            return None
+        score = min(score, score_name(name, entry.name).score)
+    return score if score >= thresholds.strong else None
+
+
+def _keep_best(best: dict[_MatchKey, RecipientMatch], key: _MatchKey, match: RecipientMatch) -> None:
+    held = best.get(key)
+    if held is None or match.score > held.score:
+        best[key] = match

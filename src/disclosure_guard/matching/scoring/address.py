@@ -1,0 +1,185 @@
+"""Score a submitted address against a register address, component by component.
+
+The question is "does this text point at her dwelling?", so the rules separate the dwelling
+from its neighbours rather than measure string distance:
+
+    same dwelling (number or house name agrees, and postcode agrees)       0.92 - 1.00  strong
+    same dwelling, postcode missing, street agrees and town agrees          0.94 - 0.95  strong
+    same dwelling, postcode one character out, street agrees                0.94 - 0.95  strong
+    house name + village, no street or postcode ("Rose Cottage, Ashby")     0.90         strong
+    a number range containing the number ("12-14" for "12")                 0.05 less
+    number + street with neither town nor postcode ("12 Elm Road")          0.80         weak
+    number + street, postcode disagrees in the same town                    0.78         weak
+    number + postcode agree but the street clearly differs                  0.80         weak
+    postcode + street, no number (a partial disclosure)                     0.82         weak
+    postcode alone                                                          0.80         weak
+    street + town, no number and no postcode                                0.76         weak
+    the register has a flat and the text does not, or the reverse            capped 0.82  weak
+    number differs, or both name a flat and the flats differ, or both name
+    a house and the names differ (a neighbour)                              0.00  different dwelling
+    number + street agree but the town differs                              0.00
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA, JaroWinkler
+
+from disclosure_guard.matching.normalise.address import AddressComponents
+
+STREET_AGREES = 0.85
+POSTCODE_TYPO = 0.8  # one character wrong in a six- or seven-character postcode
+HOUSE_NAME_AGREES = 0.85
+TOWN_AGREES = 0.9
+# A flat missing on one side: the text names the building she lives in, perhaps not her door.
+ONE_SIDED_FLAT_CAP = 0.82
+
+
+@dataclass(frozen=True)
+class AddressScore:
+    score: float
+    components: dict[str, float]
+    # True when a component proves another dwelling (a neighbour), not merely a weak likeness.
+    different_dwelling: bool = False
+
+
+def score_address(found: AddressComponents, registered: AddressComponents) -> AddressScore:
+    postcode = _postcode_similarity(found.postcode, registered.postcode)
+    number = _number_similarity(found.number, registered.number)
+    street = _street_similarity(found.street, registered.street)
+    place = _place_similarity(found.places, registered.places)
+    house_name = None
+    if found.number is None and registered.number is None:
+        house_name = _house_name_similarity(found.building_name, registered.building_name)
+    flat = _flat_similarity(found.sub_building, registered.sub_building)
+    components = {
+        name: round(value, 3)
+        for name, value in (
+            ("postcode", postcode),
+            ("number", number),
+            ("building_name", house_name),
+            ("street", street),
+            ("town", place),
+            ("sub_building", flat),
+        )
+        if value is not None
+    }
+    if number == 0.0 or house_name is not None and house_name < HOUSE_NAME_AGREES:
+        return AddressScore(0.0, components, different_dwelling=True)
+    if flat == 0.0 and found.sub_building and registered.sub_building:
+        return AddressScore(0.0, components, different_dwelling=True)
+
+    dwelling = number if number is not None else house_name
+    if dwelling is None:
+        score = _partial_score(postcode, street, place)
+    else:
+        score = _dwelling_score(postcode, street, place, by_house_name=number is None)
+        # A number range or a misspelt house name is a little less certain than an exact one.
+        score = max(0.0, score - (1.0 - dwelling) * 0.5) if score else 0.0
+    if flat == 0.0:
+        score = min(score, ONE_SIDED_FLAT_CAP)
+    return AddressScore(round(score, 3), components)
+
+
+def _dwelling_score(
+    postcode: float | None, street: float | None, place: float | None, by_house_name: bool
+) -> float:
+    if postcode == 1.0:
+        if street is not None and street < 0.5:
+            # One postcode can span two streets: "12" on another street is another house.
+            return 0.8
+        return 0.92 + 0.08 * (1.0 if street is None else street)
+    if street is not None and street >= STREET_AGREES:
+        if place == 0.0:
+            return 0.0
+        if postcode is not None:
+            return 0.88 + 0.07 * street if postcode >= POSTCODE_TYPO else 0.78
+        if place == 1.0 or place is not None and place >= TOWN_AGREES:
+            return 0.88 + 0.07 * street
+        return 0.8
+    if street is None and postcode is None and by_house_name and place is not None and place >= TOWN_AGREES:
+        # Rural addresses are a house name and a village: "Rose Cottage, Ashby".
+        return 0.9
+    if street is None and postcode is not None and postcode >= POSTCODE_TYPO:
+        return 0.8
+    return 0.0
+
+
+def _partial_score(postcode: float | None, street: float | None, place: float | None) -> float:
+    # A postcode covers about fifteen households and a street a few dozen: both narrow the
+    # search for her, so they are reported, but weakly.
+    street_agrees = street is not None and street >= STREET_AGREES
+    if postcode == 1.0:
+        return 0.82 if street_agrees else 0.8
+    if street_agrees and place is not None and place >= TOWN_AGREES:
+        return 0.76
+    return 0.0
+
+
+def _postcode_similarity(found: str | None, registered: str | None) -> float | None:
+    if found is None or registered is None:
+        return None
+    if found == registered:
+        return 1.0
+    return OSA.normalized_similarity(found.replace(" ", ""), registered.replace(" ", ""))
+
+
+def _number_similarity(found: str | None, registered: str | None) -> float | None:
+    if found is None or registered is None:
+        return None
+    if found == registered:
+        return 1.0
+    # "12-14" covers 12, 13 and 14; "12a" is a separate house from "12".
+    found_range, registered_range = _number_range(found), _number_range(registered)
+    if found_range and registered_range:
+        low = max(found_range[0], registered_range[0])
+        high = min(found_range[1], registered_range[1])
+        if low <= high and (found_range[0] != found_range[1] or registered_range[0] != registered_range[1]):
+            return 0.9
+    return 0.0
+
+
+def _number_range(number: str) -> tuple[int, int] | None:
+    low, _, high = number.partition("-")
+    if not low.isdigit() or not (high or low).isdigit():
+        return None
+    return int(low), int(high or low)
+
+
+def _street_similarity(found: str | None, registered: str | None) -> float | None:
+    if found is None or registered is None:
+        return None
+    if found == registered:
+        return 1.0
+    best = fuzz.ratio(found, registered) / 100
+    found_words, registered_words = found.split(), registered.split()
+    # A street read without its end ("elm road headingley leeds") still starts with the street.
+    if len(found_words) > len(registered_words):
+        best = max(best, fuzz.ratio(" ".join(found_words[: len(registered_words)]), registered) / 100)
+    return best
+
+
+def _place_similarity(found: frozenset[str], registered: frozenset[str]) -> float | None:
+    if not found or not registered:
+        return None
+    if found & registered:
+        return 1.0
+    best = max(JaroWinkler.normalized_similarity(a, b) for a in found for b in registered)
+    return best if best >= TOWN_AGREES else 0.0
+
+
+def _house_name_similarity(found: str | None, registered: str | None) -> float | None:
+    if found is None or registered is None:
+        return None
+    if set(registered.split()) <= set(found.split()):
+        return 1.0
+    return fuzz.ratio(found, registered) / 100
+
+
+def _flat_similarity(found: str | None, registered: str | None) -> float | None:
+    """1.0 same flat; 0.0 different flats or a flat on one side only; None when neither names one."""
+    if found is None and registered is None:
+        return None
+    return 1.0 if found == registered else 0.0

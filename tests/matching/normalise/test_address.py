@@ -1,0 +1,99 @@
+import pytest
+
+from disclosure_guard.matching import AddressComponents, parse_address
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Flat 3, 12 Elm Road, Headingley, Leeds LS6 2AB",
+            AddressComponents(
+                sub_building="3", number="12", street="elm road", locality="headingley", town="leeds", postcode="LS6 2AB"
+            ),
+        ),
+        ("3/12 Elm Road", AddressComponents(sub_building="3", number="12", street="elm road")),
+        ("Flat C, 12 Elm Road", AddressComponents(sub_building="c", number="12", street="elm road")),
+        ("Apt 3, 12 Elm Road", AddressComponents(sub_building="3", number="12", street="elm road")),
+        ("Flat 03, 12 Elm Road", AddressComponents(sub_building="3", number="12", street="elm road")),
+        (
+            "Apartment 27, Beech Court, 4 Park Lane",
+            AddressComponents(sub_building="27", building_name="beech court", number="4", street="park lane"),
+        ),
+        (
+            "Rose Cottage, Mill Lane, Ashby",
+            AddressComponents(building_name="rose cottage", street="mill lane", town="ashby"),
+        ),
+        (
+            "12 Elm Road Headingley Leeds LS6 2AB",
+            AddressComponents(number="12", street="elm road", locality="headingley", town="leeds", postcode="LS6 2AB"),
+        ),
+        (
+            "12 ELM RD\nHEADINGLEY\nLEEDS\nls62ab",
+            AddressComponents(number="12", street="elm road", locality="headingley", town="leeds", postcode="LS6 2AB"),
+        ),
+        ("12-14 High St, Leeds", AddressComponents(number="12-14", street="high street", town="leeds")),
+        ("12a St John's Road, Leeds", AddressComponents(number="12a", street="saint johns road", town="leeds")),
+        (
+            "12 Elm Raod, Leeds S014 2AB",
+            AddressComponents(number="12", street="elm road", town="leeds", postcode="SO14 2AB"),
+        ),
+        ("Ground Floor Flat, 12 Elm Road", AddressComponents(sub_building="ground floor", number="12", street="elm road")),
+    ],
+)
+def test_parses_the_documented_examples(text: str, expected: AddressComponents) -> None:
+    assert parse_address(text) == expected
+
+
+def test_leading_words_land_in_building_name_and_never_in_the_street() -> None:
+    parsed = parse_address("She now lives at 12 Elm Road, Leeds")
+
+    assert (parsed.number, parsed.street, parsed.town) == ("12", "elm road", "leeds")
+
+
+def test_leading_words_are_cut_from_a_house_name() -> None:
+    parsed = parse_address("She lives at Rose Cottage, Mill Lane, Ashby")
+
+    assert (parsed.building_name, parsed.street, parsed.town) == ("rose cottage", "mill lane", "ashby")
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("12 Park Road, Leeds", "park road"),
+        ("12 Hill Top Lane, Leeds", "hill top lane"),
+        ("12 St Johns St, Leeds", "saint johns street"),
+        ("12 Acacia Ave", "acacia avenue"),
+        ("12 Laurel Cres", "laurel crescent"),
+        ("12 Kensington Gdns", "kensington gardens"),
+        ("12 Beech Cl", "beech close"),
+        ("12 Oak Dr", "oak drive"),
+        ("12 Ash Ct", "ash court"),
+        ("12 Vicarage Pl", "vicarage place"),
+        ("12 Albion Tce", "albion terrace"),
+        ("12 Market Sq", "market square"),
+        ("12 Church Ln", "church lane"),
+        ("12 Mill Gr", "mill grove"),
+        ("12 Marine Pde", "marine parade"),
+    ],
+)
+def test_expands_street_abbreviations(text: str, street: str) -> None:
+    assert parse_address(text).street == street
+
+
+def test_the_same_address_written_differently_parses_the_same() -> None:
+    variants = [
+        "Flat 3, 12 Elm Road, Headingley, Leeds LS6 2AB",
+        "FLAT 3\n12 ELM RD\nHEADINGLEY\nLEEDS\nLS6 2AB",
+        "flat 3 12 elm road headingley leeds ls62ab",
+        "3/12 Elm Rd., Headingley, Leeds, LS6 2AB",
+    ]
+
+    assert len({parse_address(v) for v in variants}) == 1
+
+
+def test_a_postcode_and_town_alone_name_no_house() -> None:
+    parsed = parse_address("Leeds LS6 2AB")
+
+    assert not parsed.has_dwelling
+    assert (parsed.town, parsed.postcode) == ("leeds", "LS6 2AB")

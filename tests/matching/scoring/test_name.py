@@ -1,0 +1,57 @@
+import pytest
+
+from disclosure_guard.matching.normalise.name import normalise_name
+from disclosure_guard.matching.scoring.name import score_name
+
+STRONG, WEAK = 0.90, 0.75
+
+
+def scored(text: str, registered: str = "Jane Smith") -> float:
+    return score_name(normalise_name(text), normalise_name(registered)).score
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jane Smith", "SMITH, Jane", "Smith Jane", "Mrs Jane Smith", "Jane Smiht", "Jnae Smith", "jane smith", "J. Smith",
+     "Mrs J Smith", "Jane Anne Smith"],
+)
+def test_variants_of_her_name_are_strong(text: str) -> None:
+    assert scored(text) >= STRONG
+
+
+def test_diacritics_do_not_matter() -> None:
+    assert scored("Zoe Nowak", "Zoë Nowak") == 1.0
+    assert scored("ZOË NOWAK", "Zoe Nowak") == 1.0
+
+
+@pytest.mark.parametrize("text", ["John Smith", "Joan Smith", "Jane Brown", "A. Smith"])
+def test_a_namesake_or_another_person_does_not_match(text: str) -> None:
+    assert scored(text) < WEAK
+
+
+def test_an_initial_that_fits_is_strong_but_a_conflicting_forename_is_not() -> None:
+    assert scored("J. Smith") == 0.925
+    assert scored("J. Smith", "John Smith") == 0.925
+    assert scored("John Smith") == 0.0
+
+
+def test_a_lone_surname_is_at_most_weak() -> None:
+    assert WEAK <= scored("Smith") < STRONG
+    assert scored("Smiht") < WEAK
+
+
+def test_a_lone_forename_is_not_reported_against_a_full_name() -> None:
+    assert scored("Jane") < WEAK
+
+
+def test_a_lone_register_name_matches_weakly() -> None:
+    assert WEAK <= scored("Zoe Nowak", "Zoe") < STRONG
+
+
+def test_a_double_barrelled_surname_matches_either_way_of_writing_it() -> None:
+    assert scored("Jane Smith Jones", "Jane Smith-Jones") == 1.0
+    assert scored("Jane Smith", "Jane Smith-Jones") >= STRONG
+
+
+def test_an_initial_and_one_barrel_of_a_surname_is_weak() -> None:
+    assert WEAK <= scored("J. Smith-Brown") < STRONG

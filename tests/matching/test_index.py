@@ -1,0 +1,72 @@
+from disclosure_guard.matching import RegisterIndex, parse_address
+from disclosure_guard.matching.normalise.identifier import normalise_identifier
+from disclosure_guard.matching.normalise.name import normalise_name
+from disclosure_guard.types import PartyRef, PartyRole
+
+from .conftest import JANE, a_case, a_party, an_index
+
+
+def test_build_counts_cases_and_keeps_the_version(smith_case) -> None:
+    index = RegisterIndex.build([smith_case, a_case("DG-0002", protected=a_party(names=["Ann Lee"]))], version=7)
+
+    assert (index.version, index.case_count) == (7, 2)
+
+
+def test_gazetteer_holds_party_names_and_identifiers_once(smith_case) -> None:
+    index = an_index(smith_case, a_case("DG-0002", protected=JANE))
+
+    assert index.gazetteer().names == ("Jane Smith", "John Smith")
+    assert index.gazetteer().identifiers == ("St Mary's Primary School",)
+
+
+def test_party_points_at_case_and_position(smith_case) -> None:
+    index = an_index(smith_case)
+
+    assert {index.party(n).ref for n in index.parties_for_email("john.smith@example.com")} == {
+        PartyRef("DG-0001", 1, PartyRole.RESTRICTED)
+    }
+
+
+def test_name_candidates_come_from_surname_and_initial_including_misspellings(smith_case) -> None:
+    index = an_index(smith_case, a_case("DG-0002", protected=a_party(names=["Ann Lee"])))
+
+    refs = {index.party(n).ref.case_reference for n in index.parties_for_name(normalise_name("Jane Smiht"))}
+
+    assert refs == {"DG-0001"}
+
+
+def test_a_lone_surname_fetches_every_party_with_it(smith_case) -> None:
+    index = an_index(smith_case)
+
+    assert len(index.parties_for_name(normalise_name("Smith"))) == 2
+
+
+def test_address_candidates_come_from_postcode_or_street_not_the_whole_register(smith_case) -> None:
+    others = [a_case(f"DG-1{i:03}", protected=a_party(addresses=[f"{i} Birch Avenue, York YO1 7AB"])) for i in range(50)]
+    index = an_index(smith_case, *others)
+
+    by_postcode = index.parties_for_address(parse_address("LS6 2AB"))
+    by_misspelt_street = index.parties_for_address(parse_address("12 Elmm Road, Leeds"))
+
+    assert {index.party(n).ref.case_reference for n in by_postcode | by_misspelt_street} == {"DG-0001"}
+
+
+def test_identifier_candidates_ignore_common_words(smith_case) -> None:
+    index = an_index(smith_case, a_case("DG-0002", protected=a_party(identifiers=["Hillside Primary School"])))
+
+    found = index.parties_for_identifier(normalise_identifier("St Mary's Primery School"))
+
+    assert {index.party(n).ref.case_reference for n in found} == {"DG-0001"}
+
+
+def test_unparseable_register_values_are_skipped_not_fatal() -> None:
+    index = an_index(a_case(protected=a_party(names=["  "], emails=["none"], phones=["n/a"], dates_of_birth=["unknown"])))
+
+    assert index.party(0).names == () and index.party(0).emails == frozenset()
+    assert index.party(0).phones == frozenset() and index.party(0).dates_of_birth == frozenset()
+
+
+def test_roles_come_from_the_case(smith_case) -> None:
+    index = an_index(smith_case)
+
+    assert [index.party(n).ref.role for n in (0, 1)] == [PartyRole.PROTECTED, PartyRole.RESTRICTED]

@@ -1,0 +1,176 @@
+import dataclasses
+
+import pytest
+
+from disclosure_guard.matching import match_spans
+from disclosure_guard.types import (
+    Finding,
+    FindingKind,
+    MatchStrength,
+    MatchThresholds,
+    PartyRef,
+    PartyRole,
+    SpanKind,
+)
+
+from .conftest import JANE, a_case, a_letter, a_party, a_span, an_index
+
+JANE_REF = PartyRef("DG-0001", 0, PartyRole.PROTECTED)
+JOHN_REF = PartyRef("DG-0001", 1, PartyRole.RESTRICTED)
+
+
+def findings_for(text: str, kind: SpanKind, span_text: str | None = None, *cases, pattern: str = "") -> list[Finding]:
+    part = a_letter(text)
+    span = a_span(part, kind, span_text or text, pattern=pattern)
+    return match_spans(part, [span], an_index(*cases), MatchThresholds())
+
+
+def test_her_address_in_a_letter_is_a_strong_address_finding(smith_case) -> None:
+    text = "Please note her new address: Flat 3, 12 Elm Rd, Leeds LS6 2AB. Regards"
+
+    [finding] = findings_for(text, SpanKind.ADDRESS, "Flat 3, 12 Elm Rd, Leeds LS6 2AB", smith_case)
+
+    assert finding == Finding(
+        kind=FindingKind.ADDRESS,
+        part="body",
+        start=29,
+        end=61,
+        text="Flat 3, 12 Elm Rd, Leeds LS6 2AB",
+        party=JANE_REF,
+        score=1.0,
+        strength=MatchStrength.STRONG,
+        matcher="address.components",
+        components={"postcode": 1.0, "number": 1.0, "street": 1.0, "town": 1.0, "sub_building": 1.0},
+    )
+
+
+def test_an_address_span_with_leading_words_still_matches(smith_case) -> None:
+    [finding] = findings_for("She now lives at 3/12 Elm Road, Leeds", SpanKind.ADDRESS, None, smith_case)
+
+    assert (finding.party, finding.strength) == (JANE_REF, MatchStrength.STRONG)
+
+
+def test_a_neighbours_address_and_its_postcode_produce_nothing(smith_case) -> None:
+    part = a_letter("Visit at Flat 3, 14 Elm Road, Leeds LS6 2AB.")
+    spans = [
+        a_span(part, SpanKind.ADDRESS, "Flat 3, 14 Elm Road, Leeds LS6 2AB"),
+        a_span(part, SpanKind.POSTCODE, "LS6 2AB"),
+    ]
+
+    assert match_spans(part, spans, an_index(smith_case), MatchThresholds()) == []
+
+
+def test_another_flat_in_her_building_produces_nothing(smith_case) -> None:
+    assert findings_for("Flat 4, 12 Elm Road, Leeds LS6 2AB", SpanKind.ADDRESS, None, smith_case) == []
+
+
+def test_a_lone_postcode_is_a_weak_address_finding(smith_case) -> None:
+    [finding] = findings_for("The family moved to LS6 2AB last month.", SpanKind.POSTCODE, "LS6 2AB", smith_case)
+
+    assert (finding.kind, finding.strength, finding.components) == (
+        FindingKind.ADDRESS,
+        MatchStrength.WEAK,
+        {"postcode": 1.0},
+    )
+    assert finding.matcher == "address.postcode"
+
+
+def test_a_postcode_inside_a_matched_address_is_not_reported_twice(smith_case) -> None:
+    part = a_letter("Flat 3, 12 Elm Road, Leeds LS6 2AB")
+    spans = [a_span(part, SpanKind.POSTCODE, "LS6 2AB"), a_span(part, SpanKind.ADDRESS, part.text)]
+
+    findings = match_spans(part, spans, an_index(smith_case), MatchThresholds())
+
+    assert [(f.text, f.matcher) for f in findings] == [(part.text, "address.components")]
+
+
+@pytest.mark.parametrize("text", ["Jane Smith", "SMITH, Jane", "Jane Smiht", "Mrs J. Smith", "Zoë Smith"])
+def test_her_name_is_a_strong_name_finding(text: str) -> None:
+    case = a_case("DG-0001", protected=dataclasses.replace(JANE, names=("Jane Smith", "Zoe Smith")))
+
+    [finding] = findings_for(f"We met {text} today.", SpanKind.PERSON, text, case)
+
+    assert (finding.kind, finding.party, finding.strength, finding.text) == (
+        FindingKind.NAME,
+        JANE_REF,
+        MatchStrength.STRONG,
+        text,
+    )
+
+
+def test_an_initial_matches_both_parties_who_share_it(smith_case) -> None:
+    findings = findings_for("J. Smith", SpanKind.PERSON, None, smith_case)
+
+    assert {f.party for f in findings} == {JANE_REF, JOHN_REF}
+
+
+def test_a_namesake_only_matches_the_party_with_that_forename(smith_case) -> None:
+    [finding] = findings_for("John Smith", SpanKind.PERSON, None, smith_case)
+
+    assert finding.party == JOHN_REF
+
+
+def test_a_span_matches_parties_in_several_cases(smith_case) -> None:
+    other = a_case("DG-0002", protected=a_party(names=["Jane Smith"]))
+
+    findings = findings_for("Jane Smith", SpanKind.PERSON, None, smith_case, other)
+
+    assert {f.party.case_reference for f in findings} == {"DG-0001", "DG-0002"}
+
+
+@pytest.mark.parametrize(
+    ("kind", "text", "expected_kind", "matcher"),
+    [
+        (SpanKind.EMAIL, "mailto:Jane.Smith@Example.org", FindingKind.EMAIL, "email.exact"),
+        (SpanKind.PHONE, "+44 7700 900123", FindingKind.PHONE, "phone.e164"),
+        (SpanKind.DATE, "12th March 1985", FindingKind.DATE_OF_BIRTH, "date_of_birth.iso"),
+        (SpanKind.IDENTIFIER, "ST MARYS PRIMARY SCHOOL", FindingKind.IDENTIFIER, "identifier.words"),
+    ],
+)
+def test_contact_details_match_exactly_after_normalisation(smith_case, kind, text, expected_kind, matcher) -> None:
+    [finding] = findings_for(f"Details: {text}", kind, text, smith_case)
+
+    assert (finding.kind, finding.party, finding.score, finding.strength, finding.matcher) == (
+        expected_kind,
+        JANE_REF,
+        1.0,
+        MatchStrength.STRONG,
+        matcher,
+    )
+
+
+def test_a_date_uses_the_iso_form_extraction_put_in_the_pattern(smith_case) -> None:
+    [finding] = findings_for("born on the twelfth", SpanKind.DATE, "the twelfth", smith_case, pattern="iso=1985-03-12")
+
+    assert finding.kind is FindingKind.DATE_OF_BIRTH
+
+
+def test_another_phone_number_does_not_match(smith_case) -> None:
+    assert findings_for("07700 900124", SpanKind.PHONE, None, smith_case) == []
+
+
+def test_a_finding_never_carries_a_register_value(smith_case) -> None:
+    part = a_letter("Jane Smiht lives at Flat 3, 12 Elmm Rd, Leeds. Call 07700900123.")
+    spans = [
+        a_span(part, SpanKind.PERSON, "Jane Smiht"),
+        a_span(part, SpanKind.ADDRESS, "Flat 3, 12 Elmm Rd, Leeds"),
+        a_span(part, SpanKind.PHONE, "07700900123"),
+    ]
+
+    findings = match_spans(part, spans, an_index(smith_case), MatchThresholds())
+
+    assert len(findings) == 3
+    register_values = ["Jane Smith", "Flat 3, 12 Elm Road, Headingley, Leeds LS6 2AB", "07700 900123", "+447700900123"]
+    for finding in findings:
+        assert finding.text == part.text[finding.start : finding.end]
+        carried = repr(dataclasses.replace(finding, text="", part=""))
+        assert not any(value.lower() in carried.lower() for value in register_values)
+
+
+def test_thresholds_decide_strength(smith_case) -> None:
+    part = a_letter("J. Smith")
+    strict = MatchThresholds(strong=0.95, weak=0.9)
+
+    findings = match_spans(part, [a_span(part, SpanKind.PERSON, "J. Smith")], an_index(smith_case), strict)
+
+    assert {f.strength for f in findings} == {MatchStrength.WEAK}
