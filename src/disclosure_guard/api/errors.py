@@ -1,0 +1,83 @@
+"""Domain exceptions -> HTTP, in one place. Every error body is {"error": {"code", "message"}}.
+
+Validation errors name the field and say what is wrong, but never echo the submitted value:
+a rejected register import must not bounce a victim's address into a proxy's error log."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from disclosure_guard.crypto import VaultError
+from disclosure_guard.errors import Conflict, Forbidden, GuardError, InvalidInput, NotFound, Unauthenticated
+
+log = logging.getLogger(__name__)
+
+_STATUS: dict[type[GuardError], int] = {
+    NotFound: 404,
+    Conflict: 409,
+    InvalidInput: 422,
+    Unauthenticated: 401,
+    Forbidden: 403,
+}
+
+
+class PayloadTooLarge(GuardError):
+    code = "item_too_large"
+
+
+class UnsupportedMediaType(GuardError):
+    code = "unsupported_media_type"
+
+
+_STATUS[PayloadTooLarge] = 413
+_STATUS[UnsupportedMediaType] = 415
+
+
+def error_body(code: str, message: str, fields: list[dict[str, str]] | None = None) -> dict:
+    error: dict = {"code": code, "message": message}
+    if fields is not None:
+        error["fields"] = fields
+    return {"error": error}
+
+
+def _field_path(location: tuple) -> str:
+    parts = [str(p) for p in location if p not in ("body", "query", "path", "header")]
+    return ".".join(parts) or "body"
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(GuardError)
+    async def _domain(_: Request, exc: GuardError) -> JSONResponse:
+        status = next((code for kind, code in _STATUS.items() if isinstance(exc, kind)), 400)
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return JSONResponse(error_body(exc.code, exc.message), status_code=status, headers=headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        fields = [
+            {"field": _field_path(tuple(e.get("loc", ()))), "message": str(e.get("msg", "invalid"))}
+            for e in exc.errors()
+        ]
+        summary = "; ".join(f"{f['field']}: {f['message']}" for f in fields[:5])
+        return JSONResponse(error_body("validation_error", summary, fields), status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
+
+    @app.exception_handler(VaultError)
+    async def _vault(_: Request, exc: VaultError) -> JSONResponse:
+        log.error("stored data could not be decrypted: wrong DG_ENCRYPTION_KEY or tampered rows")
+        return JSONResponse(error_body("storage_unreadable", "stored data could not be decrypted"), status_code=500)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
+        # The type only: the exception's text may carry register values.
+        log.error("unhandled %s", type(exc).__name__)
+        return JSONResponse(error_body("internal_error", "the guard failed; do not send the item"), status_code=500)

@@ -1,0 +1,28 @@
+from fastapi import APIRouter
+from fastapi.responses import JSONResponse
+
+from disclosure_guard.api.deps import RuntimeDep
+from disclosure_guard.api.schemas import Health, Readiness
+
+router = APIRouter(tags=["operations"])
+
+
+@router.get("/healthz", response_model=Health)
+def healthz() -> Health:
+    return Health(status="ok")
+
+
+@router.get("/readyz", response_model=Readiness, responses={503: {"model": Readiness}})
+def readyz(runtime: RuntimeDep) -> JSONResponse:
+    database = runtime.database_reachable()
+    index = runtime.index_holder.built
+    ready = database and index is not None
+    body = Readiness(
+        status="ready" if ready else "not_ready",
+        database=database,
+        pipeline=runtime.extractor.describe(),
+        register_index=index is not None,
+        register_version=index.version if index else None,
+        register_cases=index.case_count if index else None,
+    )
+    return JSONResponse(body.model_dump(mode="json"), status_code=200 if ready else 503)

@@ -1,0 +1,221 @@
+"""The public wire contract: request and response models. The OpenAPI page built from these
+is what integrators read, so every field says what it is."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from datetime import datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from disclosure_guard.errors import InvalidInput
+from disclosure_guard.ingest.attachments import Attachment
+from disclosure_guard.ingest.fields import item_from_fields
+from disclosure_guard.register.schema import PartyIn, TrustedRecipientIn
+from disclosure_guard.types import Channel, Decision, FindingKind, Item, PartyRole, Recipient, RecipientType
+
+Text = Annotated[str, StringConstraints(max_length=500)]
+
+
+class RecipientIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    type: RecipientType = Field(default=RecipientType.TO, description="to, cc or bcc. A Bcc line is seen by no other recipient.")
+    name: Text | None = Field(default=None, description="The name on the envelope or the display name.")
+    email: Text | None = None
+    address: Annotated[str, StringConstraints(max_length=2000)] | None = Field(
+        default=None, description="Postal address as free text, lines separated by newlines or commas."
+    )
+
+    @model_validator(mode="after")
+    def _something(self) -> RecipientIn:
+        if not (self.name or self.email or self.address):
+            raise ValueError("a recipient needs a name, an email or an address")
+        return self
+
+
+class AttachmentIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    filename: Text | None = None
+    content_type: Text | None = None
+    content_base64: str
+
+
+class CheckRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    channel: Channel = Channel.EMAIL
+    external_ref: Text | None = Field(default=None, description="Your own id for the item; echoed back.")
+    sender: Text | None = None
+    recipients: list[RecipientIn] = Field(min_length=1, max_length=1000)
+    subject: Annotated[str, StringConstraints(max_length=10_000)] | None = None
+    body: str | None = Field(default=None, description="Plain text.")
+    body_html: str | None = None
+    attachments: list[AttachmentIn] = Field(default_factory=list, max_length=1000)
+
+    @model_validator(mode="after")
+    def _content(self) -> CheckRequest:
+        if not (self.body or self.body_html or self.attachments):
+            raise ValueError("one of body, body_html or attachments is required")
+        return self
+
+    def to_item(self) -> Item:
+        attachments = []
+        for position, attachment in enumerate(self.attachments):
+            try:
+                data = base64.b64decode(attachment.content_base64, validate=True)
+            except (binascii.Error, ValueError):
+                raise InvalidInput(
+                    f"attachments[{position}].content_base64 is not valid base64", "invalid_attachment"
+                ) from None
+            attachments.append(Attachment(attachment.filename, attachment.content_type, data))
+        recipients = [Recipient(r.type, r.name, r.email, r.address) for r in self.recipients]
+        return item_from_fields(self.channel, recipients, self.subject, self.body, self.body_html, attachments)
+
+
+class ReasonOut(BaseModel):
+    code: str = Field(description="Stable reason code, e.g. protected_contact_to_restricted.")
+    severity: str
+    message: str = Field(description="Quotes only the submitted item, never the register.")
+    case_reference: str | None
+    finding_ids: list[int]
+
+
+class FindingOut(BaseModel):
+    id: int
+    kind: FindingKind
+    part: str = Field(description='Where: "subject", "body", "body_html", "recipient[0]", "attachment[1]"…')
+    start: int
+    end: int
+    text: str = Field(description="The span as it stands in the submitted item.")
+    party_role: PartyRole
+    case_reference: str
+    score: float
+    strength: str
+    matcher: str
+    components: dict[str, float] = Field(description="Per-component agreement: the explanation.")
+
+
+class CheckResponse(BaseModel):
+    check_id: str
+    external_ref: str | None = None
+    created_at: datetime
+    decision: Decision
+    reasons: list[ReasonOut]
+    findings: list[FindingOut]
+    register_version: int
+    elapsed_ms: float
+
+
+
+class ImportResponse(BaseModel):
+    created: int
+    updated: int
+    register_version: int
+
+
+class CaseSummary(BaseModel):
+    reference: str
+    party_count: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class Page(BaseModel):
+    total: int
+    offset: int
+    limit: int
+
+
+class CasePage(Page):
+    items: list[CaseSummary]
+
+
+class CaseOut(BaseModel):
+    reference: str
+    notes: str
+    parties: list[PartyIn]
+    trusted_recipients: list[TrustedRecipientIn]
+    created_at: datetime
+    updated_at: datetime
+
+
+class CaseWriteResponse(BaseModel):
+    reference: str
+    created: bool
+    register_version: int
+
+
+class CaseDeleteResponse(BaseModel):
+    reference: str
+    register_version: int
+
+
+class ReviewRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    comment: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+
+
+class HoldSummary(BaseModel):
+    check_id: str
+    created_at: datetime
+    channel: str
+    decision: Decision
+    status: str
+    reason_codes: list[str]
+    case_references: list[str]
+    submitted_by: str
+    reviewed_by: str | None
+    reviewed_at: datetime | None
+
+
+class HoldPage(Page):
+    items: list[HoldSummary]
+
+
+class HoldDetail(HoldSummary):
+    result: CheckResponse
+    content: dict[str, Any] | None = Field(description="The submitted item, as the guard read it.")
+    review_comment: str | None
+
+
+class AuditEventOut(BaseModel):
+    id: int
+    at: datetime
+    actor_name: str
+    actor_role: str
+    action: str
+    case_reference: str | None
+    check_id: str | None
+    detail: dict[str, Any]
+
+
+class AuditPage(Page):
+    items: list[AuditEventOut]
+
+
+class ApiError(BaseModel):
+    code: str
+    message: str
+    fields: list[dict[str, str]] | None = None
+
+
+class ErrorResponse(BaseModel):
+    error: ApiError
+
+
+class Health(BaseModel):
+    status: str
+
+
+class Readiness(BaseModel):
+    status: str
+    database: bool
+    pipeline: dict[str, Any]
+    register_index: bool
+    register_version: int | None
+    register_cases: int | None

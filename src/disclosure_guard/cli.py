@@ -1,0 +1,138 @@
+"""disclosure-guard command line: serve, check, register, apikey, db."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from pydantic import ValidationError
+
+from disclosure_guard.errors import GuardError
+from disclosure_guard.settings import get_settings
+
+app = typer.Typer(help="disclosure-guard: the pre-send guard for protected parties' details.", no_args_is_help=True)
+register_app = typer.Typer(help="The protected-party register.", no_args_is_help=True)
+apikey_app = typer.Typer(help="API keys.", no_args_is_help=True)
+db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
+app.add_typer(register_app, name="register")
+app.add_typer(apikey_app, name="apikey")
+app.add_typer(db_app, name="db")
+
+
+def _logging() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+def _fail(message: str, code: str) -> None:
+    typer.echo(f"error [{code}]: {message}", err=True)
+    raise typer.Exit(2)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    workers: Annotated[int, typer.Option(help="Worker processes; each loads the pipeline and the index.")] = 1,
+) -> None:
+    """Run the HTTP service."""
+    import uvicorn
+
+    _logging()
+    uvicorn.run("disclosure_guard.api.main:app", host=host, port=port, workers=workers, log_level="info")
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
+    """Apply the schema migrations (Alembic) to DG_DATABASE_URL."""
+    from disclosure_guard.db.engine import upgrade_schema
+
+    upgrade_schema(get_settings().database_url, revision)
+    typer.echo(f"schema at {revision}")
+
+
+@apikey_app.command("create")
+def apikey_create(
+    role: Annotated[str, typer.Option(help="submitter, reviewer, register_admin, auditor or admin.")],
+    name: Annotated[str | None, typer.Option(help="A name for the audit trail.")] = None,
+) -> None:
+    """Create an API key; the key is the last line printed, and is shown only once."""
+    from disclosure_guard.access.keys import Principal, create_api_key
+    from disclosure_guard.access.roles import Role
+    from disclosure_guard.review.audit import AuditAction, record
+    from disclosure_guard.runtime import open_database
+
+    _, session_factory, _ = open_database(get_settings())
+    try:
+        with session_factory() as session, session.begin():
+            principal, key = create_api_key(session, role, name)
+            record(session, Principal("cli", Role.ADMIN), AuditAction.APIKEY_CREATED,
+                   detail={"name": principal.name, "role": principal.role.value})
+    except GuardError as exc:
+        _fail(exc.message, exc.code)
+    typer.echo(f"created {principal.role.value} key named {principal.name!r}")
+    typer.echo(key)
+
+
+@register_app.command("import")
+def register_import(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True)]) -> None:
+    """Import cases from a JSON file {"cases": [...]} (upsert by reference, all or nothing)."""
+    from disclosure_guard.access.keys import Principal
+    from disclosure_guard.access.roles import Role
+    from disclosure_guard.register.schema import RegisterImport
+    from disclosure_guard.register.service import import_cases
+    from disclosure_guard.runtime import open_database
+
+    try:
+        register = RegisterImport.model_validate(json.loads(file.read_text()))
+    except json.JSONDecodeError as exc:
+        _fail(f"{file} is not JSON (line {exc.lineno})", "invalid_json")
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()[:10])
+        _fail(problems, "validation_error")
+    _, session_factory, vault = open_database(get_settings())
+    with session_factory() as session, session.begin():
+        counts = import_cases(session, vault, Principal("cli", Role.REGISTER_ADMIN), register.cases)
+    typer.echo(json.dumps({"created": counts.created, "updated": counts.updated,
+                           "register_version": counts.register_version}))
+
+
+@app.command()
+def check(
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, readable=True, help="A text file to check.")],
+    to: Annotated[list[str], typer.Option("--to", help="Recipient name (repeatable).")],
+    to_address: Annotated[str | None, typer.Option("--to-address", help="Postal address of the recipient.")] = None,
+    to_email: Annotated[str | None, typer.Option("--to-email", help="Email of the recipient.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the whole result as JSON.")] = False,
+) -> None:
+    """Check a text file from the terminal; exit code 0 allow, 1 hold, 3 block."""
+    from disclosure_guard.access.keys import Principal
+    from disclosure_guard.access.roles import Role
+    from disclosure_guard.ingest.fields import item_from_fields
+    from disclosure_guard.review.checks import Submission
+    from disclosure_guard.runtime import start_runtime
+    from disclosure_guard.types import Channel, Recipient, RecipientType
+
+    _logging()
+    runtime = start_runtime(get_settings())
+    recipients = [Recipient(RecipientType.TO, name=name, address=to_address if i == 0 else None,
+                            email=to_email if i == 0 else None) for i, name in enumerate(to)]
+    item = item_from_fields(Channel.LETTER, recipients, body=file.read_text())
+    with runtime.session_factory() as session, session.begin():
+        result = runtime.check_engine.submit(session, Principal("cli", Role.SUBMITTER), item,
+                                             Submission(external_ref=file.name))
+    runtime.close()
+    if as_json:
+        typer.echo(json.dumps(result, indent=2))
+    else:
+        typer.echo(f"decision: {result['decision']}  (check {result['check_id']})")
+        for reason in result["reasons"]:
+            typer.echo(f"  [{reason['code']}] {reason['message']}")
+    raise typer.Exit({"allow": 0, "hold": 1, "block": 3}[result["decision"]])
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,86 @@
+"""check(item) -> Verdict: the whole pipeline as one pure function of the item, the register
+index and the extraction pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from disclosure_guard.extraction import Extractor
+from disclosure_guard.matching import RegisterIndex, match_recipients, match_spans
+from disclosure_guard.policy.decide import decide
+from disclosure_guard.types import (
+    Finding,
+    FindingKind,
+    Item,
+    MatchThresholds,
+    Recipient,
+    RecipientMatch,
+    Verdict,
+)
+
+_RECIPIENT_FIELDS: tuple[tuple[str, FindingKind], ...] = (
+    ("name", FindingKind.NAME),
+    ("email", FindingKind.EMAIL),
+    ("address", FindingKind.ADDRESS),
+)
+
+
+def render_recipient(recipient: Recipient) -> tuple[str, dict[FindingKind, tuple[int, int]]]:
+    """A recipient as the text part `recipient[i]`: its name, email and address on separate
+    lines, absent ones left out. Findings on a recipient point into this text."""
+    lines: list[str] = []
+    offsets: dict[FindingKind, tuple[int, int]] = {}
+    position = 0
+    for attribute, kind in _RECIPIENT_FIELDS:
+        value = getattr(recipient, attribute)
+        if not value:
+            continue
+        offsets[kind] = (position, position + len(value))
+        lines.append(value)
+        position += len(value) + 1
+    return "\n".join(lines), offsets
+
+
+def recipient_findings(
+    recipients: Sequence[Recipient], matches: Sequence[RecipientMatch]
+) -> list[Finding]:
+    """A recipient's own details that matched a party are findings in `recipient[i]`: a Cc
+    line shows them to everyone else on the item."""
+    rendered = [render_recipient(r) for r in recipients]
+    findings: list[Finding] = []
+    for match in matches:
+        if match.trusted or match.party is None:
+            continue
+        text, offsets = rendered[match.recipient_index]
+        span = offsets.get(match.via)
+        if span is None:
+            continue
+        findings.append(
+            Finding(
+                kind=match.via,
+                part=f"recipient[{match.recipient_index}]",
+                start=span[0],
+                end=span[1],
+                text=text[span[0] : span[1]],
+                party=match.party,
+                score=match.score,
+                strength=match.strength,
+                matcher=f"recipient.{match.via.value}",
+            )
+        )
+    return findings
+
+
+def check(
+    item: Item, index: RegisterIndex, extractor: Extractor, thresholds: MatchThresholds
+) -> Verdict:
+    gazetteer = index.gazetteer()
+    findings: list[Finding] = []
+    for part in item.parts:
+        spans = extractor.extract(part.text, gazetteer)
+        findings.extend(match_spans(part, spans, index, thresholds))
+    matches = match_recipients(item.recipients, index, thresholds)
+    findings.extend(recipient_findings(item.recipients, matches))
+    found = tuple(findings)
+    decision, reasons = decide(item, found, tuple(matches))
+    return Verdict(decision, reasons, found, tuple(matches))

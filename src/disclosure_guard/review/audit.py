@@ -1,0 +1,78 @@
+"""The audit trail: append-only events saying who did what, when, to which case or check.
+Details are counts, codes and decisions: never a register value or submitted text."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from disclosure_guard.access.keys import Principal
+from disclosure_guard.db.tables import AuditEventRow
+
+
+class AuditAction(StrEnum):
+    REGISTER_IMPORTED = "register.imported"
+    CASE_CREATED = "case.created"
+    CASE_REPLACED = "case.replaced"
+    CASE_DELETED = "case.deleted"
+    CHECK_DECIDED = "check.decided"
+    HOLD_RELEASED = "hold.released"
+    HOLD_REJECTED = "hold.rejected"
+    APIKEY_CREATED = "apikey.created"
+
+
+def record(
+    session: Session,
+    actor: Principal,
+    action: AuditAction,
+    *,
+    case_reference: str | None = None,
+    check_id: str | None = None,
+    detail: dict[str, Any] | None = None,
+) -> None:
+    session.add(
+        AuditEventRow(
+            at=datetime.now(UTC),
+            actor_name=actor.name,
+            actor_role=actor.role.value,
+            action=action.value,
+            case_reference=case_reference,
+            check_id=check_id,
+            detail=json.dumps(detail or {}, sort_keys=True),
+        )
+    )
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    action: str | None = None
+    actor_name: str | None = None
+    case_reference: str | None = None
+    check_id: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+
+
+def list_events(session: Session, filters: AuditFilter, offset: int, limit: int) -> tuple[list[AuditEventRow], int]:
+    query = select(AuditEventRow)
+    if filters.action:
+        query = query.where(AuditEventRow.action == filters.action)
+    if filters.actor_name:
+        query = query.where(AuditEventRow.actor_name == filters.actor_name)
+    if filters.case_reference:
+        query = query.where(AuditEventRow.case_reference == filters.case_reference)
+    if filters.check_id:
+        query = query.where(AuditEventRow.check_id == filters.check_id)
+    if filters.since:
+        query = query.where(AuditEventRow.at >= filters.since)
+    if filters.until:
+        query = query.where(AuditEventRow.at < filters.until)
+    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = session.scalars(query.order_by(AuditEventRow.id.desc()).offset(offset).limit(limit)).all()
+    return list(rows), total

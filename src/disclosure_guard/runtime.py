@@ -1,0 +1,76 @@
+"""The long-lived parts of a running guard, built once from Settings: database, vault,
+extraction pipeline, register index, and the worker pool checks run in. The API and the CLI
+both start from here."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from disclosure_guard.crypto import Vault, load_vault
+from disclosure_guard.db.engine import make_engine, make_session_factory, upgrade_schema
+from disclosure_guard.extraction import Extractor
+from disclosure_guard.register.index_holder import IndexHolder
+from disclosure_guard.review.checks import CheckEngine
+from disclosure_guard.settings import Settings
+from disclosure_guard.types import MatchThresholds
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    engine: Engine
+    session_factory: sessionmaker[Session]
+    vault: Vault
+    extractor: Extractor
+    index_holder: IndexHolder
+    executor: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(max_workers=4,
+                                                                                   thread_name_prefix="guard"))
+
+    @property
+    def thresholds(self) -> MatchThresholds:
+        return MatchThresholds(strong=self.settings.match_strong, weak=self.settings.match_weak)
+
+    @property
+    def check_engine(self) -> CheckEngine:
+        return CheckEngine(self.vault, self.index_holder, self.extractor, self.thresholds, self.executor,
+                           self.settings.check_timeout_seconds)
+
+    def database_reachable(self) -> bool:
+        try:
+            with self.engine.connect() as connection:
+                connection.execute(text("SELECT 1"))
+            return True
+        except Exception:  # noqa: BLE001  readiness reports, it does not raise
+            return False
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.engine.dispose()
+
+
+def open_database(settings: Settings) -> tuple[Engine, sessionmaker[Session], Vault]:
+    if settings.auto_migrate:
+        upgrade_schema(settings.database_url)
+    engine = make_engine(settings.database_url)
+    vault = load_vault(settings.encryption_key, settings.encryption_key_file)
+    return engine, make_session_factory(engine), vault
+
+
+def start_runtime(settings: Settings, extractor: Extractor | None = None) -> Runtime:
+    engine, session_factory, vault = open_database(settings)
+    if extractor is None:
+        extractor = Extractor(settings.spacy_model, settings.models_dir)
+    holder = IndexHolder(session_factory, vault)
+    if settings.demo_register:
+        from disclosure_guard.register.demo import load_demo_register_if_empty
+
+        load_demo_register_if_empty(session_factory, vault)
+    holder.current()
+    return Runtime(settings, engine, session_factory, vault, extractor, holder)

@@ -1,0 +1,195 @@
+"""Every row of the default decision table, over real HTTP, on both databases."""
+
+from __future__ import annotations
+
+import base64
+
+from tests.builders import a_case, a_letter, a_recipient
+
+JANE_ADDRESS = "Flat 3, 12 Elm Road, Leeds LS6 2AB"
+MARK_ADDRESS = "45 Victoria Street, Bristol BS1 6AA"
+
+
+def codes(result: dict) -> list[str]:
+    return [r["code"] for r in result["reasons"]]
+
+
+# ---- 1. block: protected contact to a restricted recipient
+
+
+def test_protected_address_to_restricted_recipient_is_blocked(register_case, submit):
+    register_case()
+    result = submit(a_letter(to=a_recipient("Mark Doe", address=MARK_ADDRESS),
+                             mentioning=f"Ms Doe has moved to {JANE_ADDRESS}."))
+    assert result["decision"] == "block"
+    assert codes(result)[0] == "protected_contact_to_restricted"
+    reason = result["reasons"][0]
+    assert reason["case_reference"] == "DA-2026-00017"
+    cited = [result["findings"][i] for i in reason["finding_ids"]]
+    assert any(f["kind"] == "address" and f["party_role"] == "protected" for f in cited)
+
+
+def test_restricted_address_makes_any_name_on_the_envelope_restricted(register_case, submit):
+    """The victim's letter posted to the old shared home, where the abuser still lives."""
+    register_case()
+    result = submit(a_letter(to=a_recipient("Jane Doe", address=MARK_ADDRESS),
+                             mentioning=f"We confirm your new tenancy at {JANE_ADDRESS}."))
+    assert result["decision"] == "block"
+    assert codes(result)[0] == "protected_contact_to_restricted"
+
+
+def test_protected_phone_emailed_to_restricted_email_is_blocked(register_case, submit):
+    register_case()
+    result = submit(a_letter(to=a_recipient(email="mark.doe@example.net"), channel="email",
+                             mentioning="You can reach her on 07700 900123."))
+    assert result["decision"] == "block"
+
+
+def test_protected_identifier_to_restricted_is_blocked(register_case, submit):
+    """The adoption bundle naming the children's school, sent to the birth father."""
+    register_case()
+    result = submit(a_letter(to=a_recipient("Mark Doe"), mentioning="The children attend Hillside Primary School."))
+    assert result["decision"] == "block"
+    assert any(f["kind"] == "identifier" for f in result["findings"])
+
+
+def test_visible_cc_shows_the_protected_email_to_the_restricted_recipient(register_case, submit):
+    register_case()
+    item = a_letter(to=[a_recipient("Mark Doe", email="mark.doe@example.net"),
+                        a_recipient("Jane Doe", email="jane.doe@example.org", type="cc")],
+                    channel="email", mentioning="The hearing is on Monday.")
+    result = submit(item)
+    assert result["decision"] == "block"
+    cited = [result["findings"][i] for i in result["reasons"][0]["finding_ids"]]
+    assert any(f["part"] == "recipient[1]" and f["kind"] == "email" for f in cited)
+
+
+def test_bcc_does_not_show_the_protected_email_to_other_recipients(register_case, submit):
+    register_case()
+    item = a_letter(to=[a_recipient("Mark Doe", email="mark.doe@example.net"),
+                        a_recipient("Jane Doe", email="jane.doe@example.org", type="bcc")],
+                    channel="email", mentioning="The hearing is on Monday.")
+    assert submit(item)["decision"] == "allow"
+
+
+# ---- 2. hold: uncertain restricted recipient
+
+
+def test_weakly_matching_restricted_recipient_is_held_not_blocked(register_case, submit):
+    register_case()
+    result = submit(a_letter(to=a_recipient("Mr Doe"), mentioning=f"She now lives at {JANE_ADDRESS}."))
+    assert result["decision"] == "hold"
+    assert "uncertain_restricted_recipient" in codes(result)
+
+
+# ---- 3. hold: protected person named to a restricted recipient
+
+
+def test_protected_name_to_restricted_recipient_is_held(register_case, submit):
+    register_case()
+    result = submit(a_letter(to=a_recipient("Mark Doe", address=MARK_ADDRESS),
+                             mentioning="We have spoken to Jane Doe about the hearing."))
+    assert result["decision"] == "hold"
+    assert codes(result)[0] == "protected_person_to_restricted"
+
+
+def test_protected_date_of_birth_to_restricted_recipient_is_held(register_case, submit):
+    register_case()
+    result = submit(a_letter(to=a_recipient("Mark Doe"), mentioning="The applicant was born on 01/04/1990."))
+    assert result["decision"] == "hold"
+    assert codes(result)[0] == "protected_person_to_restricted"
+
+
+# ---- 4. hold: protected contact disclosed to a third party
+
+
+def test_protected_address_to_a_third_party_is_held(register_case, submit):
+    register_case()
+    result = submit(a_letter(to=a_recipient("Sam Brown", address="7 Oak Avenue, York YO1 7HH"),
+                             mentioning=f"The tenant's address is {JANE_ADDRESS}."))
+    assert result["decision"] == "hold"
+    assert codes(result)[0] == "protected_contact_disclosed"
+
+
+def test_protected_address_to_a_trusted_recipient_is_allowed(register_case, submit):
+    register_case()
+    result = submit(a_letter(to=a_recipient("Priya Shah", email="p.shah@solicitors.example.org"), channel="email",
+                             mentioning=f"Your client's address is {JANE_ADDRESS}."))
+    assert result["decision"] == "allow", result
+
+
+def test_protected_party_written_to_at_her_own_address_is_allowed(register_case, submit):
+    register_case()
+    result = submit(a_letter(to=a_recipient("Jane Doe", address=JANE_ADDRESS),
+                             mentioning=f"We have updated your address to {JANE_ADDRESS}."))
+    assert result["decision"] == "allow", result
+
+
+# ---- 5. hold: recipient at a protected address
+
+
+def test_someone_else_at_the_protected_address_is_held(register_case, submit):
+    register_case()
+    result = submit(a_letter(to=a_recipient("The Occupier", address=JANE_ADDRESS), mentioning="Council tax reminder."))
+    assert result["decision"] == "hold"
+    assert "recipient_at_protected_address" in codes(result)
+
+
+# ---- 6. hold: unreadable content
+
+
+def test_an_attachment_the_guard_cannot_read_is_held(register_case, submit):
+    register_case()
+    item = a_letter(to=a_recipient("Sam Brown"), mentioning="Please see the attached report.")
+    item["attachments"] = [{"filename": "report.pdf", "content_type": "application/pdf",
+                            "content_base64": base64.b64encode(b"%PDF-1.7 binary").decode()}]
+    result = submit(item)
+    assert result["decision"] == "hold"
+    assert codes(result) == ["unreadable_content"]
+    assert "attachment[0]" in result["reasons"][0]["message"]
+
+
+def test_a_text_attachment_is_read(register_case, submit):
+    register_case()
+    item = a_letter(to=a_recipient("Mark Doe"), mentioning="See attached.")
+    item["attachments"] = [{"filename": "notes.txt", "content_type": "text/plain",
+                            "content_base64": base64.b64encode(f"Address: {JANE_ADDRESS}".encode()).decode()}]
+    result = submit(item)
+    assert result["decision"] == "block"
+    assert any(f["part"] == "attachment[0]" for f in result["findings"])
+
+
+# ---- 7. allow
+
+
+def test_restricted_party_written_to_about_his_own_affairs_is_allowed(register_case, submit):
+    register_case()
+    result = submit(a_letter(to=a_recipient("Mark Doe", address=MARK_ADDRESS),
+                             mentioning=f"Your repair at {MARK_ADDRESS} is booked."))
+    assert result["decision"] == "allow", result
+
+
+def test_an_unrelated_letter_is_allowed(register_case, submit):
+    register_case()
+    result = submit(a_letter(to=a_recipient("Sam Brown", address="7 Oak Avenue, York YO1 7HH"),
+                             mentioning="Your bin collection moves to Tuesday."))
+    assert result == {**result, "decision": "allow", "reasons": [], "findings": []}
+
+
+def test_html_body_is_read(register_case, submit):
+    register_case()
+    item = {"channel": "email", "recipients": [a_recipient("Mark Doe")],
+            "body_html": f"<p>Hello,</p><p>She moved to <b>{JANE_ADDRESS}</b></p>"}
+    result = submit(item)
+    assert result["decision"] == "block"
+    finding = next(f for f in result["findings"] if f["part"] == "body_html")
+    assert item["body_html"][finding["start"]:finding["end"]].replace("<b>", "   ").startswith(finding["text"][:5])
+
+
+def test_findings_point_at_the_submitted_text(register_case, submit):
+    register_case()
+    item = a_letter(to=a_recipient("Mark Doe"), mentioning=f"She moved to {JANE_ADDRESS}.")
+    result = submit(item)
+    for finding in result["findings"]:
+        if finding["part"] == "body":
+            assert item["body"][finding["start"]:finding["end"]] == finding["text"]

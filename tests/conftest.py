@@ -1,0 +1,145 @@
+"""Shared fixtures: the real spaCy pipeline (loaded once), real databases (SQLite and
+PostgreSQL, every database test runs on both), and a real HTTP server per database."""
+
+from __future__ import annotations
+
+import base64
+import os
+import secrets
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import httpx
+import pytest
+import uvicorn
+from sqlalchemy import create_engine, delete, text, update
+from sqlalchemy.engine import make_url
+
+from disclosure_guard.crypto import generate_key
+from disclosure_guard.db.tables import ApiKeyRow, AuditEventRow, CaseRow, CheckRow, RegisterStateRow
+from disclosure_guard.extraction import Extractor
+from disclosure_guard.runtime import Runtime, start_runtime
+from disclosure_guard.settings import Settings
+
+POSTGRES_ADMIN_URL = os.environ.get(
+    "DG_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def extractor() -> Extractor:
+    return Extractor()
+
+
+def _create_postgres_database() -> tuple[str, str]:
+    name = "dg_test_" + secrets.token_hex(4)
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as exc:  # the suite fails, never skips, without PostgreSQL
+        pytest.fail(f"PostgreSQL is required for the tests and is not reachable at {POSTGRES_ADMIN_URL}: {exc}")
+    finally:
+        admin.dispose()
+    return str(make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)), name
+
+
+def _drop_postgres_database(name: str) -> None:
+    admin = create_engine(POSTGRES_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path_factory.mktemp('sqlite') / 'guard.db'}"
+        return
+    url, name = _create_postgres_database()
+    yield url
+    _drop_postgres_database(name)
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(
+        database_url=database_url,
+        encryption_key=generate_key(),
+        encryption_key_file=tmp_path_factory.mktemp("keys") / "unused.key",
+        auto_migrate=True,
+        demo_register=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def session_runtime(settings: Settings, extractor: Extractor) -> Iterator[Runtime]:
+    runtime = start_runtime(settings, extractor=extractor)
+    yield runtime
+    runtime.close()
+
+
+@pytest.fixture
+def runtime(session_runtime: Runtime) -> Iterator[Runtime]:
+    """A runtime whose database starts empty for each test. The register version only ever
+    moves forward, so no worker can mistake a new register for the one it indexed."""
+    with session_runtime.session_factory() as session, session.begin():
+        for table in (AuditEventRow, CheckRow, CaseRow, ApiKeyRow):
+            session.execute(delete(table))
+        session.execute(update(RegisterStateRow).values(version=RegisterStateRow.version + 1))
+    yield session_runtime
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server_url(session_runtime: Runtime) -> Iterator[str]:
+    from disclosure_guard.api.app import create_app
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(runtime=session_runtime), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        if time.monotonic() > deadline:
+            pytest.fail("the test server did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def http(server_url: str, runtime: Runtime) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=server_url, timeout=60) as client:
+        yield client
+
+
+def b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
+@pytest.fixture
+def keys(runtime: Runtime) -> dict[str, str]:
+    """One API key per role, by role name."""
+    from disclosure_guard.access.keys import create_api_key
+    from disclosure_guard.access.roles import Role
+
+    made: dict[str, str] = {}
+    with runtime.session_factory() as session, session.begin():
+        for role in Role:
+            made[role.value] = create_api_key(session, role.value, f"test-{role.value}")[1]
+    return made
+
+
+def bearer(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}

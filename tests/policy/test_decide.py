@@ -1,0 +1,105 @@
+"""The decision table on hand-made findings: the policy alone, without extraction or matching."""
+
+from disclosure_guard.policy.decide import decide
+from disclosure_guard.policy.facts import visible_to
+from disclosure_guard.types import (
+    Channel,
+    Decision,
+    Finding,
+    FindingKind,
+    Item,
+    MatchStrength,
+    PartyRef,
+    PartyRole,
+    Recipient,
+    RecipientMatch,
+    RecipientType,
+    TextPart,
+    UnreadablePart,
+)
+
+CASE = "DA-1"
+VICTIM = PartyRef(CASE, 0, PartyRole.PROTECTED)
+ABUSER = PartyRef(CASE, 1, PartyRole.RESTRICTED)
+STRONG, WEAK = MatchStrength.STRONG, MatchStrength.WEAK
+
+
+def an_item(*types: RecipientType, unreadable: tuple[UnreadablePart, ...] = ()) -> Item:
+    recipients = tuple(Recipient(t, name=f"R{i}") for i, t in enumerate(types or (RecipientType.TO,)))
+    return Item(Channel.EMAIL, recipients, (TextPart("body", "…"),), unreadable)
+
+
+def a_finding(kind: FindingKind, party: PartyRef = VICTIM, part: str = "body", strength=STRONG) -> Finding:
+    return Finding(kind, part, 0, 1, "x", party, 1.0 if strength is STRONG else 0.8, strength, "test")
+
+
+def a_match(recipient: int, party: PartyRef | None = ABUSER, via=FindingKind.NAME, strength=STRONG,
+            trusted: bool = False) -> RecipientMatch:
+    return RecipientMatch(recipient, CASE, party, trusted, via, 1.0, strength)
+
+
+def codes(decision_and_reasons) -> tuple[Decision, list[str]]:
+    decision, reasons = decision_and_reasons
+    return decision, [r.code.value for r in reasons]
+
+
+def test_contact_to_strong_restricted_blocks():
+    result = decide(an_item(), (a_finding(FindingKind.ADDRESS),), (a_match(0),))
+    assert codes(result) == (Decision.BLOCK, ["protected_contact_to_restricted"])
+    assert result[1][0].finding_ids == (0,)
+
+
+def test_contact_to_weak_restricted_holds():
+    result = decide(an_item(), (a_finding(FindingKind.PHONE),), (a_match(0, strength=WEAK),))
+    assert codes(result) == (Decision.HOLD, ["uncertain_restricted_recipient"])
+
+
+def test_name_or_birth_date_to_restricted_holds():
+    for kind in (FindingKind.NAME, FindingKind.DATE_OF_BIRTH):
+        assert codes(decide(an_item(), (a_finding(kind),), (a_match(0),))) == (
+            Decision.HOLD, ["protected_person_to_restricted"])
+
+
+def test_contact_to_third_party_holds_but_not_to_the_party_or_trusted():
+    finding = (a_finding(FindingKind.EMAIL),)
+    assert codes(decide(an_item(), finding, ())) == (Decision.HOLD, ["protected_contact_disclosed"])
+    herself = (a_match(0, party=VICTIM, via=FindingKind.NAME),)
+    assert codes(decide(an_item(), finding, herself)) == (Decision.ALLOW, [])
+    trusted = (a_match(0, party=None, via=FindingKind.EMAIL, trusted=True),)
+    assert codes(decide(an_item(), finding, trusted)) == (Decision.ALLOW, [])
+
+
+def test_address_alone_does_not_make_the_recipient_the_protected_party():
+    at_address = (a_match(0, party=VICTIM, via=FindingKind.ADDRESS),)
+    envelope = (a_finding(FindingKind.ADDRESS, part="recipient[0]"),)
+    assert codes(decide(an_item(), envelope, at_address)) == (Decision.HOLD, ["recipient_at_protected_address"])
+
+
+def test_cc_line_is_seen_by_others_and_bcc_line_by_nobody():
+    to, cc, bcc = RecipientType.TO, RecipientType.CC, RecipientType.BCC
+    recipients = an_item(to, cc, bcc).recipients
+    assert visible_to("body", recipients) == {0, 1, 2}
+    assert visible_to("recipient[1]", recipients) == {0, 2}
+    assert visible_to("recipient[2]", recipients) == set()
+    victim_in_cc = (a_finding(FindingKind.EMAIL, part="recipient[1]"),)
+    matches = (a_match(0), a_match(1, party=VICTIM, via=FindingKind.EMAIL))
+    assert decide(an_item(to, cc), victim_in_cc, matches)[0] is Decision.BLOCK
+    victim_in_bcc = (a_finding(FindingKind.EMAIL, part="recipient[1]"),)
+    assert decide(an_item(to, bcc), victim_in_bcc, matches)[0] is Decision.ALLOW
+
+
+def test_unreadable_content_holds_and_block_still_wins():
+    unreadable = (UnreadablePart("attachment[0]", "encrypted PDF"),)
+    assert codes(decide(an_item(unreadable=unreadable), (), ())) == (Decision.HOLD, ["unreadable_content"])
+    result = decide(an_item(unreadable=unreadable), (a_finding(FindingKind.ADDRESS),), (a_match(0),))
+    assert codes(result) == (Decision.BLOCK, ["protected_contact_to_restricted", "unreadable_content"])
+
+
+def test_restricted_party_details_alone_are_allowed():
+    own_affairs = (a_finding(FindingKind.ADDRESS, party=ABUSER),)
+    assert codes(decide(an_item(), own_affairs, (a_match(0),))) == (Decision.ALLOW, [])
+
+
+def test_messages_name_no_register_value():
+    _, reasons = decide(an_item(), (a_finding(FindingKind.ADDRESS),), (a_match(0),))
+    assert "R0" not in reasons[0].message and "x" not in reasons[0].message.split()
