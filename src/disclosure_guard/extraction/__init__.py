@@ -1,0 +1,5 @@
+"""Extraction: text -> typed spans (names, addresses, postcodes, contact details, dates)."""
+
+from disclosure_guard.extraction.extractor import Extractor
+
+__all__ = ["Extractor"]

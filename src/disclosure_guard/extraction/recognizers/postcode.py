@@ -1,0 +1,145 @@
+"""UK postcodes, by the full Royal Mail grammar.
+
+Examples it must handle (and the tests use exactly these):
+    "LS6 2AB"          -> LS6 2AB
+    "ls6 2ab"          -> LS6 2AB   (lower case)
+    "LS62AB"           -> LS6 2AB   (no space)
+    "SW1A 1AA"         -> SW1A 1AA  (AA9A outward code)
+    "W1D 3QF"          -> W1D 3QF   (A9A outward code)
+    "M1 1AE"           -> M1 1AE
+    "B33 8TH"          -> B33 8TH
+    "CR2 6XH"          -> CR2 6XH
+    "DN55 1PT"         -> DN55 1PT
+    "GIR 0AA"          -> GIR 0AA   (Girobank)
+    "LS6 2A8" is not   (inward code must end in two letters)
+    "0X1 1AA"          -> OX1 1AA   (OCR: zero for O where only a letter fits)
+    "LS6 ZAB" is not   (only O/0 and I/1 confusions are read)
+    "SW1A IAA"         -> SW1A 1AA  (OCR: I for 1 where only a digit fits)
+    "M1 1AA" in "ref M1 1AAB" is not (part of a longer token)
+
+A postcode alone covers about 15 households, so it is a partial disclosure: it is always
+emitted, also when it ends an address (the address recognizer emits the whole address too).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import product
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from disclosure_guard.extraction.recognizers.base import Recognizer, load_word_list
+from disclosure_guard.types import Span, SpanKind
+
+AREAS_FILE = "postcode_areas.txt"
+
+# Letters allowed at each position of the outward/inward code (Royal Mail / BS 7666).
+FIRST_LETTERS = set("ABCDEFGHIJKLMNOPRSTUWYZ")  # not Q, V, X
+SECOND_LETTERS = set("ABCDEFGHKLMNOPQRSTUVWXY")  # not I, J, Z
+THIRD_LETTERS_A9A = set("ABCDEFGHJKPSTUW")
+FOURTH_LETTERS_AA9A = set("ABEHMNPRVWXY")
+INWARD_LETTERS = set("ABDEFGHJLNPQRSTUWXYZ")  # not C, I, K, M, O, V
+DIGITS = set("0123456789")
+
+# Each outward shape as a sequence of position classes: "1" first letter, "2" second letter,
+# "3" third letter of A9A, "4" fourth letter of AA9A, "9" digit.
+OUTWARD_SHAPES = ("19", "199", "129", "1299", "193", "1294")
+POSITION_CLASSES = {"1": FIRST_LETTERS, "2": SECOND_LETTERS, "3": THIRD_LETTERS_A9A,
+                    "4": FOURTH_LETTERS_AA9A, "9": DIGITS, "i": INWARD_LETTERS}
+INWARD_SHAPE = "9ii"
+
+# What an OCR'd character may really have been (lower-case l is read as 1 only where a digit fits).
+OCR_READINGS = {"0": "0O", "O": "O0", "1": "1I", "I": "I1", "l": "L1"}
+
+# Loose shape: 2-4 outward chars, optional space, digit-like char, two letters; the grammar
+# check below decides. `l` is read as 1 only in digit positions (and only lower-case l).
+CANDIDATE = re.compile(
+    r"(?<![A-Za-z0-9])"
+    r"(?P<outward>[A-Za-z0-9]{2,4})"
+    r"(?P<space>[ \t\u00a0]{0,2})"
+    r"(?P<inward>[0-9OoIil][A-Za-z]{2})"
+    r"(?![A-Za-z0-9])"
+)
+GIROBANK = re.compile(r"(?<![A-Za-z0-9])GIR[ \t\u00a0]?[0O]AA(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class PostcodeMatch:
+    start: int
+    end: int
+    postcode: str  # normalised: upper case, one space
+    known_area: bool
+    ocr: bool
+
+
+def _readings(chars: str, classes: str) -> set[str]:
+    options = []
+    for char, cls in zip(chars, classes):
+        allowed = POSITION_CLASSES[cls]
+        key = char if char == "l" else char.upper()
+        fits = [c for c in OCR_READINGS.get(key, key) if c in allowed]
+        if not fits:
+            return set()
+        options.append(fits)
+    return {"".join(choice) for choice in product(*options)}
+
+
+class PostcodeRecognizer(Recognizer):
+    name = "postcode"
+
+    def __init__(self, patterns_dir: Path) -> None:
+        self._areas = {area.upper() for area in load_word_list(patterns_dir / AREAS_FILE)}
+
+    def find(self, text: str) -> list[PostcodeMatch]:
+        found = [PostcodeMatch(m.start(), m.end(), "GIR 0AA", True, "O" in m.group().upper())
+                 for m in GIROBANK.finditer(text)]
+        for m in CANDIDATE.finditer(text):
+            match = self._read(m)
+            if match is not None:
+                found.append(match)
+        return found
+
+    def analyze(self, text: str, doc: Doc | None = None) -> list[Span]:
+        return [
+            Span(SpanKind.POSTCODE, m.start, m.end, text[m.start:m.end], self.name,
+                 score=(1.0 if m.known_area else 0.7) * (0.9 if m.ocr else 1.0),
+                 pattern=f"postcode={m.postcode}" + (" ocr" if m.ocr else ""))
+            for m in self.find(text)
+        ]
+
+    def _read(self, m: re.Match[str]) -> PostcodeMatch | None:
+        outward, inward = m.group("outward"), m.group("inward")
+        if sum(ch.isdigit() for ch in outward + inward) == 0:
+            return None
+        readings: set[str] = set()
+        for shape in OUTWARD_SHAPES:
+            if len(shape) != len(outward):
+                continue
+            for out in _readings(outward, shape):
+                for inn in _readings(inward, INWARD_SHAPE):
+                    readings.add(f"{out} {inn}")
+        if not readings:
+            return None
+        known = {r for r in readings if self._area(r) in self._areas}
+        # Only one reading may survive: an OCR confusion is corrected only where the grammar
+        # (or, failing that, the list of real areas) leaves no choice.
+        candidates = readings if len(readings) == 1 else known
+        if len(candidates) != 1:
+            return None
+        postcode = next(iter(candidates))
+        raw = (outward + " " + inward).upper()
+        ocr = postcode.replace(" ", "") != raw.replace(" ", "")
+        known_area = self._area(postcode) in self._areas
+        if ocr and (sum(a != b for a, b in zip(postcode.replace(" ", ""), raw.replace(" ", ""))) > 2
+                    or not m.group("space") or not known_area
+                    or not any(ch.isdigit() for ch in outward)):
+            # Corrected readings of words ("no 1ab", "TO 1AN") are more often prose than OCR
+            # noise: correct only a real area with a real digit, written with the space.
+            return None
+        return PostcodeMatch(m.start(), m.end(), postcode, known_area, ocr)
+
+    @staticmethod
+    def _area(postcode: str) -> str:
+        return re.match(r"[A-Z]+", postcode).group()  # type: ignore[union-attr]

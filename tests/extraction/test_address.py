@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from disclosure_guard.extraction.recognizers import AddressRecognizer, PostcodeRecognizer
+from disclosure_guard.types import SpanKind
+from tests.extraction.offsets import span_texts
+
+FOUND = [
+    ("Ms Jane Doe\nFlat 3\n12 Elm Road\nHeadingley\nLeeds\nLS6 2AB",
+     "Flat 3\n12 Elm Road\nHeadingley\nLeeds\nLS6 2AB"),
+    ("she has moved to 12 Elm Rd, Headingley", "12 Elm Rd, Headingley"),
+    ("at 45 Victoria Street, Bristol BS1 6AA.", "45 Victoria Street, Bristol BS1 6AA"),
+    ("Address: Willowbank, Ashby", "Willowbank, Ashby"),
+    ("Property: 7 Mill Court, York", "7 Mill Court, York"),
+    ("Flat 3, 12 Elm Road", "Flat 3, 12 Elm Road"),
+    ("she lives in Flat C, Ivy House, Leeds", "Flat C, Ivy House, Leeds"),
+    ("3/12 Elm Road", "3/12 Elm Road"),
+    ("Apartment 27, Beech Court, 4 Park Lane", "Apartment 27, Beech Court, 4 Park Lane"),
+    ("Rose Cottage, Mill Lane, Ashby", "Rose Cottage, Mill Lane, Ashby"),
+    ("12-14 High Street", "12-14 High Street"),
+    ("12A Elm Road", "12A Elm Road"),
+    ("12 ELM ROAD LEEDS LS6 2AB", "12 ELM ROAD LEEDS LS6 2AB"),
+    ("12 Elm Road Leeds LS6 2AB", "12 Elm Road Leeds LS6 2AB"),
+    ("12 elm road, leeds", "12 elm road"),
+    ("Mrs A Khan\nWillowbank\nMill Lane\nAshby\nLE65 1AB", "Willowbank\nMill Lane\nAshby\nLE65 1AB"),
+    ("12 Highfield, Leeds LS6 2AB", "12 Highfield, Leeds LS6 2AB"),
+    ("12, Elm Road, Leeds, LS6 2AB", "12, Elm Road, Leeds, LS6 2AB"),
+    ("Ground Floor Flat, 9 St Mary's Road, Cardiff", "Ground Floor Flat, 9 St Mary's Road, Cardiff"),
+    ("she moved to Mill Lane last year", "Mill Lane"),
+]
+NOT_FOUND = [
+    "we met on 12 May",
+    "a 5 minute walk",
+    "walked 2 miles down the road",
+    "Leeds City Council",
+    "Leeds LS6 2AB",
+    "In 2020, Elm Road was closed",
+    "the hearing at Leeds Crown Court",
+    "a 3 bedroom terrace",
+]
+
+
+@pytest.fixture(scope="module")
+def addresses(patterns_dir: Path, postcodes: PostcodeRecognizer) -> AddressRecognizer:
+    return AddressRecognizer(patterns_dir, postcodes)
+
+
+@pytest.mark.parametrize(("text", "address"), FOUND)
+def test_finds_address(addresses: AddressRecognizer, nlp: Language, text: str,
+                       address: str) -> None:
+    spans = addresses.analyze(text, nlp(text))
+    assert span_texts(spans, text, SpanKind.ADDRESS) == [address]
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_ignores_non_address(addresses: AddressRecognizer, nlp: Language, text: str) -> None:
+    assert addresses.analyze(text, nlp(text)) == []
+
+
+def test_works_without_a_doc(addresses: AddressRecognizer) -> None:
+    text = "at 45 Victoria Street, Bristol BS1 6AA."
+    assert span_texts(addresses.analyze(text), text) == ["45 Victoria Street, Bristol BS1 6AA"]
+
+
+def test_two_addresses_in_one_letter_stay_apart(addresses: AddressRecognizer) -> None:
+    text = "She left 12 Elm Road, Leeds LS6 2AB and now lives at Flat 3, 12 Elm Road."
+    assert span_texts(addresses.analyze(text), text) == [
+        "12 Elm Road, Leeds LS6 2AB", "Flat 3, 12 Elm Road"]
+
+
+def test_label_with_the_address_on_the_lines_below(addresses: AddressRecognizer) -> None:
+    text = "Address:\nFlat 3\n12 Elm Road\nLeeds\n\nDear Sir"
+    assert span_texts(addresses.analyze(text), text) == ["Flat 3\n12 Elm Road\nLeeds"]
+
+
+def test_a_postcode_ending_a_block_is_part_of_it(addresses: AddressRecognizer) -> None:
+    text = "Jane Doe\n12 Elm Road\nLeeds\nLS6 2AB\n\n1 April 2024\n\nDear Jane,"
+    (span,) = addresses.analyze(text)
+    assert span.text == "12 Elm Road\nLeeds\nLS6 2AB"
+    assert "postcode" in span.pattern

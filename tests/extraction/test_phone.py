@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import pytest
+
+from disclosure_guard.extraction.recognizers import PhoneRecognizer
+from disclosure_guard.types import SpanKind
+from tests.extraction.offsets import span_texts
+
+FOUND = [
+    ("+44 7700 900123", "+447700900123"),
+    ("07700 900123", "+447700900123"),
+    ("07700-900-123", "+447700900123"),
+    ("(0113) 496 0000", "+441134960000"),
+    ("0113 496 0000", "+441134960000"),
+    ("+44 (0)113 496 0000", "+441134960000"),
+    ("+48 601 234 567", "+48601234567"),
+]
+NOT_FOUND = ["01/04/1990", "1990-04-01", "ref 123456", "case 12345678"]
+
+
+@pytest.mark.parametrize(("text", "e164"), FOUND)
+def test_finds_phone(text: str, e164: str) -> None:
+    spans = PhoneRecognizer().analyze(text)
+    assert span_texts(spans, text, SpanKind.PHONE) == [text]
+    assert spans[0].pattern == f"e164={e164}"
+
+
+@pytest.mark.parametrize("text", NOT_FOUND)
+def test_ignores_non_phone(text: str) -> None:
+    assert PhoneRecognizer().analyze(text) == []
+
+
+def test_phone_in_a_sentence() -> None:
+    text = "Ring her on 07700 900123 after 5pm."
+    assert span_texts(PhoneRecognizer().analyze(text), text) == ["07700 900123"]
