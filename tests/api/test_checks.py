@@ -175,3 +175,12 @@ def test_a_check_that_overruns_its_deadline_is_held_as_guard_error(runtime, keys
     assert answer.status_code == 200
     assert answer.json()["decision"] == "hold"
     assert [r["code"] for r in answer.json()["reasons"]] == ["guard_error"]
+
+
+def test_an_oversized_item_is_413_and_nothing_is_stored(http, keys, runtime):
+    limit = runtime.settings.max_item_bytes * 4 // 3 + 1024 * 1024
+    answer = http.post("/v1/checks", content=b"x" * (limit + 1),
+                       headers={**bearer(keys["submitter"]), "Content-Type": "application/json"})
+    assert answer.status_code == 413 and answer.json()["error"]["code"] == "item_too_large"
+    with runtime.session_factory() as session:
+        assert session.scalars(select(CheckRow)).first() is None
