@@ -9,7 +9,8 @@ import secrets
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import httpx
 import pytest
@@ -22,6 +23,7 @@ from disclosure_guard.db.tables import ApiKeyRow, AuditEventRow, CaseRow, CheckR
 from disclosure_guard.extraction import Extractor
 from disclosure_guard.runtime import Runtime, start_runtime
 from disclosure_guard.settings import Settings
+from tests.builders import a_case
 
 POSTGRES_ADMIN_URL = os.environ.get(
     "DG_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -143,3 +145,26 @@ def keys(runtime: Runtime) -> dict[str, str]:
 
 def bearer(key: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {key}"}
+
+
+@pytest.fixture
+def register_case(http: httpx.Client, keys: dict[str, str]) -> Callable[..., dict[str, Any]]:
+    """Import cases over the API and return the first one."""
+
+    def load(*cases: dict[str, Any]) -> dict[str, Any]:
+        cases = cases or (a_case(),)
+        answer = http.post("/v1/register/import", json={"cases": list(cases)}, headers=bearer(keys["register_admin"]))
+        assert answer.status_code == 200, answer.text
+        return cases[0]
+
+    return load
+
+
+@pytest.fixture
+def submit(http: httpx.Client, keys: dict[str, str]) -> Callable[[dict[str, Any]], dict[str, Any]]:
+    def send(item: dict[str, Any]) -> dict[str, Any]:
+        answer = http.post("/v1/checks", json=item, headers=bearer(keys["submitter"]))
+        assert answer.status_code == 200, answer.text
+        return answer.json()
+
+    return send

@@ -45,6 +45,36 @@ def serve(
     uvicorn.run("disclosure_guard.api.main:app", host=host, port=port, workers=workers, log_level="info")
 
 
+@app.command("smtp-filter")
+def smtp_filter(
+    listen: Annotated[str, typer.Option(help="HOST:PORT to accept mail on (Postfix's content_filter target).")] = "127.0.0.1:10025",
+    next_hop: Annotated[str, typer.Option(help="HOST:PORT to relay checked mail to (Postfix's re-injection port).")] = "127.0.0.1:10026",
+) -> None:
+    """Run the SMTP content filter for an email gateway."""
+    import signal
+    import threading
+
+    from disclosure_guard.runtime import start_runtime
+    from disclosure_guard.smtp.next_hop import NextHop
+    from disclosure_guard.smtp.server import SmtpFilterServer
+
+    _logging()
+    try:
+        listen_at, relay_to = NextHop.parse(listen), NextHop.parse(next_hop)
+    except ValueError as exc:
+        _fail(str(exc), "invalid_address")
+    runtime = start_runtime(get_settings())
+    server = SmtpFilterServer(runtime, listen_at.host, listen_at.port, relay_to)
+    server.start()
+    typer.echo(f"smtp-filter listening on {listen}, relaying to {next_hop}", err=True)
+    stopped = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stopped.set())
+    stopped.wait()
+    server.stop()
+    runtime.close()
+
+
 @db_app.command("upgrade")
 def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
     """Apply the schema migrations (Alembic) to DG_DATABASE_URL."""

@@ -39,6 +39,12 @@ class Settings(BaseSettings):
     auto_migrate: bool = Field(
         default=True, description="Upgrade the schema on start (the embedded default)."
     )
+    smtp_bounce_on_reject: bool = Field(
+        default=True, description="Send the sender a bounce when a reviewer rejects a held message."
+    )
+    smtp_relay_poll_seconds: float = Field(
+        default=2.0, gt=0, description="How often the SMTP filter looks for released or rejected holds."
+    )
     demo_register: bool = Field(default=False, description="Load the demo register on start if empty.")
 
 

@@ -10,6 +10,7 @@ from tests.conftest import bearer
 ENDPOINTS = [
     ("POST", "/v1/checks", "submitter"),
     ("POST", "/v1/checks/email", "submitter"),
+    ("POST", "/v1/checks/document", "submitter"),
     ("GET", "/v1/checks/chk_x", "submitter"),
     ("GET", "/v1/holds", "reviewer"),
     ("GET", "/v1/holds/chk_x", "reviewer"),

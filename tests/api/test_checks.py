@@ -184,3 +184,26 @@ def test_an_oversized_item_is_413_and_nothing_is_stored(http, keys, runtime):
     assert answer.status_code == 413 and answer.json()["error"]["code"] == "item_too_large"
     with runtime.session_factory() as session:
         assert session.scalars(select(CheckRow)).first() is None
+
+
+def test_a_document_upload_is_checked(register_case, http, keys):
+    register_case()
+    recipients = json.dumps([{"type": "to", "name": "Mark Doe", "address": "45 Victoria Street, Bristol BS1 6AA"}])
+    answer = http.post("/v1/checks/document", headers=bearer(keys["submitter"]),
+                       data={"recipients": recipients, "external_ref": "BUNDLE-1"},
+                       files={"file": ("report.txt", f"Social worker's report\n\nMother's address: {JANE_ADDRESS}\n".encode(),
+                                       "text/plain")})
+    assert answer.status_code == 200, answer.text
+    result = answer.json()
+    assert result["decision"] == "block" and result["external_ref"] == "BUNDLE-1"
+    assert any(f["part"].startswith("attachment[0]") for f in result["findings"])
+
+
+def test_a_document_upload_needs_valid_recipients(http, keys):
+    for recipients in ("not json", "[]", '[{"type": "fax", "name": "A"}]'):
+        answer = http.post("/v1/checks/document", headers=bearer(keys["submitter"]), data={"recipients": recipients},
+                           files={"file": ("a.txt", b"hello", "text/plain")})
+        assert answer.status_code == 422, recipients
+        assert answer.json()["error"]["code"] == "validation_error"
+    missing_file = http.post("/v1/checks/document", headers=bearer(keys["submitter"]), data={"recipients": "[]"})
+    assert missing_file.status_code == 422

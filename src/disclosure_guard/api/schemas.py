@@ -8,7 +8,7 @@ import binascii
 from datetime import datetime
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError, model_validator
 
 from disclosure_guard.errors import InvalidInput
 from disclosure_guard.ingest.attachments import Attachment
@@ -34,6 +34,23 @@ class RecipientIn(BaseModel):
         if not (self.name or self.email or self.address):
             raise ValueError("a recipient needs a name, an email or an address")
         return self
+
+
+_RECIPIENT_LIST = TypeAdapter(list[RecipientIn])
+
+
+def parse_recipients_json(raw: str) -> list[Recipient]:
+    """The recipients form field of a multipart upload: a JSON array of RecipientIn."""
+    try:
+        parsed = _RECIPIENT_LIST.validate_json(raw)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first.get("loc", ()))
+        raise InvalidInput(f"recipients{'.' + where if where else ''}: {first.get('msg', 'invalid')}",
+                           "validation_error") from None
+    if not parsed:
+        raise InvalidInput("recipients: at least one recipient is required", "validation_error")
+    return [Recipient(r.type, r.name, r.email, r.address) for r in parsed]
 
 
 class AttachmentIn(BaseModel):

@@ -24,6 +24,9 @@ class AuditAction(StrEnum):
     CHECK_DECIDED = "check.decided"
     HOLD_RELEASED = "hold.released"
     HOLD_REJECTED = "hold.rejected"
+    HOLD_RELAYED = "hold.relayed"
+    HOLD_BOUNCED = "hold.bounced"
+    HOLD_DROPPED = "hold.dropped"
     APIKEY_CREATED = "apikey.created"
 
 

@@ -36,12 +36,30 @@ log = logging.getLogger(__name__)
 
 RESULT_PURPOSE = "check.result"
 CONTENT_PURPOSE = "check.content"
+ENVELOPE_PURPOSE = "check.envelope"
 
 
 class ReviewStatus:
     PENDING = "pending"
     RELEASED = "released"
     REJECTED = "rejected"
+
+
+class RelayStatus:
+    """Where a message held by the SMTP filter stands on its way to the next hop."""
+
+    AWAITING_REVIEW = "awaiting_review"
+    RELAYING = "relaying"
+    RELAYED = "relayed"
+    BOUNCED = "bounced"
+    DROPPED = "dropped"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class SmtpEnvelope:
+    mail_from: str
+    rcpt_tos: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -51,6 +69,7 @@ class Submission:
     external_ref: str | None = None
     sender: str | None = None
     raw_message: bytes | None = None
+    envelope: SmtpEnvelope | None = None
 
 
 def run_guard(
@@ -149,6 +168,7 @@ def store_check(
     document = result_document(check_id, verdict, register_version, elapsed_ms, created_at,
                                submission.external_ref)
     keep_content = verdict.decision is not Decision.ALLOW
+    relay_later = submission.envelope is not None and verdict.decision is Decision.HOLD
     codes = sorted({r.code.value for r in verdict.reasons})
     references = sorted({r.case_reference for r in verdict.reasons if r.case_reference})
     session.add(
@@ -167,6 +187,12 @@ def store_check(
                 if keep_content else None
             ),
             review_status=ReviewStatus.PENDING if verdict.decision is Decision.HOLD else None,
+            sealed_envelope=(
+                vault.seal_json({"mail_from": submission.envelope.mail_from,
+                                 "rcpt_tos": list(submission.envelope.rcpt_tos)}, f"{ENVELOPE_PURPOSE}:{check_id}")
+                if relay_later else None
+            ),
+            relay_status=RelayStatus.AWAITING_REVIEW if relay_later else None,
         )
     )
     session.flush()

@@ -1,12 +1,17 @@
 from typing import Any
 
-from fastapi import APIRouter, Request
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from disclosure_guard.api.deps import RuntimeDep, SessionDep, Submitter
 from disclosure_guard.api.errors import PayloadTooLarge, UnsupportedMediaType
-from disclosure_guard.api.schemas import CheckRequest, CheckResponse
+from disclosure_guard.api.schemas import CheckResponse, CheckRequest, parse_recipients_json
+from disclosure_guard.ingest.attachments import Attachment
 from disclosure_guard.ingest.email import item_from_rfc822
+from disclosure_guard.ingest.fields import item_from_fields
+from disclosure_guard.types import Channel
 from disclosure_guard.review.checks import Submission, load_result
 
 router = APIRouter(prefix="/v1/checks", tags=["checks"])
@@ -36,6 +41,7 @@ async def create_email_check(request: Request, actor: Submitter, runtime: Runtim
     if len(raw) > runtime.settings.max_item_bytes:
         raise PayloadTooLarge(f"the message is larger than {runtime.settings.max_item_bytes} bytes")
     item = item_from_rfc822(raw)
+
     def submit() -> dict[str, Any]:
         with runtime.session_factory() as session, session.begin():
             return runtime.check_engine.submit(session, actor, item, Submission(raw_message=raw))
@@ -46,3 +52,24 @@ async def create_email_check(request: Request, actor: Submitter, runtime: Runtim
 @router.get("/{check_id}", response_model=CheckResponse)
 def get_check(check_id: str, _: Submitter, runtime: RuntimeDep, session: SessionDep) -> dict[str, Any]:
     return load_result(session, runtime.vault, check_id)[1]
+
+
+@router.post("/document", response_model=CheckResponse)
+def create_document_check(
+    actor: Submitter,
+    runtime: RuntimeDep,
+    session: SessionDep,
+    file: Annotated[UploadFile, File(description="The document as it will be sent.")],
+    recipients: Annotated[str, Form(description='JSON array, as in /v1/checks: [{"type": "to", "name": …, "address": …}]')],
+    channel: Annotated[Channel, Form()] = Channel.DOCUMENT,
+    external_ref: Annotated[str | None, Form(max_length=500)] = None,
+    subject: Annotated[str | None, Form(max_length=10_000)] = None,
+    body: Annotated[str | None, Form(description="A covering note, if any.")] = None,
+) -> dict[str, Any]:
+    """Check a document uploaded as multipart/form-data, for systems that prefer not to base64."""
+    data = file.file.read(runtime.settings.max_item_bytes + 1)
+    if len(data) > runtime.settings.max_item_bytes:
+        raise PayloadTooLarge(f"the document is larger than {runtime.settings.max_item_bytes} bytes")
+    item = item_from_fields(channel, parse_recipients_json(recipients), subject=subject, body=body,
+                            attachments=[Attachment(file.filename, file.content_type, data)])
+    return runtime.check_engine.submit(session, actor, item, Submission(external_ref=external_ref))

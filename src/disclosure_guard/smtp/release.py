@@ -1,0 +1,114 @@
+"""Held messages leave the queue: a released one is relayed to the next hop as it arrived; a
+rejected one is never sent, and its sender gets a bounce unless the operator switched that off.
+
+Runs in the smtp-filter process, polling the database, so that reviewers need nothing but the
+hold-queue API and several filter processes can share one queue (each message is claimed once).
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+
+from sqlalchemy import select, update
+
+from disclosure_guard.access.keys import Principal
+from disclosure_guard.access.roles import Role
+from disclosure_guard.db.tables import CheckRow
+from disclosure_guard.review.audit import AuditAction, record
+from disclosure_guard.review.checks import ENVELOPE_PURPOSE, RelayStatus, ReviewStatus, load_content
+from disclosure_guard.runtime import Runtime
+from disclosure_guard.smtp.next_hop import NextHop
+
+log = logging.getLogger(__name__)
+
+RELAY_PRINCIPAL = Principal("smtp-filter", Role.SUBMITTER)
+_BATCH = 50
+
+
+def bounce_message(mail_from: str, check_id: str, hostname: str) -> bytes:
+    """A plain notice to the sender. It names no recipient and quotes nothing of the message:
+    the reviewer rejected it because of what it disclosed."""
+    notice = EmailMessage()
+    notice["From"] = f"MAILER-DAEMON@{hostname}"
+    notice["To"] = mail_from
+    notice["Subject"] = "Undelivered: your message was stopped by disclosure-guard"
+    notice["Date"] = formatdate(localtime=False)
+    notice["Message-ID"] = make_msgid(domain=hostname)
+    notice["Auto-Submitted"] = "auto-replied"
+    notice.set_content(
+        "Your message was held by disclosure-guard because it may disclose a protected person's\n"
+        "details, and a reviewer decided it must not be sent. It has not been delivered to anyone.\n\n"
+        f"Reference: {check_id}\nPlease contact your compliance team.\n"
+    )
+    return bytes(notice)
+
+
+class HeldMessageRelay:
+    def __init__(self, runtime: Runtime, next_hop: NextHop, bounce_on_reject: bool = True,
+                 hostname: str | None = None) -> None:
+        self.runtime = runtime
+        self.next_hop = next_hop
+        self.bounce_on_reject = bounce_on_reject
+        self.hostname = hostname or socket.getfqdn()
+
+    def run_once(self) -> int:
+        """Relay or bounce every decided held message; returns how many were handled."""
+        with self.runtime.session_factory() as session:
+            candidates = session.scalars(
+                select(CheckRow.id).where(
+                    CheckRow.relay_status == RelayStatus.AWAITING_REVIEW,
+                    CheckRow.review_status.in_([ReviewStatus.RELEASED, ReviewStatus.REJECTED]),
+                ).limit(_BATCH)
+            ).all()
+        return sum(1 for check_id in candidates if self._handle(check_id))
+
+    def _claim(self, check_id: str) -> bool:
+        with self.runtime.session_factory() as session, session.begin():
+            claimed = session.execute(
+                update(CheckRow)
+                .where(CheckRow.id == check_id, CheckRow.relay_status == RelayStatus.AWAITING_REVIEW)
+                .values(relay_status=RelayStatus.RELAYING)
+                .execution_options(synchronize_session=False)
+            ).rowcount
+        return claimed == 1
+
+    def _handle(self, check_id: str) -> bool:
+        if not self._claim(check_id):
+            return False
+        vault = self.runtime.vault
+        with self.runtime.session_factory() as session, session.begin():
+            row = session.get(CheckRow, check_id)
+            assert row is not None and row.sealed_envelope is not None
+            envelope = vault.open_json(row.sealed_envelope, f"{ENVELOPE_PURPOSE}:{check_id}")
+            released = row.review_status == ReviewStatus.RELEASED
+            content = load_content(vault, row) if released else None
+        try:
+            if released:
+                assert content is not None and content["raw_message"] is not None
+                self.next_hop.send(envelope["mail_from"], envelope["rcpt_tos"], content["raw_message"].encode("latin-1"))
+                outcome, action = RelayStatus.RELAYED, AuditAction.HOLD_RELAYED
+            elif self.bounce_on_reject and envelope["mail_from"]:
+                self.next_hop.send("", [envelope["mail_from"]], bounce_message(envelope["mail_from"], check_id, self.hostname))
+                outcome, action = RelayStatus.BOUNCED, AuditAction.HOLD_BOUNCED
+            else:
+                outcome, action = RelayStatus.DROPPED, AuditAction.HOLD_DROPPED
+        except Exception as exc:  # noqa: BLE001  leave it waiting; the next round tries again
+            log.error("next hop refused held message %s (%s); will retry", check_id, type(exc).__name__)
+            outcome, action = RelayStatus.AWAITING_REVIEW, None
+        with self.runtime.session_factory() as session, session.begin():
+            session.execute(update(CheckRow).where(CheckRow.id == check_id).values(relay_status=outcome))
+            if action is not None:
+                record(session, RELAY_PRINCIPAL, action, check_id=check_id, detail={"relay_status": outcome})
+        return action is not None
+
+    def run_forever(self, stop: threading.Event, poll_seconds: float) -> None:
+        while not stop.is_set():
+            try:
+                self.run_once()
+            except Exception as exc:  # noqa: BLE001  the loop must outlive a database hiccup
+                log.error("relay round failed (%s)", type(exc).__name__)
+            stop.wait(poll_seconds)

@@ -1,0 +1,180 @@
+"""The SMTP content filter with a real SMTP client (smtplib) and a real next-hop SMTP server."""
+
+from __future__ import annotations
+
+import dataclasses
+import smtplib
+import time
+from collections.abc import Iterator
+from email.message import EmailMessage
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from disclosure_guard.smtp.next_hop import NextHop
+from disclosure_guard.smtp.server import SmtpFilterServer
+from tests.builders import JANE
+from tests.conftest import _free_port, bearer
+
+JANE_ADDRESS = JANE["addresses"][0]
+
+
+class Capture:
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, list[str], bytes]] = []
+
+    async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
+        return "250 OK"
+
+
+@pytest.fixture
+def next_hop() -> Iterator[tuple[Capture, int]]:
+    capture = Capture()
+    port = _free_port()
+    controller = Controller(capture, hostname="127.0.0.1", port=port)
+    controller.start()
+    yield capture, port
+    controller.stop()
+
+
+def start_filter(runtime, next_hop_port: int, **settings) -> tuple[SmtpFilterServer, int]:
+    tuned = dataclasses.replace(runtime, settings=runtime.settings.model_copy(
+        update={"smtp_relay_poll_seconds": 0.1, **settings}))
+    port = _free_port()
+    server = SmtpFilterServer(tuned, "127.0.0.1", port, NextHop("127.0.0.1", next_hop_port))
+    server.start()
+    return server, port
+
+
+@pytest.fixture
+def smtp_filter(runtime, next_hop) -> Iterator[int]:
+    server, port = start_filter(runtime, next_hop[1])
+    yield port
+    server.stop()
+
+
+def a_message(to: str, body: str, cc: str | None = None) -> bytes:
+    message = EmailMessage()
+    message["From"] = "caseworker@council.example.gov.uk"
+    message["To"] = to
+    if cc:
+        message["Cc"] = cc
+    message["Subject"] = "Your case"
+    message.set_content(body)
+    return bytes(message).replace(b"\n", b"\r\n")
+
+
+def send(port: int, raw: bytes, rcpt_tos: list[str]) -> None:
+    with smtplib.SMTP("127.0.0.1", port, timeout=60) as client:
+        client.sendmail("caseworker@council.example.gov.uk", rcpt_tos, raw)
+
+
+def wait_for(predicate, seconds: float = 15) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_an_allowed_message_arrives_byte_for_byte(register_case, smtp_filter, next_hop):
+    register_case()
+    raw = a_message("Sam Brown <sam@example.com>", "Your bin collection moves to Tuesday.")
+    send(smtp_filter, raw, ["sam@example.com"])
+    capture, _ = next_hop
+    assert len(capture.messages) == 1
+    mail_from, rcpt_tos, relayed = capture.messages[0]
+    assert (mail_from, rcpt_tos, relayed) == ("caseworker@council.example.gov.uk", ["sam@example.com"], raw)
+
+
+def test_a_blocked_message_gets_550_and_goes_nowhere(register_case, smtp_filter, next_hop):
+    register_case()
+    raw = a_message("Mark Doe <mark.doe@example.net>", f"She now lives at {JANE_ADDRESS}.")
+    with pytest.raises(smtplib.SMTPDataError) as refused:
+        send(smtp_filter, raw, ["mark.doe@example.net"])
+    assert refused.value.smtp_code == 550
+    assert b"5.7.1" in refused.value.smtp_error and b"protected_contact_to_restricted" in refused.value.smtp_error
+    assert next_hop[0].messages == []
+
+
+def test_a_blind_copy_only_in_the_envelope_is_a_recipient(register_case, smtp_filter, next_hop):
+    register_case()
+    raw = a_message("Sam Brown <sam@example.com>", f"The tenant's address is {JANE_ADDRESS}.")
+    with pytest.raises(smtplib.SMTPDataError):
+        send(smtp_filter, raw, ["sam@example.com", "mark.doe@example.net"])
+
+
+def test_a_held_message_arrives_only_after_release(register_case, smtp_filter, next_hop, http, keys):
+    register_case()
+    raw = a_message("Sam Brown <sam@example.com>", f"The tenant's address is {JANE_ADDRESS}.")
+    send(smtp_filter, raw, ["sam@example.com"])
+    capture, _ = next_hop
+    reviewer = bearer(keys["reviewer"])
+    holds = http.get("/v1/holds", params={"status": "pending"}, headers=reviewer).json()["items"]
+    assert len(holds) == 1
+    time.sleep(0.5)
+    assert capture.messages == []
+    http.post(f"/v1/holds/{holds[0]['check_id']}/release", json={"comment": "consent on file"}, headers=reviewer)
+    assert wait_for(lambda: len(capture.messages) == 1)
+    assert capture.messages[0] == ("caseworker@council.example.gov.uk", ["sam@example.com"], raw)
+    events = http.get("/v1/audit", params={"check_id": holds[0]["check_id"]}, headers=bearer(keys["auditor"])).json()
+    assert "hold.relayed" in [e["action"] for e in events["items"]]
+
+
+def test_a_rejected_message_is_never_sent_and_the_sender_gets_a_bounce(register_case, smtp_filter, next_hop, http, keys):
+    register_case()
+    raw = a_message("Sam Brown <sam@example.com>", f"The tenant's address is {JANE_ADDRESS}.")
+    send(smtp_filter, raw, ["sam@example.com"])
+    reviewer = bearer(keys["reviewer"])
+    held = http.get("/v1/holds", headers=reviewer).json()["items"][0]
+    http.post(f"/v1/holds/{held['check_id']}/reject", json={"comment": "wrong recipient"}, headers=reviewer)
+    capture, _ = next_hop
+    assert wait_for(lambda: len(capture.messages) == 1)
+    mail_from, rcpt_tos, bounce = capture.messages[0]
+    assert (mail_from, rcpt_tos) == ("<>", ["caseworker@council.example.gov.uk"])  # the null sender
+    assert b"Elm Road" not in bounce and b"sam@example.com" not in bounce
+    time.sleep(0.5)
+    assert len(capture.messages) == 1
+
+
+def test_bounces_can_be_switched_off(runtime, register_case, next_hop, http, keys):
+    register_case()
+    server, port = start_filter(runtime, next_hop[1], smtp_bounce_on_reject=False)
+    try:
+        send(port, a_message("sam@example.com", f"Address: {JANE_ADDRESS}"), ["sam@example.com"])
+        reviewer = bearer(keys["reviewer"])
+        held = http.get("/v1/holds", headers=reviewer).json()["items"][0]
+        http.post(f"/v1/holds/{held['check_id']}/reject", json={"comment": "no"}, headers=reviewer)
+        auditor = bearer(keys["auditor"])
+        assert wait_for(lambda: "hold.dropped" in [e["action"] for e in http.get(
+            "/v1/audit", params={"check_id": held["check_id"]}, headers=auditor).json()["items"]])
+    finally:
+        server.stop()
+    assert next_hop[0].messages == []
+
+
+def test_when_the_guard_fails_the_gateway_is_told_to_try_later(runtime, register_case, next_hop, http, keys):
+    register_case()
+    server, port = start_filter(runtime, next_hop[1], check_timeout_seconds=1e-6)
+    try:
+        with pytest.raises(smtplib.SMTPDataError) as deferred:
+            send(port, a_message("sam@example.com", "Nothing sensitive."), ["sam@example.com"])
+    finally:
+        server.stop()
+    assert deferred.value.smtp_code == 451
+    assert next_hop[0].messages == []
+    pending = http.get("/v1/holds", params={"status": "pending"}, headers=bearer(keys["reviewer"])).json()
+    assert pending["total"] == 0
+
+
+def test_when_the_next_hop_is_down_an_allowed_message_is_deferred(runtime, register_case):
+    register_case()
+    server, port = start_filter(runtime, _free_port())
+    try:
+        with pytest.raises(smtplib.SMTPDataError) as deferred:
+            send(port, a_message("sam@example.com", "Nothing sensitive."), ["sam@example.com"])
+    finally:
+        server.stop()
+    assert deferred.value.smtp_code == 451
