@@ -10,6 +10,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import httpx
@@ -101,13 +102,11 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def server_url(session_runtime: Runtime) -> Iterator[str]:
-    from disclosure_guard.api.app import create_app
-
+@contextmanager
+def serving(app) -> Iterator[str]:  # noqa: ANN001
+    """The app on a real socket (uvicorn in a thread); yields its base URL."""
     port = _free_port()
-    config = uvicorn.Config(create_app(runtime=session_runtime), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20
@@ -115,9 +114,19 @@ def server_url(session_runtime: Runtime) -> Iterator[str]:
         if time.monotonic() > deadline:
             pytest.fail("the test server did not start")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server_url(session_runtime: Runtime) -> Iterator[str]:
+    from disclosure_guard.api.app import create_app
+
+    with serving(create_app(runtime=session_runtime)) as url:
+        yield url
 
 
 @pytest.fixture

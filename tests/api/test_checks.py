@@ -2,20 +2,17 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import threading
-import time
 from email.message import EmailMessage
 
 import httpx
 import pytest
-import uvicorn
 from sqlalchemy import select
 
 from disclosure_guard.api.app import create_app
 from disclosure_guard.db.tables import CheckRow
 from tests.api.test_register import database_dump
 from tests.builders import JANE, a_case, a_letter, a_recipient, register_values
-from tests.conftest import _free_port, bearer
+from tests.conftest import bearer, serving
 
 JANE_ADDRESS = JANE["addresses"][0]
 
@@ -160,18 +157,9 @@ def test_content_is_kept_only_for_held_and_blocked_items_and_sealed(register_cas
 def test_a_check_that_overruns_its_deadline_is_held_as_guard_error(runtime, keys, register_case):
     register_case()
     slow = dataclasses.replace(runtime, settings=runtime.settings.model_copy(update={"check_timeout_seconds": 1e-6}))
-    port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(runtime=slow), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    try:
-        answer = httpx.post(f"http://127.0.0.1:{port}/v1/checks", headers=bearer(keys["submitter"]), timeout=30,
+    with serving(create_app(runtime=slow)) as url:
+        answer = httpx.post(f"{url}/v1/checks", headers=bearer(keys["submitter"]), timeout=30,
                             json=a_letter(to=a_recipient("Sam Brown"), mentioning="Nothing sensitive."))
-    finally:
-        server.should_exit = True
-        thread.join(timeout=10)
     assert answer.status_code == 200
     assert answer.json()["decision"] == "hold"
     assert [r["code"] for r in answer.json()["reasons"]] == ["guard_error"]

@@ -6,6 +6,7 @@ import dataclasses
 import smtplib
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from email.message import EmailMessage
 
 import pytest
@@ -38,20 +39,24 @@ def next_hop() -> Iterator[tuple[Capture, int]]:
     controller.stop()
 
 
-def start_filter(runtime, next_hop_port: int, **settings) -> tuple[SmtpFilterServer, int]:
+@contextmanager
+def running_filter(runtime, next_hop_port: int, **settings) -> Iterator[int]:
+    """A filter on a free port, relaying to next_hop_port; yields its port."""
     tuned = dataclasses.replace(runtime, settings=runtime.settings.model_copy(
         update={"smtp_relay_poll_seconds": 0.1, **settings}))
     port = _free_port()
     server = SmtpFilterServer(tuned, "127.0.0.1", port, NextHop("127.0.0.1", next_hop_port))
     server.start()
-    return server, port
+    try:
+        yield port
+    finally:
+        server.stop()
 
 
 @pytest.fixture
 def smtp_filter(runtime, next_hop) -> Iterator[int]:
-    server, port = start_filter(runtime, next_hop[1])
-    yield port
-    server.stop()
+    with running_filter(runtime, next_hop[1]) as port:
+        yield port
 
 
 def a_message(to: str, body: str, cc: str | None = None) -> bytes:
@@ -141,8 +146,7 @@ def test_a_rejected_message_is_never_sent_and_the_sender_gets_a_bounce(register_
 
 def test_bounces_can_be_switched_off(runtime, register_case, next_hop, http, keys):
     register_case()
-    server, port = start_filter(runtime, next_hop[1], smtp_bounce_on_reject=False)
-    try:
+    with running_filter(runtime, next_hop[1], smtp_bounce_on_reject=False) as port:
         send(port, a_message("sam@example.com", f"Address: {JANE_ADDRESS}"), ["sam@example.com"])
         reviewer = bearer(keys["reviewer"])
         held = http.get("/v1/holds", headers=reviewer).json()["items"][0]
@@ -150,19 +154,14 @@ def test_bounces_can_be_switched_off(runtime, register_case, next_hop, http, key
         auditor = bearer(keys["auditor"])
         assert wait_for(lambda: "hold.dropped" in [e["action"] for e in http.get(
             "/v1/audit", params={"check_id": held["check_id"]}, headers=auditor).json()["items"]])
-    finally:
-        server.stop()
     assert next_hop[0].messages == []
 
 
 def test_when_the_guard_fails_the_gateway_is_told_to_try_later(runtime, register_case, next_hop, http, keys):
     register_case()
-    server, port = start_filter(runtime, next_hop[1], check_timeout_seconds=1e-6)
-    try:
-        with pytest.raises(smtplib.SMTPDataError) as deferred:
-            send(port, a_message("sam@example.com", "Nothing sensitive."), ["sam@example.com"])
-    finally:
-        server.stop()
+    with running_filter(runtime, next_hop[1], check_timeout_seconds=1e-6) as port, \
+            pytest.raises(smtplib.SMTPDataError) as deferred:
+        send(port, a_message("sam@example.com", "Nothing sensitive."), ["sam@example.com"])
     assert deferred.value.smtp_code == 451
     assert next_hop[0].messages == []
     pending = http.get("/v1/holds", params={"status": "pending"}, headers=bearer(keys["reviewer"])).json()
@@ -171,10 +170,6 @@ def test_when_the_guard_fails_the_gateway_is_told_to_try_later(runtime, register
 
 def test_when_the_next_hop_is_down_an_allowed_message_is_deferred(runtime, register_case):
     register_case()
-    server, port = start_filter(runtime, _free_port())
-    try:
-        with pytest.raises(smtplib.SMTPDataError) as deferred:
-            send(port, a_message("sam@example.com", "Nothing sensitive."), ["sam@example.com"])
-    finally:
-        server.stop()
+    with running_filter(runtime, _free_port()) as port, pytest.raises(smtplib.SMTPDataError) as deferred:
+        send(port, a_message("sam@example.com", "Nothing sensitive."), ["sam@example.com"])
     assert deferred.value.smtp_code == 451
