@@ -150,7 +150,7 @@ def check(
     runtime = start_runtime(get_settings())
     recipients = [Recipient(RecipientType.TO, name=name, address=to_address if i == 0 else None,
                             email=to_email if i == 0 else None) for i, name in enumerate(to)]
-    item = item_from_fields(Channel.LETTER, recipients, body=file.read_text())
+    item = item_from_fields(Channel.LETTER, recipients, body=file.read_text(), limits=runtime.ingest_limits)
     with runtime.session_factory() as session, session.begin():
         result = runtime.check_engine.submit(session, Principal("cli", Role.SUBMITTER), item,
                                              Submission(external_ref=file.name))

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from disclosure_guard.crypto import Vault, load_vault
 from disclosure_guard.db.engine import make_engine, make_session_factory, upgrade_schema
 from disclosure_guard.extraction import Extractor
+from disclosure_guard.ingest.limits import IngestLimits
 from disclosure_guard.register.index_holder import IndexHolder
 from disclosure_guard.review.checks import CheckEngine
 from disclosure_guard.settings import Settings
@@ -36,6 +37,16 @@ class Runtime:
     @property
     def thresholds(self) -> MatchThresholds:
         return MatchThresholds(strong=self.settings.match_strong, weak=self.settings.match_weak)
+
+    @property
+    def ingest_limits(self) -> IngestLimits:
+        s = self.settings
+        return IngestLimits(
+            max_item_bytes=s.max_item_bytes, max_attachments=s.max_attachments,
+            max_archive_depth=s.max_archive_depth, max_mime_depth=s.max_mime_depth,
+            max_decompression_ratio=s.max_decompression_ratio, max_decompressed_bytes=s.max_decompressed_bytes,
+            max_pages=s.max_pages, max_seconds=s.max_read_seconds, max_text_chars=s.max_text_chars,
+        )
 
     @property
     def check_engine(self) -> CheckEngine:

@@ -35,7 +35,15 @@ class Settings(BaseSettings):
     check_timeout_seconds: float = Field(
         default=30.0, gt=0, description="A check that runs longer ends in hold (guard_error)."
     )
-    max_item_bytes: int = Field(default=25 * 1024 * 1024, gt=0)
+    max_item_bytes: int = Field(default=25 * 1024 * 1024, gt=0, description="Largest item read (raw message or document).")
+    max_attachments: int = Field(default=100, gt=0, description="Attachments per item, archive members included.")
+    max_archive_depth: int = Field(default=3, ge=0, description="Archives inside archives.")
+    max_mime_depth: int = Field(default=20, gt=0, description="Nested multiparts and forwarded messages.")
+    max_decompression_ratio: int = Field(default=100, gt=1, description="Inflated size over compressed size, per member.")
+    max_decompressed_bytes: int = Field(default=100 * 1024 * 1024, gt=0, description="Inflated bytes per item.")
+    max_pages: int = Field(default=500, gt=0, description="Pages per document.")
+    max_read_seconds: float = Field(default=20.0, gt=0, description="Time to read one item's parts.")
+    max_text_chars: int = Field(default=10_000_000, gt=0, description="Characters of text per item.")
     auto_migrate: bool = Field(
         default=True, description="Upgrade the schema on start (the embedded default)."
     )

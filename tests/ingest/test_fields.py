@@ -15,7 +15,8 @@ def test_parts_are_named_and_unreadable_attachments_reported():
         attachments=[
             Attachment("a.csv", "text/csv", b"name,address\nJane,12 Elm Road"),
             Attachment("b.docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", b"PK"),
-            Attachment("c.txt", "text/plain", base64.b64decode("/w==")),
+            # 0x81 and 0x8D are undefined even in cp1252, the last charset tried.
+            Attachment("c.txt", "text/plain", base64.b64decode("gY0=")),
         ],
     )
     assert [p.name for p in item.parts] == ["subject", "body", "body_html", "attachment[0]"]

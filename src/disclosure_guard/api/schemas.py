@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapte
 from disclosure_guard.errors import InvalidInput
 from disclosure_guard.ingest.attachments import Attachment
 from disclosure_guard.ingest.fields import item_from_fields
+from disclosure_guard.ingest.limits import IngestLimits
 from disclosure_guard.register.schema import PartyIn, TrustedRecipientIn
 from disclosure_guard.types import Channel, Decision, FindingKind, Item, PartyRole, Recipient, RecipientType
 
@@ -79,7 +80,7 @@ class CheckRequest(BaseModel):
             raise ValueError("one of body, body_html or attachments is required")
         return self
 
-    def to_item(self) -> Item:
+    def to_item(self, limits: IngestLimits) -> Item:
         attachments = []
         for position, attachment in enumerate(self.attachments):
             try:
@@ -90,7 +91,8 @@ class CheckRequest(BaseModel):
                 ) from None
             attachments.append(Attachment(attachment.filename, attachment.content_type, data))
         recipients = [Recipient(r.type, r.name, r.email, r.address) for r in self.recipients]
-        return item_from_fields(self.channel, recipients, self.subject, self.body, self.body_html, attachments)
+        return item_from_fields(self.channel, recipients, self.subject, self.body, self.body_html, attachments,
+                                limits=limits)
 
 
 class ReasonOut(BaseModel):

@@ -1,21 +1,18 @@
 """An attachment -> readable text parts, or the reason it cannot be read.
 
-This first reader takes plain text, CSV and HTML. Every other format (PDF, DOCX, archives …)
-is reported unreadable, which holds the item: the guard never lets through what it has not read.
+The format is sniffed from the content (see sniff.py) and the matching reader in readers/ does
+the rest. What no reader takes (images, legacy Office files, unknown binaries) is reported
+unreadable, which holds the item: the guard never lets through what it has not read.
 """
 
 from __future__ import annotations
 
-import codecs
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from disclosure_guard.ingest.html import html_to_text
-from disclosure_guard.types import TextPart, UnreadablePart
-
-_TEXT_TYPES = frozenset({"text/plain", "text/csv", "text/tab-separated-values", "text/markdown"})
-_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
-_TEXT_SUFFIXES = (".txt", ".csv", ".tsv", ".md", ".text")
-_HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+from disclosure_guard.ingest.limits import DEFAULT_LIMITS, Budget, IngestLimits
+from disclosure_guard.ingest.outcome import Part, Unreadable, collect
+from disclosure_guard.ingest.sniff import Format, Sniffed, sniff
 
 
 @dataclass(frozen=True)
@@ -26,30 +23,53 @@ class Attachment:
     charset: str | None = None
 
 
-def read_attachment(part_name: str, attachment: Attachment) -> list[TextPart | UnreadablePart]:
-    content_type = (attachment.content_type or "").split(";")[0].strip().lower()
-    filename = (attachment.filename or "").lower()
-    is_html = content_type in _HTML_TYPES or (not content_type and filename.endswith(_HTML_SUFFIXES))
-    is_text = content_type in _TEXT_TYPES or (
-        content_type in ("", "application/octet-stream") and filename.endswith(_TEXT_SUFFIXES)
-    )
-    if not (is_html or is_text):
-        described = content_type or "unknown type"
-        return [UnreadablePart(part_name, f"the guard does not read this format yet ({described})")]
-    text = decode_text(attachment.data, attachment.charset)
-    if text is None:
-        return [UnreadablePart(part_name, "the text could not be decoded")]
-    return [TextPart(part_name, html_to_text(text) if is_html else text)]
+Reader = Callable[[str, Attachment, Budget], list[Part]]
 
 
-def decode_text(data: bytes, charset: str | None) -> str | None:
-    """Decode with the declared charset, else UTF-8; never guess silently on failure."""
-    candidates = [charset] if charset else []
-    candidates.append("utf-8")
-    for candidate in candidates:
-        try:
-            codecs.lookup(candidate)
-            return data.decode(candidate)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    return None
+def read_attachment(
+    part_name: str,
+    attachment: Attachment,
+    limits: IngestLimits = DEFAULT_LIMITS,
+    *,
+    budget: Budget | None = None,
+) -> list[Part]:
+    """`budget` is shared by every reader of one item; when given, its limits apply."""
+    spent = budget or Budget(limits)
+
+    def read(out: list[Part]) -> None:
+        spent.check_time()
+        spent.take_attachment()
+        sniffed = sniff(attachment.data, attachment.content_type, attachment.filename)
+        out.extend(_reader_for(sniffed)(part_name, attachment, spent))
+
+    return collect(part_name, read)
+
+
+def _reader_for(sniffed: Sniffed) -> Reader:
+    # Imported here: the archive, email and document readers hand what they contain back to
+    # read_attachment, so they import this module and it cannot import them first.
+    from disclosure_guard.ingest.readers import docx, eml, html, pdf, pptx, rtf, text, xlsx, zip
+
+    readers: dict[Format, Reader] = {
+        Format.PDF: lambda name, a, b: pdf.read_pdf(name, a.data, budget=b),
+        Format.DOCX: lambda name, a, b: docx.read_docx(name, a.data, budget=b),
+        Format.XLSX: lambda name, a, b: xlsx.read_xlsx(name, a.data, budget=b),
+        Format.PPTX: lambda name, a, b: pptx.read_pptx(name, a.data, budget=b),
+        Format.ZIP: lambda name, a, b: zip.read_zip(name, a.data, budget=b),
+        Format.RTF: lambda name, a, b: rtf.read_rtf(name, a.data, budget=b),
+        Format.HTML: lambda name, a, b: html.read_html(name, a.data, charset=a.charset, budget=b),
+        Format.EML: lambda name, a, b: eml.read_eml(name, a.data, budget=b),
+        Format.TEXT: lambda name, a, b: text.read_text(name, a.data, charset=a.charset, budget=b),
+    }
+    if sniffed.format in readers:
+        return readers[sniffed.format]
+    why = {
+        Format.LEGACY_OFFICE: "legacy Office format not read (.doc, .xls, .ppt, .msg, or a password-protected "
+        "Office file)",
+        Format.IMAGE: f"format not read ({sniffed.detail}: pictures are not read)",
+    }.get(sniffed.format, f"format not read ({sniffed.detail})")
+
+    def unreadable(name: str, attachment: Attachment, budget: Budget) -> list[Part]:
+        raise Unreadable(why)
+
+    return unreadable

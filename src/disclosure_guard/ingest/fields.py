@@ -1,4 +1,8 @@
-"""An item submitted as fields (the JSON check API) -> Item."""
+"""An item submitted as fields (the JSON check API) -> Item.
+
+The subject and bodies are always read (they are text already); attachments only while the
+item is within max_item_bytes, each beyond it reported unreadable, which holds the item.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,9 @@ from collections.abc import Sequence
 
 from disclosure_guard.ingest.attachments import Attachment, read_attachment
 from disclosure_guard.ingest.html import html_to_text
-from disclosure_guard.types import Channel, Item, Recipient, TextPart, UnreadablePart
+from disclosure_guard.ingest.limits import DEFAULT_LIMITS, Budget, IngestLimits, describe_bytes
+from disclosure_guard.ingest.outcome import Part, collect, split_parts
+from disclosure_guard.types import Channel, Item, Recipient, UnreadablePart
 
 
 def item_from_fields(
@@ -16,16 +22,23 @@ def item_from_fields(
     body: str | None = None,
     body_html: str | None = None,
     attachments: Sequence[Attachment] = (),
+    limits: IngestLimits = DEFAULT_LIMITS,
 ) -> Item:
-    parts: list[TextPart] = []
-    unreadable: list[UnreadablePart] = []
-    if subject:
-        parts.append(TextPart("subject", subject))
-    if body:
-        parts.append(TextPart("body", body))
-    if body_html:
-        parts.append(TextPart("body_html", html_to_text(body_html)))
+    budget = Budget(limits)
+    pieces: list[Part] = []
+    for name, text in (("subject", subject), ("body", body), ("body_html", body_html)):
+        if text:
+            readable = html_to_text(text) if name == "body_html" else text
+            pieces.extend(collect(name, lambda out, n=name, t=readable: out.append(budget.text_part(n, t))))
+    size = sum(len(text.encode("utf-8", "surrogatepass")) for text in (subject, body, body_html) if text)
+    size += sum(len(attachment.data) for attachment in attachments)
+    too_large = size > limits.max_item_bytes
     for position, attachment in enumerate(attachments):
-        for piece in read_attachment(f"attachment[{position}]", attachment):
-            (parts if isinstance(piece, TextPart) else unreadable).append(piece)  # type: ignore[arg-type]
+        name = f"attachment[{position}]"
+        if too_large:
+            why = f"the item is larger than {describe_bytes(limits.max_item_bytes)}; attachments not read"
+            pieces.append(UnreadablePart(name, why))
+        else:
+            pieces.extend(read_attachment(name, attachment, budget=budget))
+    parts, unreadable = split_parts(pieces)
     return Item(channel, tuple(recipients), tuple(parts), tuple(unreadable))

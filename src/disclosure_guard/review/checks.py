@@ -80,9 +80,15 @@ def run_guard(
     executor: ThreadPoolExecutor,
     timeout_seconds: float,
 ) -> Verdict:
+    started = time.perf_counter()
     future = executor.submit(check, item, index, extractor, thresholds)
     try:
-        return future.result(timeout=timeout_seconds)
+        verdict = future.result(timeout=timeout_seconds)
+        # A result that arrives after the deadline is treated as no result: the deadline is
+        # the operator's promise, whether the worker noticed it or not.
+        if time.perf_counter() - started > timeout_seconds:
+            raise FutureTimeout
+        return verdict
     except FutureTimeout:
         log.error("check exceeded its %.1f s deadline: held", timeout_seconds)
         return Verdict(Decision.HOLD, (guard_error_reason("The check did not finish in time."),), ())

@@ -18,6 +18,7 @@ from disclosure_guard.access.keys import Principal
 from disclosure_guard.access.roles import Role
 from disclosure_guard.errors import GuardError
 from disclosure_guard.ingest.email import item_from_rfc822
+from disclosure_guard.ingest.limits import IngestLimits
 from disclosure_guard.db.tables import CheckRow
 from disclosure_guard.review.checks import RelayStatus, SmtpEnvelope, Submission
 from disclosure_guard.review.holds import ReviewAction, decide_hold
@@ -31,11 +32,11 @@ FILTER_PRINCIPAL = Principal("smtp-filter", Role.SUBMITTER)
 TRY_LATER = "451 4.7.1 disclosure-guard could not check this message; try again later"
 
 
-def item_for_envelope(raw: bytes, rcpt_tos: list[str]) -> Item:
+def item_for_envelope(raw: bytes, rcpt_tos: list[str], limits: IngestLimits) -> Item:
     """The message as its recipients get it. Envelope recipients that no To or Cc header names
     are blind copies: nobody else sees them, but they read everything."""
     blind = ("Bcc: " + ", ".join(rcpt_tos) + "\r\n").encode() if rcpt_tos else b""
-    item = item_from_rfc822(blind + raw)
+    item = item_from_rfc822(blind + raw, limits)
     visible = {r.email.lower() for r in item.recipients if r.email and r.type is not RecipientType.BCC}
     seen: set[str] = set()
     recipients = []
@@ -83,7 +84,7 @@ class GuardFilter:
 
     def _check(self, raw: bytes, mail_from: str, rcpt_tos: list[str]) -> dict[str, Any]:
         try:
-            item = item_for_envelope(raw, rcpt_tos)
+            item = item_for_envelope(raw, rcpt_tos, self.runtime.ingest_limits)
         except GuardError:
             # Retrying would not make it readable: hold it for a person, as any unreadable item.
             item = Item(Channel.EMAIL, tuple(Recipient(RecipientType.TO, email=r) for r in rcpt_tos), (),

@@ -22,7 +22,7 @@ _RFC822_TYPES = ("message/rfc822", "text/plain", "application/octet-stream")
 @router.post("", response_model=CheckResponse)
 def create_check(body: CheckRequest, actor: Submitter, runtime: RuntimeDep, session: SessionDep) -> dict[str, Any]:
     """Check an outgoing item given as fields. Anything but "allow" means: do not send."""
-    item = body.to_item()
+    item = body.to_item(runtime.ingest_limits)
     submission = Submission(external_ref=body.external_ref, sender=body.sender)
     return runtime.check_engine.submit(session, actor, item, submission)
 
@@ -40,7 +40,7 @@ async def create_email_check(request: Request, actor: Submitter, runtime: Runtim
     raw = await request.body()
     if len(raw) > runtime.settings.max_item_bytes:
         raise PayloadTooLarge(f"the message is larger than {runtime.settings.max_item_bytes} bytes")
-    item = item_from_rfc822(raw)
+    item = await run_in_threadpool(item_from_rfc822, raw, runtime.ingest_limits)
 
     def submit() -> dict[str, Any]:
         with runtime.session_factory() as session, session.begin():
@@ -71,5 +71,6 @@ def create_document_check(
     if len(data) > runtime.settings.max_item_bytes:
         raise PayloadTooLarge(f"the document is larger than {runtime.settings.max_item_bytes} bytes")
     item = item_from_fields(channel, parse_recipients_json(recipients), subject=subject, body=body,
-                            attachments=[Attachment(file.filename, file.content_type, data)])
+                            attachments=[Attachment(file.filename, file.content_type, data)],
+                            limits=runtime.ingest_limits)
     return runtime.check_engine.submit(session, actor, item, Submission(external_ref=external_ref))

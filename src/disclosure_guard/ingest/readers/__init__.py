@@ -1,0 +1,1 @@
+"""One reader per attachment format: bytes -> named text parts or unreadable parts."""

@@ -1,0 +1,27 @@
+"""HTML attachments: decoded like plain text (readers/text.py), then html_to_text, so that
+alt and title text, mailto: targets, form values and text hidden by CSS are all read.
+
+Examples it must handle:
+  b'<p>Flat 3<br>12 Elm Road</p>'                        -> "Flat 3" and "12 Elm Road" on lines
+  b'<a href="mailto:jane@example.org">write</a>'         -> "jane@example.org"
+  b'<div style="display:none">LS6 2AB</div>'             -> "LS6 2AB"
+"""
+
+from __future__ import annotations
+
+from disclosure_guard.ingest.html import html_to_text
+from disclosure_guard.ingest.limits import DEFAULT_LIMITS, Budget, IngestLimits
+from disclosure_guard.ingest.outcome import Part, collect
+from disclosure_guard.ingest.readers.text import decode_text
+
+
+def read_html(
+    name: str,
+    data: bytes,
+    limits: IngestLimits = DEFAULT_LIMITS,
+    *,
+    charset: str | None = None,
+    budget: Budget | None = None,
+) -> list[Part]:
+    spent = budget or Budget(limits)
+    return collect(name, lambda out: out.append(spent.text_part(name, html_to_text(decode_text(data, charset)))))

@@ -1,0 +1,152 @@
+"""PDF attachments through pypdf: the text layer of every page, plus what a viewer also shows
+(annotations and form field values, link targets, document properties) and files embedded in
+the PDF, each read as an attachment of its own.
+
+A page with no text but with pictures is a scan the guard cannot read; so is a PDF with no
+text anywhere (text drawn as outlines, or a scan using inline images). A PDF that needs a
+password is unreadable; one protected by an owner password only opens for anyone, so it is read.
+
+Examples it must handle:
+  a three-page letter with "12 Elm Road" on page 3        -> "attachment[1] page 3" holds it
+  a page that is one scanned image                        -> "attachment[1] page 2": "no text layer (scanned?)"
+  a PDF encrypted with a user password                    -> "attachment[1]": "encrypted"
+  the first half of a PDF (an upload cut short)           -> "attachment[1]": "truncated (no %%EOF)"
+  a filled form whose address is only in a field value    -> "attachment[1] form"
+  an invoice.xlsx embedded in the PDF                     -> "attachment[1]/invoice.xlsx sheet Sheet1"
+"""
+
+from __future__ import annotations
+
+import re
+from io import BytesIO
+from typing import Any
+
+from pypdf import PasswordType, PdfReader
+
+from disclosure_guard.ingest.attachments import Attachment, read_attachment
+from disclosure_guard.ingest.limits import DEFAULT_LIMITS, Budget, IngestLimits
+from disclosure_guard.ingest.outcome import Part, Unreadable, collect
+from disclosure_guard.types import UnreadablePart
+
+# Writers put %%EOF last, sometimes followed by a few bytes of padding; a file without it in its
+# tail was cut short, and what pypdf recovers from it may not be what a viewer shows.
+_EOF_WINDOW = 2048
+_SCANNED = "no text layer (scanned?)"
+_INLINE_IMAGE = re.compile(rb"(?:^|\s)BI\s")
+_FORM_NESTING = 5  # form XObjects inside form XObjects; deeper ones are not searched for pictures
+_PROPERTIES = ("/Title", "/Author", "/Subject", "/Keywords", "/Creator")
+
+
+def read_pdf(
+    name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS, *, budget: Budget | None = None
+) -> list[Part]:
+    spent = budget or Budget(limits)
+    return collect(name, lambda out: _read(name, data, spent, out))
+
+
+def _read(name: str, data: bytes, budget: Budget, out: list[Part]) -> None:
+    if b"%%EOF" not in data[-_EOF_WINDOW:]:
+        raise Unreadable("truncated (no %%EOF)")
+    reader = PdfReader(BytesIO(data), strict=False)
+    if reader.is_encrypted:
+        try:
+            opened = reader.decrypt("")
+        except Exception:  # noqa: BLE001 - an unsupported cipher is as closed to us as a password
+            opened = PasswordType.NOT_DECRYPTED
+        if opened == PasswordType.NOT_DECRYPTED:
+            raise Unreadable("encrypted")
+    page_count = len(reader.pages)
+    if page_count > budget.limits.max_pages:
+        raise Unreadable(f"more than {budget.limits.max_pages} pages")
+
+    properties = _properties(reader)
+    if properties:
+        out.append(budget.text_part(f"{name} properties", properties))
+    any_text = any_scanned = False
+    for number, page in enumerate(reader.pages, start=1):
+        budget.check_time()
+        page_name = f"{name} page {number}"
+        try:
+            text = page.extract_text() or ""
+            has_pictures = _has_pictures(page)
+            annotations = _annotation_text(page)
+        except Exception as failure:  # noqa: BLE001 - one bad page is unread, the rest still count
+            out.append(UnreadablePart(page_name, f"could not be read ({type(failure).__name__})"))
+            any_scanned = True
+            continue
+        if text.strip():
+            out.append(budget.text_part(page_name, text))
+            any_text = True
+        elif has_pictures:
+            out.append(UnreadablePart(page_name, _SCANNED))
+            any_scanned = True
+        if annotations:
+            out.append(budget.text_part(f"{page_name} annotations", annotations))
+    if not any_text and not any_scanned:
+        raise Unreadable(_SCANNED)
+
+    form = _form_text(reader)
+    if form:
+        out.append(budget.text_part(f"{name} form", form))
+    _read_embedded_files(name, reader, budget, out)
+
+
+def _properties(reader: PdfReader) -> str:
+    metadata = reader.metadata or {}
+    values = [str(metadata.get(key)) for key in _PROPERTIES if metadata.get(key)]
+    return "\n".join(values)
+
+
+def _has_pictures(page: Any) -> bool:
+    if _resources_have_pictures(page.get("/Resources"), _FORM_NESTING):
+        return True
+    contents = page.get_contents()
+    return contents is not None and _INLINE_IMAGE.search(contents.get_data()) is not None
+
+
+def _resources_have_pictures(resources: Any, depth: int) -> bool:
+    if resources is None or depth < 0:
+        return False
+    xobjects = resources.get_object().get("/XObject")
+    if xobjects is None:
+        return False
+    for reference in xobjects.get_object().values():
+        xobject = reference.get_object()
+        subtype = xobject.get("/Subtype")
+        if subtype == "/Image":
+            return True
+        if subtype == "/Form" and _resources_have_pictures(xobject.get("/Resources"), depth - 1):
+            return True
+    return False
+
+
+def _annotation_text(page: Any) -> str:
+    """Sticky notes, free-text boxes and link targets (a mailto: is a contact detail)."""
+    values: list[str] = []
+    for reference in page.get("/Annots") or []:
+        annotation = reference.get_object()
+        for key in ("/Contents", "/T"):
+            if annotation.get(key):
+                values.append(str(annotation[key]))
+        action = annotation.get("/A")
+        if action is not None and action.get_object().get("/URI"):
+            values.append(str(action.get_object()["/URI"]))
+    return "\n".join(values)
+
+
+def _form_text(reader: PdfReader) -> str:
+    fields = reader.get_fields() or {}
+    values = [f"{field_name}: {field.get('/V')}" for field_name, field in fields.items() if field.get("/V")]
+    return "\n".join(values)
+
+
+def _read_embedded_files(name: str, reader: PdfReader, budget: Budget, out: list[Part]) -> None:
+    embedded = reader.attachments
+    if not embedded:
+        return
+    with budget.archive_level():
+        for filename, contents in embedded.items():
+            for position, content in enumerate(contents):
+                member = f"{name}/{filename}" if len(contents) == 1 else f"{name}/{filename}[{position}]"
+                budget.take_decompressed(len(content))
+                out.extend(read_attachment(member, Attachment(filename, None, content), budget=budget))
