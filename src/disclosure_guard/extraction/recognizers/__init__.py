@@ -5,6 +5,7 @@ from disclosure_guard.extraction.recognizers.base import Recognizer
 from disclosure_guard.extraction.recognizers.date import DateRecognizer
 from disclosure_guard.extraction.recognizers.email import EmailRecognizer
 from disclosure_guard.extraction.recognizers.gazetteer import GazetteerRecognizer
+from disclosure_guard.extraction.recognizers.identifier import IdentifierRecognizer
 from disclosure_guard.extraction.recognizers.person import PersonRecognizer
 from disclosure_guard.extraction.recognizers.phone import PhoneRecognizer
 from disclosure_guard.extraction.recognizers.postcode import PostcodeRecognizer
@@ -14,6 +15,7 @@ __all__ = [
     "DateRecognizer",
     "EmailRecognizer",
     "GazetteerRecognizer",
+    "IdentifierRecognizer",
     "PersonRecognizer",
     "PhoneRecognizer",
     "PostcodeRecognizer",

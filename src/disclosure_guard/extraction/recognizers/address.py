@@ -23,11 +23,30 @@ Examples it must handle (and the tests use exactly these); the span is the part 
     "12, Elm Road, Leeds, LS6 2AB"                    -> "12, Elm Road, Leeds, LS6 2AB"
     "Ground Floor Flat, 9 St Mary's Road, Cardiff"     -> "Ground Floor Flat, 9 St Mary's Road, Cardiff"
     "she moved to Mill Lane last year"                -> "Mill Lane"
+    "she's now at 24 moorgate, erdington, birmingham, b10 8ra with the kids"
+                                        -> "24 moorgate, erdington, birmingham, b10 8ra"
+    "at the granary, highfields, leicester, le5 2lq." -> "the granary, highfields, leicester, le5 2lq"
+    "Ms A Khan\nTy Gwyn\nSwansea SA5 2ZU"             -> "Ty Gwyn\nSwansea SA5 2ZU"
+    "RUI FERREIRA\nWILLOWBANK\nKINGSWAY\nGORGIE\nEDINBURGH\nEH11 2AF"
+                                        -> "WILLOWBANK\nKINGSWAY\nGORGIE\nEDINBURGH\nEH11 2AF"
+    "MS A KHAN\n22, LOWER MILL ROW\nLUTON\nTYNE AND WEAR LU4 5SA"
+                                        -> "22, LOWER MILL ROW\nLUTON\nTYNE AND WEAR LU4 5SA"
+    "Apartment 6, Ivy House, 31 Prince of Wales View, Belfast, BT7 8AB" -> all of it
+    "Home address: Apartment G, Victoria Mansions\n32 Shakespeare Street\nMiddlesbrough\nTS5 3WD"
+                                        -> all after the label
+    "he lives at Willowbank, Heaton, Newcastle upon Tyne." -> "Willowbank, Heaton, Newcastle upon Tyne"
+    "We wrote to you at Church Barn, Hillside, St Pauls, Bristol but it was returned."
+                                        -> "Church Barn, Hillside, St Pauls, Bristol"
+    "The keys for Ty Gwyn, Liverpool, L4 3DT are ready." -> "Ty Gwyn, Liverpool, L4 3DT"
+    "Summary: she fled The Granary, Partick, Glasgow on 20/12/25." -> "The Granary, Partick, Glasgow"
+    "the locks at flat 1b, 35 clarendon close, milton keynes have been changed"
+                                        -> "flat 1b, 35 clarendon close"
 and must not fire on:
     "we met on 12 May"; "a 5 minute walk"; "walked 2 miles down the road";
     "Leeds City Council"; "Leeds LS6 2AB" (a postcode with its town is only a POSTCODE);
     "In 2020, Elm Road was closed";
-    "the hearing at Leeds Crown Court"; "a 3 bedroom terrace".
+    "the hearing at Leeds Crown Court"; "a 3 bedroom terrace"; "Mrs Megan Green\nHealth Visitor";
+    "there are 2 ways to pay"; "Designated Safeguarding Lead\nPark View Community School".
 
 How it works: street cores ("12 Elm Road", "Mill Lane") and postcodes are anchors; from an
 anchor the span grows backwards over a building and sub-building ("Apartment 27, Beech Court,")
@@ -35,7 +54,10 @@ and forwards over localities, town and postcode, across commas and line breaks. 
 crossed only by a whole line, so the name line of an address block is never taken in.
 A street without a house number is an address only with other evidence (a building before it,
 a postcode after it, a locality line under it, or "on/in/to/at" before it): a missed address
-is a leak, but "Victoria Street Surgery" is not an address.
+is a leak, but "Victoria Street Surgery" is not an address. Without any street, places count
+as an address in a block of lines over a postcode, in a comma-separated run ending in a
+postcode, or in a run of two or more places after "lives at", "moved to", "fled", "address,"
+(and, more loosely, after a bare "at"/"to"/"from").
 """
 
 from __future__ import annotations
@@ -70,11 +92,24 @@ NUMBER = (
 )
 FLOOR = r"(?i:ground|first|second|third|fourth|top|basement|lower|upper|garden)"
 DIRECTION = r"(?:North|South|East|West|Upper|Lower|NORTH|SOUTH|EAST|WEST)"
-LOCALITY_CONNECTOR = r"(?:upon|on|in|under|le|la|by|the|de|en|sur|cum|next|super|juxta)"
+LOCALITY_CONNECTOR = r"(?:upon|on|in|under|le|la|by|the|de|en|sur|cum|next|super|juxta|and|AND)"
+# Lower-case words inside a street name: "Prince of Wales Road", "Ashby de la Zouch Road".
+STREET_NAME_CONNECTOR = r"(?:of|the|de|la|le|upon|on|in|and)"
 COUNTRY = r"(?:UK|U\.K\.|United Kingdom|UNITED KINGDOM|England|Scotland|Wales|Northern Ireland|GB)"
 # Single-word streets with a house number: "4 Kingsway", "12 Moorgate", "3 Hillside".
 COMPOUND_STREET_SUFFIX = r"(?:way|gate|side)"
 YEAR = re.compile(r"(?:19|20)\d\d")
+CONNECTOR_WORD = re.compile(LOCALITY_CONNECTOR)
+# Words that say where someone lives: what follows is an address even without a number or a
+# street type ("staying at Willowbank, Heaton, Newcastle upon Tyne").
+RESIDENCE_CUE = (
+    r"(?i:(?<![\w'’])(?:lives|live|living|lived|resides|residing|resided|stays|staying|stayed"
+    r"|moved|moving|relocated|relocating|fled|is[ \t]+now|now)"
+    r"(?:[ \t]+(?:together|now|currently|temporarily|back))?[ \t]+(?:at|to)[ \t]+"
+    r"|(?<![\w'’])(?:fled|left)[ \t]+(?=[A-Z])"
+    r"|(?<![\w'’])address(?:[ \t]+is)?(?:[ \t]*[,:])?[ \t]+)"
+)
+TITLE_BEFORE = re.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)\.?[ \t]+\Z")
 SEPARATOR = re.compile(r"[ \t]*(?P<comma>,)?[ \t]*(?P<newline>\r?\n)?[ \t]*")
 # "lives on Mill Lane", "moved to Mill Lane": the words that make a bare street name a location.
 STREET_CUE = re.compile(
@@ -89,6 +124,9 @@ SCORE_NUMBERED = 0.9
 SCORE_WITH_POSTCODE = 0.95
 SCORE_BARE_STREET = 0.6
 SCORE_LABEL = 0.7
+SCORE_BLOCK = 0.85
+SCORE_PLACES = 0.5
+MAX_BLOCK_LINES = 7
 # Enough for the longest segment read backwards ("Ground Floor Flat, ", "The Old Coach House, ").
 BACK_WINDOW = 80
 MAX_LABEL_LINES = 6
@@ -128,6 +166,7 @@ class AddressRecognizer(Recognizer):
         sub_words = [w.lower() for w in load_word_list(patterns_dir / SUBBUILDING_WORDS_FILE)]
         labels = [w.lower() for w in load_word_list(patterns_dir / LABELS_FILE)]
         name_stop = [w.lower() for w in load_word_list(patterns_dir / STREET_NAME_STOPWORDS_FILE)]
+        self._name_stop = frozenset(name_stop)
         self._locality_stop = {
             w.lower() for w in load_word_list(patterns_dir / LOCALITY_STOPWORDS_FILE)
         }
@@ -137,6 +176,12 @@ class AddressRecognizer(Recognizer):
             + _alternation([w for w in street_types if w not in ambiguous], capitalised_only=False)
             + "|"
             + _alternation([w for w in street_types if w in ambiguous], capitalised_only=True)
+            + r")\.?(?![\w'’\-])"
+        )
+        # "gladstone cl", "meadow way": an everyday word as a street type counts in lower case
+        # only where a postcode follows (checked in `_from_street`).
+        lower_ambiguous_type = (
+            "(?:" + "|".join(re.escape(w) for w in sorted(ambiguous, key=len, reverse=True))
             + r")\.?(?![\w'’\-])"
         )
         stop = "|".join(re.escape(w) for w in sorted(set(name_stop), key=len, reverse=True))
@@ -155,18 +200,37 @@ class AddressRecognizer(Recognizer):
         )
         house_name = rf"(?:{CAPWORD}[ \t]+){{0,2}}{CAPWORD}"
         separator = r"[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?"
+        low = r"[a-z][a-z'’\-]*(?![\w'’\-])"
+        lower_building = (rf"(?:{low}[ \t]+){{0,3}}"
+                          + _alternation(building_words, capitalised_only=False) + r"(?![\w'’\-])")
 
         self._street = re.compile(
             rf"(?<![\w'’\-])(?:(?P<number>{NUMBER})(?P<comma>,)?[ \t]+)?"
-            rf"(?P<name>(?:{nameword}[ \t]+){{0,3}}{nameword})[ \t]+(?P<type>{street_type})"
+            rf"(?P<name>(?:{nameword}[ \t]+(?:{STREET_NAME_CONNECTOR}[ \t]+(?={UPPER}))?){{0,3}}{nameword})"
+            rf"[ \t]+(?:(?P<type>{street_type})|(?P<ltype>{lower_ambiguous_type}))"
             rf"(?:[ \t]+{DIRECTION}(?![\w]))?"
-            rf"|(?P<cnumber>{NUMBER})[ \t]+(?:(?:The|THE)[ \t]+)?"
-            rf"(?P<compound>{UPPER}[a-z]+{COMPOUND_STREET_SUFFIX}|{UPPER}[A-Z]+(?i:{COMPOUND_STREET_SUFFIX}))(?![\w'’\-])"
+            rf"|(?P<cnumber>{NUMBER}),?[ \t]+(?:(?:The|THE)[ \t]+)?"
+            rf"(?P<compound>{UPPER}[a-z]+{COMPOUND_STREET_SUFFIX}|{UPPER}[A-Z]+(?i:{COMPOUND_STREET_SUFFIX})"
+            rf"|[a-z]+{COMPOUND_STREET_SUFFIX})(?![\w'’\-])"
         )
         self._back = re.compile(
             rf"(?<![\w'’\-])(?:(?P<sub>{sub_building})|(?P<building>{building})"
             rf"|(?P<house>{house_name}))(?P<sep>{separator})\Z"
         )
+        # The same, written in lower case ("flat 87, jubilee court, queen's road").
+        self._back_lower = re.compile(
+            rf"(?<![\w'’\-])(?:(?P<sub>{sub_building})|(?P<building>{lower_building})"
+            rf"|(?P<house>{low}(?:[ \t]+{low})?))(?P<sep>[ \t]*,[ \t]*)\Z"
+        )
+        self._sub_line_prefix = re.compile(rf"[ \t]*(?:{sub_building})[ \t]*,?[ \t]*")
+        self._chain_segment = re.compile(rf"{low}(?:[ \t]+{low}){{0,3}}|{CAPWORD}(?:[ \t]+(?:{CAPWORD}|{LOCALITY_CONNECTOR})){{0,3}}")
+        segment = (rf"(?:{CAPWORD}(?:[ \t]+(?:{CAPWORD}|{LOCALITY_CONNECTOR}(?=[ \t]+{UPPER}))){{0,3}}"
+                   rf"|{low}(?:[ \t]+{low}){{0,3}})")
+        self._cue_chain = re.compile(
+            rf"(?:(?P<residence>{RESIDENCE_CUE})|(?i:(?<![\w'’])(?:at|to|from)[ \t]+))"
+            rf"(?P<chain>{segment}(?:[ \t]*,[ \t]*{segment}){{0,5}})"
+        )
+        self._any_building = re.compile(rf"(?:{building}|{lower_building})\Z")
         self._sub_then_building = re.compile(
             rf"(?<![\w'’\-])(?:{sub_building}){separator}(?P<building>{building})"
         )
@@ -175,7 +239,8 @@ class AddressRecognizer(Recognizer):
             rf"(?<![\w'’\-])(?:{NUMBER})[ \t]+(?:{CAPWORD}[ \t]+){{0,3}}{CAPWORD}(?P<sep>{separator})\Z"
         )
         self._locality_back = re.compile(
-            rf"(?<![\w'’\-])(?:{CAPWORD}[ \t]+){{0,3}}{CAPWORD}(?P<sep>{separator})\Z"
+            rf"(?<![\w'’\-])(?:{CAPWORD}[ \t]+(?:{LOCALITY_CONNECTOR}[ \t]+)?){{0,3}}{CAPWORD}"
+            rf"(?P<sep>{separator})\Z"
         )
         self._locality = re.compile(
             rf"{CAPWORD}(?:[ \t]+(?:{CAPWORD}|{LOCALITY_CONNECTOR}(?=[ \t]+{UPPER}))){{0,3}}"
@@ -189,6 +254,7 @@ class AddressRecognizer(Recognizer):
             rf"(?im)^[ \t]*(?:{label})[ \t]*(?::|[-–](?=[ \t]))[ \t]*(?P<value>[^\n]*)"
         )
         self._label_prefix = re.compile(rf"(?i)^[ \t]*(?:(?:{label})[ \t]*[:\-–][ \t]*)?\Z")
+        self._label_line = re.compile(r"[ \t]*[A-Za-z][A-Za-z /()'’\-]{0,30}:")
         self._sentence_end = re.compile(r"(?<=[a-z0-9)])[.;!?](?=[ \t]+[A-Z])|;")
 
     # ------------------------------------------------------------------ entry point
@@ -214,10 +280,11 @@ class AddressRecognizer(Recognizer):
         for postcode in postcodes.values():
             if postcode.start in covered:
                 continue
-            candidate = self._from_postcode(text, postcode)
+            candidate = self._from_postcode(text, postcode, persons)
             if candidate is not None:
                 candidates.append(candidate)
         candidates.extend(self._from_labels(text))
+        candidates.extend(self._from_residence_cues(text, postcodes))
         return [
             Span(SpanKind.ADDRESS, c.start, c.end, text[c.start:c.end], self.name,
                  score=c.score, pattern="+".join(sorted(c.patterns)))
@@ -232,20 +299,30 @@ class AddressRecognizer(Recognizer):
         if m.group("comma") and YEAR.fullmatch(m.group("number")):
             # "In 2020, Elm Road was closed": a year, not a house number.
             return None
-        if not numbered and any(
-            not (word[0].isupper()) for word in m.group("name").split()
-        ):
-            return None
-        start, back_evidence = self._grow_back(text, m.start(), numbered, persons)
+        street = m.group("name") or m.group("compound")
+        lower = not any(word[0].isupper() for word in street.split())
         allcaps = m.group().isupper()
         end, has_postcode, locality_lines = self._grow_forward(text, m.end(), allcaps, postcodes)
+        if not numbered and TITLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            return None
+        start, back_evidence = self._grow_back(text, m.start(), numbered, persons,
+                                               has_postcode=has_postcode, lower=lower)
+        if (m.group("compound") and lower or m.group("ltype")) and not has_postcode and not (
+                numbered and (back_evidence or STREET_CUE.search(text, max(0, start - 40), start))):
+            # "12 meadow way" counts after "at"/"to", a flat or before a postcode; "2 ways" never.
+            return None
+        if (not numbered and not has_postcode and not back_evidence
+                and any(not word[0].isupper() for word in street.split())):
+            # A street in lower case with no number ("lime close") is prose unless a postcode
+            # follows or a building comes before it ("the coach house, brook road").
+            return None
         patterns = {"street"}
         if numbered:
             score = SCORE_NUMBERED
         elif back_evidence or has_postcode or (locality_lines and self._starts_line(text, start)):
             score = SCORE_NUMBERED
             patterns = {"bare_street"}
-        elif (m.group("type").rstrip(".").lower() not in self._ambiguous_types
+        elif (m.group("type") and m.group("type").rstrip(".").lower() not in self._ambiguous_types
               and STREET_CUE.search(text, max(0, m.start() - 40), m.start())):
             score = SCORE_BARE_STREET
             patterns = {"bare_street_after_cue"}
@@ -258,38 +335,111 @@ class AddressRecognizer(Recognizer):
             score = SCORE_WITH_POSTCODE
         return _Candidate(start, end, score, patterns)
 
-    def _from_postcode(self, text: str, postcode: PostcodeMatch) -> _Candidate | None:
+    def _from_postcode(self, text: str, postcode: PostcodeMatch,
+                       persons: list[tuple[int, int]]) -> _Candidate | None:
         """Walk back from a postcode over localities to a numbered street without a street type
-        ("12 Highfield, Leeds LS6 2AB"); without one it stays a postcode only."""
+        ("12 Highfield, Leeds LS6 2AB") or a building; in a block of lines, the lines above the
+        postcode up to the addressee ("Ty Gwyn\nSwansea SA5 2ZU"). Otherwise it stays a
+        postcode only ("Leeds LS6 2AB")."""
         pos = postcode.start
-        for _ in range(5):
+        end = postcode.end
+        country = self._country.match(text, end)
+        if country:
+            end = country.end()
+        top, segments, lines = -1, 0, 0
+        for _ in range(MAX_BLOCK_LINES):
             window_start = max(0, pos - BACK_WINDOW)
             window = text[window_start:pos]
             numbered = self._numbered_segment.search(window)
             if numbered and self._crosses_line_cleanly(text, window_start + numbered.start(),
                                                        numbered.group("sep")):
                 start, _evidence = self._grow_back(text, window_start + numbered.start(), True, [])
-                end = postcode.end
-                country = self._country.match(text, end)
-                if country:
-                    end = country.end()
                 return _Candidate(start, end, SCORE_WITH_POSTCODE, {"numbered_before_postcode"})
             locality = self._locality_back.search(window)
             if not locality:
-                return None
+                break
             loc_start = window_start + locality.start()
             words = text[loc_start:window_start + locality.start("sep")].split()
-            if words[0].lower().strip(",") in self._locality_stop:
-                return None
+            if words[0].lower().strip(",") in self._locality_stop or any(
+                    w.lower().strip(",") in self._locality_stop for w in words[1:]
+                    if w[0].isupper()):
+                break
             if not self._crosses_line_cleanly(text, loc_start, locality.group("sep")):
-                return None
+                break
             if self._building.fullmatch(" ".join(words)):
                 # "Rose Cottage, Ashby LE65 1AB": a named building is as good as a number.
                 start, _evidence = self._grow_back(text, loc_start, True, [])
-                return _Candidate(start, postcode.end, SCORE_WITH_POSTCODE,
-                                  {"building_before_postcode"})
-            pos = loc_start
+                return _Candidate(start, end, SCORE_WITH_POSTCODE, {"building_before_postcode"})
+            if "\n" in locality.group("sep"):
+                lines += 1
+            if self._is_addressee_line(text, loc_start, words, segments, persons):
+                break
+            top, segments, pos = loc_start, segments + 1, loc_start
+        if lines and segments >= 2:
+            # "Meadowcroft\nKingston upon Hull\nHU5 6NF": a house name and a town over a
+            # postcode, each on its own line, is an address block however plain its words.
+            return _Candidate(top, end, SCORE_BLOCK, {"block_before_postcode"})
+        if top >= 0 and (segments >= 2 or len(text[top:postcode.start].split()) >= 2) and (
+                STREET_CUE.search(text, max(0, top - 40), top) or "," in text[top:postcode.start]
+                or self._label_prefix.match(text[text.rfind("\n", 0, top) + 1:top])):
+            # "lives at Brambles, Wakefield, WF2 0PE": "at" and a postcode vouch for the rest.
+            return _Candidate(top, end, SCORE_BLOCK, {"places_before_postcode"})
         return None
+
+    def _is_addressee_line(self, text: str, start: int, words: list[str], segments: int,
+                           persons: list[tuple[int, int]]) -> bool:
+        """The first line of a block is the addressee's name when the model says so, or when it
+        is a few plain words over an address already two lines long ("RUI FERREIRA")."""
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip():
+            return False
+        if not self._paragraph_start(text, start):
+            return False
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end == -1 else line_end
+        if any(s < line_end and start < e for s, e in persons):
+            return True
+        return len(words) >= 2 and segments >= 2 and not self._building.fullmatch(" ".join(words))
+
+    def _from_residence_cues(self, text: str,
+                             postcodes: dict[int, PostcodeMatch]) -> list[_Candidate]:
+        """"lives at Willowbank, Heaton, Newcastle upon Tyne", "staying at Yew Tree Farm":
+        two or more places, or one building, after words that say someone lives there; after
+        a bare "at" or "to", places ending in a postcode ("at the granary, highfields,
+        leicester, le5 2lq") or led by a building ("at Church Barn, Hillside, Bristol")."""
+        found = []
+        pos = 0
+        while (m := self._cue_chain.search(text, pos)) is not None:
+            # Searched again from the chain's start: in "wrote to you at Church Barn" the
+            # first cue ("to") must not hide the second.
+            pos = m.start("chain")
+            segments = [seg.strip() for seg in m.group("chain").split(",")]
+            kept = []
+            for seg in segments:
+                words = [w for w in seg.split() if not CONNECTOR_WORD.fullmatch(w)]
+                # One case throughout: "Hillcrest, Coventry, will be held" stops at "will".
+                if not words or seg[0].isupper() != segments[0][0].isupper() or (
+                        seg.islower() and any(w in self._name_stop for w in words)) or any(w.lower() in self._locality_stop for w in words[1:]) or (
+                        words[0].lower() in self._locality_stop and words[0].lower() != "the"):
+                    break
+                kept.append(seg)
+            if not kept:
+                continue
+            end = text.index(kept[-1], m.start("chain")) + len(kept[-1])
+            after = SEPARATOR.match(text, end).end()
+            led_by_building = bool(self._any_building.match(kept[0]))
+            if after in postcodes and len(kept) == len(segments):
+                found.append(_Candidate(m.start("chain"), postcodes[after].end,
+                                        SCORE_WITH_POSTCODE, {"places_before_postcode"}))
+            elif m.group("residence") and (len(kept) >= 2 or led_by_building):
+                found.append(_Candidate(m.start("chain"), end, SCORE_BARE_STREET,
+                                        {"after_residence_cue"}))
+            elif len(kept) >= 2 and kept[0][0].isupper():
+                # "wrote to you at Rosedene, North Ormesby, Middlesbrough": places after "at".
+                found.append(_Candidate(m.start("chain"), end, SCORE_PLACES,
+                                        {"building_after_cue" if led_by_building
+                                         else "places_after_cue"}))
+        return found
 
     def _from_labels(self, text: str) -> list[_Candidate]:
         found = []
@@ -302,7 +452,8 @@ class AddressRecognizer(Recognizer):
                 for _ in range(MAX_LABEL_LINES):
                     line_end = text.find("\n", end)
                     line_end = len(text) if line_end == -1 else line_end
-                    if not text[end:line_end].strip():
+                    if not text[end:line_end].strip() or (
+                            end > start and self._label_line.match(text, end)):
                         break
                     end = line_end + 1
                 end = min(end, len(text))
@@ -320,23 +471,32 @@ class AddressRecognizer(Recognizer):
     # ------------------------------------------------------------------ growth
 
     def _grow_back(self, text: str, start: int, numbered: bool,
-                   persons: list[tuple[int, int]]) -> tuple[int, bool]:
+                   persons: list[tuple[int, int]], *, has_postcode: bool = False,
+                   lower: bool = False) -> tuple[int, bool]:
         evidence = False
+        back = self._back_lower if lower else self._back
         for _ in range(4):
             window_start = max(0, start - BACK_WINDOW)
-            m = self._back.search(text, window_start, start)
+            m = back.search(text, window_start, start)
             if not m:
                 break
             seg_start = m.start()
             if not self._crosses_line_cleanly(text, seg_start, m.group("sep")):
                 break
             if m.group("house") is not None:
-                # A house name with no building word ("Willowbank") only as its own line above
-                # a street with no number; otherwise it is as likely the addressee's name.
+                # A house name with no building word ("Willowbank") only before a street with no
+                # number, and only as its own line, or inline where a postcode or "at"/"to"
+                # vouches for it; otherwise it is as likely the addressee's name.
                 name = m.group("house")
-                if (numbered or evidence or "\n" not in m.group("sep")
-                        or name.split()[0].lower().rstrip(".") in self._locality_stop
-                        or any(s < m.end("house") and seg_start < e for s, e in persons)):
+                own_line = "\n" in m.group("sep")
+                vouched = has_postcode or bool(
+                    STREET_CUE.search(text, max(0, seg_start - 40), seg_start)
+                    or self._label_prefix.match(text[text.rfind("\n", 0, seg_start) + 1:seg_start]))
+                if (numbered or evidence or not (own_line or vouched)
+                        or any(w.lower().rstrip(".,") in self._locality_stop
+                               for w in name.split()[name.startswith(("The ", "THE ")):])
+                        or (own_line and self._paragraph_start(text, seg_start)
+                            and any(s < m.end("house") and seg_start < e for s, e in persons))):
                     break
                 return seg_start, True
             start, evidence = seg_start, True
@@ -345,6 +505,9 @@ class AddressRecognizer(Recognizer):
     def _grow_forward(self, text: str, end: int, allcaps: bool,
                       postcodes: dict[int, PostcodeMatch]) -> tuple[int, bool, int]:
         locality_lines = 0
+        chained = self._chain_to_postcode(text, end, postcodes)
+        if chained is not None:
+            return chained, True, 0
         for _ in range(6):
             sep = SEPARATOR.match(text, end)
             pos = sep.end()
@@ -376,10 +539,34 @@ class AddressRecognizer(Recognizer):
             end = loc_end
         return end, False, locality_lines
 
+    def _chain_to_postcode(self, text: str, end: int,
+                           postcodes: dict[int, PostcodeMatch]) -> int | None:
+        """Short comma-separated places between a street and a postcode, in any case
+        ("victoria wynd, liverpool, l7 4hg"): all of it is the address."""
+        pos = end
+        for i in range(5):
+            sep = SEPARATOR.match(text, pos)
+            if sep.group("newline"):
+                return None
+            if sep.end() in postcodes and (i or sep.group("comma") or sep.end() > pos):
+                postcode_end = postcodes[sep.end()].end
+                country = self._country.match(text, postcode_end)
+                return country.end() if country else postcode_end
+            if not sep.group("comma"):
+                return None
+            segment = self._chain_segment.match(text, sep.end())
+            if not segment or any(w.lower() in self._locality_stop
+                                  for w in segment.group().split()):
+                return None
+            pos = segment.end()
+        return None
+
     def _trim_locality(self, text: str, start: int, end: int) -> int | None:
         """Cut a locality before the first word that starts a new thought ("Leeds Tel", "Dear")."""
         cut = end
         for word in re.finditer(r"\S+", text[start:end]):
+            if word.start() and CONNECTOR_WORD.fullmatch(word.group()):
+                continue  # "Tyne and Wear", "Newcastle upon Tyne"
             if word.group().lower().rstrip(".,") in self._locality_stop:
                 cut = start + word.start()
                 break
@@ -391,7 +578,24 @@ class AddressRecognizer(Recognizer):
         if "\n" not in sep:
             return True
         line_start = text.rfind("\n", 0, seg_start) + 1
-        return bool(self._label_prefix.match(text[line_start:seg_start]))
+        prefix = text[line_start:seg_start]
+        if self._label_prefix.match(prefix):
+            return True
+        # "Flat 107, Crown Point\n4 Rowan Road": the flat and its building share a line,
+        # maybe after a label ("Home address: Apartment G, Victoria Mansions\n32 ...").
+        label = self._label.match(prefix)
+        return bool(self._sub_line_prefix.fullmatch(prefix[label.start("value"):] if label else prefix))
+
+    @staticmethod
+    def _paragraph_start(text: str, start: int) -> bool:
+        """Whether `start` opens the first line of a paragraph (after a blank line or a label)."""
+        line_start = text.rfind("\n", 0, start) + 1
+        if text[line_start:start].strip():
+            return False
+        if line_start == 0:
+            return True
+        previous = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1]
+        return not previous.strip() or previous.rstrip().endswith(":")
 
     @staticmethod
     def _starts_line(text: str, start: int) -> bool:
