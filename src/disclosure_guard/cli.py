@@ -25,6 +25,7 @@ app.add_typer(db_app, name="db")
 
 def _logging() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def _fail(message: str, code: str) -> None:

@@ -18,10 +18,8 @@ _RANK = {Decision.ALLOW: 0, Decision.HOLD: 1, Decision.BLOCK: 2}
 
 
 def describe_recipients(indices: tuple[int, ...], item: Item) -> str:
-    labels = [f"recipient {i} ({item.recipients[i].type.value})" for i in indices]
-    if len(labels) == 1:
-        return labels[0].capitalize()
-    return ("Recipients " + ", ".join(label.removeprefix("recipient ") for label in labels))
+    """By position and type only: a reason never repeats a name, even the sender's own."""
+    return ", ".join(f"recipient {i} ({item.recipients[i].type.value})" for i in indices)
 
 
 def decide(

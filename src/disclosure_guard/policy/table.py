@@ -96,31 +96,31 @@ DECISION_TABLE: tuple[Rule, ...] = (
     Rule(
         ReasonCode.PROTECTED_CONTACT_TO_RESTRICTED, Decision.BLOCK, Severity.CRITICAL,
         _contact_to_restricted(MatchStrength.STRONG),
-        "{recipients} match a restricted party of case {case}, and the item shows them a "
-        "protected party's contact details from that case.",
+        "A restricted party of case {case} is among the recipients ({recipients}), and the item "
+        "shows them a protected party's contact details from that case.",
     ),
     Rule(
         ReasonCode.UNCERTAIN_RESTRICTED_RECIPIENT, Decision.HOLD, Severity.HIGH,
         _contact_to_restricted(MatchStrength.WEAK),
-        "{recipients} may be a restricted party of case {case} (a weak match), and the item "
-        "shows them a protected party's contact details from that case.",
+        "A possible restricted party of case {case} (a weak match) is among the recipients "
+        "({recipients}), and the item shows them a protected party's contact details from that case.",
     ),
     Rule(
         ReasonCode.PROTECTED_PERSON_TO_RESTRICTED, Decision.HOLD, Severity.HIGH,
         _person_to_restricted,
-        "{recipients} match a restricted party of case {case}, and the item names a protected "
-        "party of that case or gives a date of birth.",
+        "A restricted party of case {case} is among the recipients ({recipients}), and the item "
+        "names a protected party of that case or gives a date of birth.",
     ),
     Rule(
         ReasonCode.PROTECTED_CONTACT_DISCLOSED, Decision.HOLD, Severity.HIGH,
         _contact_to_third_party,
-        "The item shows a protected party's contact details from case {case} to {recipients}, "
-        "who is neither that party nor trusted for the case.",
+        "The item shows a protected party's contact details from case {case} to recipients who "
+        "are neither that party nor trusted for the case ({recipients}).",
     ),
     Rule(
         ReasonCode.RECIPIENT_AT_PROTECTED_ADDRESS, Decision.HOLD, Severity.MEDIUM,
         _recipient_at_protected_address,
-        "{recipients} is addressed to a protected address of case {case} but does not match "
-        "a protected party of that case.",
+        "Addressed to a protected address of case {case} without matching a protected party of "
+        "that case ({recipients}).",
     ),
 )
