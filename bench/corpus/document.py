@@ -53,6 +53,7 @@ class DocBuilder:
         self.template = template
         self._pieces: list[str] = []
         self._length = 0
+        self._words = 0
         self._gold: list[GoldSpan] = []
         self.names: list[str] = []
         self.register_terms: list[str] = []
@@ -60,6 +61,7 @@ class DocBuilder:
     def write(self, text: str) -> DocBuilder:
         self._pieces.append(text)
         self._length += len(text)
+        self._words += len(text.split())
         return self
 
     def mark(self, kind: str, value: str | Rendered, form: str = "") -> DocBuilder:
@@ -78,6 +80,14 @@ class DocBuilder:
     @property
     def length(self) -> int:
         return self._length
+
+    def ends_with(self, suffix: str) -> bool:
+        return "".join(self._pieces[-len(suffix):]).endswith(suffix)
+
+    @property
+    def words(self) -> int:
+        """Whitespace-separated words written so far (a word cut between two pieces counts twice)."""
+        return self._words
 
     def build(self) -> Document:
         text = "".join(self._pieces)

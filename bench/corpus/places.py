@@ -54,8 +54,20 @@ TOWNS: dict[str, tuple[str, str]] = {
     "Norwich": ("NR1 NR2 NR3", "Lakenham|Mile Cross|Heartsease"),
     "Plymouth": ("PL1 PL2 PL4", "Stonehouse|Devonport|Stoke"),
 }
-COUNTIES = ("West Yorkshire", "Greater Manchester", "West Midlands", "Lancashire",
-            "Leicestershire", "Tyne and Wear", "South Yorkshire", "Merseyside")
+# The county people add under the town, where the town has one they would write.
+COUNTY_OF = {
+    "Leeds": "West Yorkshire", "Bradford": "West Yorkshire", "Huddersfield": "West Yorkshire",
+    "Wakefield": "West Yorkshire", "Manchester": "Greater Manchester",
+    "Birmingham": "West Midlands", "Coventry": "West Midlands", "Blackburn": "Lancashire",
+    "Leicester": "Leicestershire", "Ashby-de-la-Zouch": "Leicestershire",
+    "Newcastle upon Tyne": "Tyne and Wear", "Sunderland": "Tyne and Wear",
+    "Sheffield": "South Yorkshire", "Liverpool": "Merseyside", "York": "North Yorkshire",
+    "Kingston upon Hull": "East Yorkshire", "Nottingham": "Nottinghamshire",
+    "Stoke-on-Trent": "Staffordshire", "Oxford": "Oxfordshire", "Southampton": "Hampshire",
+    "Luton": "Bedfordshire", "Milton Keynes": "Buckinghamshire", "Norwich": "Norfolk",
+    "Plymouth": "Devon", "Middlesbrough": "North Yorkshire", "Swansea": "West Glamorgan",
+    "Aberdeen": "Aberdeenshire", "Belfast": "County Antrim",
+}
 INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
 
 STREET_NAMES = (
@@ -174,7 +186,7 @@ def a_home(rng: random.Random, town: str | None = None) -> Address:
         building = rng.choice(BARE_HOUSE_NAMES)
         street = a_street(rng) if rng.random() < 0.6 else None
     locality = rng.choice(TOWNS[town][1].split("|")) if rng.random() < 0.45 else None
-    county = rng.choice(COUNTIES) if rng.random() < 0.05 else None
+    county = COUNTY_OF.get(town) if rng.random() < 0.06 else None
     return Address(sub, building, number, street, locality, town, county, a_postcode(rng, town),
                    slash)
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from bench.corpus.cast import Cast, writer_email
 from bench.corpus.document import DocBuilder
+from bench.corpus.prose import paragraphs
 from bench.corpus.writing import address, email, marked, person, phone, register_term, say, when
 
 BLOCK_FORMS = ("block", "block", "block", "block_commas", "block_caps")
@@ -45,35 +46,6 @@ DISTRACTORS = (
 )
 
 
-# Plain prose, as most of a real letter is: no names, addresses or details.
-PROSE = (
-    "I am sorry that this has taken longer than we said it would.",
-    "We understand that this is a difficult time and we want to make the process as easy as possible.",
-    "Please read the enclosed leaflet, which explains your rights and what happens next.",
-    "If anything changes, let us know as soon as you can so that we can update our records.",
-    "We have considered all of the information you provided, including the supporting letters.",
-    "The decision will be reviewed if new evidence becomes available.",
-    "You may wish to seek independent advice before the next meeting.",
-    "Any information you give us will be handled in line with data protection law.",
-    "We recognise the impact that recent events have had on you and the children.",
-    "A copy of this letter has been placed on your file.",
-    "It was agreed that contact would take place only through the agreed arrangements.",
-    "The safety plan will be reviewed at the next professionals meeting.",
-    "We have made a referral for ongoing support and someone will be in touch.",
-    "Please bring some form of identification and any letters you have received.",
-    "If you are unhappy with this decision you have the right to ask for a review within 21 days.",
-    "Interpreters can be arranged if required; just let us know which language you need.",
-    "The children appeared settled and were happy to talk about school.",
-    "We will continue to work closely with the other agencies involved.",
-    "Your application has been assessed against the allocation policy.",
-    "She confirmed that she understood the advice and agreed to the plan.",
-)
-
-
-def prose(rng: random.Random, b: DocBuilder, sentences: int) -> None:
-    b.write(" ".join(rng.sample(PROSE, sentences)) + "\n\n")
-
-
 class Slots(dict):
     """The writers one document's sentences draw on; each use picks its own form."""
 
@@ -102,7 +74,20 @@ def slots_for(rng: random.Random, cast: Cast, casual: bool = False) -> Slots:
         date=when(rng, cast.letter_date, numeric_bias=0.3),
         ref=cast.reference,
         org=cast.org,
+        office=address(rng, cast.org_address, "inline", "inline", "inline_nocomma"),
     )
+
+
+def body(rng: random.Random, b: DocBuilder, s: Slots, kind: str) -> None:
+    """The paragraphs that make up most of a document; a letter may also say where the office is."""
+    b.write("\n" * (2 - b.ends_with("\n") - b.ends_with("\n\n")))
+    extra = []
+    if kind == "letter" and rng.random() < 0.3:
+        extra.append(lambda b: say(b, rng.choice([
+            "Our office at {office} is open Monday to Friday, 9am to 5pm. ",
+            "You are welcome to call in at {office} if that is easier. ",
+        ]), **s))
+    paragraphs(rng, b, s, kind, extra)
 
 
 def distract(rng: random.Random, b: DocBuilder, s: Slots, n: int = 1) -> None:
@@ -203,7 +188,7 @@ def housing_letter(rng: random.Random, cast: Cast, b: DocBuilder) -> None:
     ]), **s)
     distract(rng, b, s)
     b.write("\n\n")
-    prose(rng, b, rng.randint(2, 5))
+    body(rng, b, s, "letter")
     say(b, rng.choice([
         "The keys for {safe} can be collected from our office. ",
         "Property: {safe}\nTenancy start date: {date}\n\n",
@@ -234,7 +219,7 @@ def housing_email(rng: random.Random, cast: Cast, b: DocBuilder) -> None:
     ]), **s)
     distract(rng, b, s)
     b.write("\n\n")
-    prose(rng, b, rng.randint(2, 6))
+    body(rng, b, s, "email")
     signature(rng, b, cast, formal=False)
 
 
@@ -263,6 +248,7 @@ def solicitor_letter(rng: random.Random, cast: Cast, b: DocBuilder) -> None:
     distract(rng, b, s)
     say(b, "\n\nThe child, {child} (born {child_dob}), attends {school}. ", **s)
     say(b, "Please contact the writer on {p}. ", p=phone(rng, cast.org_phone))
+    body(rng, b, s, "letter")
     signature(rng, b, cast)
 
 
@@ -284,6 +270,7 @@ def nhs_appointment(rng: random.Random, cast: Cast, b: DocBuilder) -> None:
     distract(rng, b, s)
     say(b, "If you cannot attend, please telephone {p}. ", p=phone(rng, cast.org_phone))
     say(b, "We will send a text reminder to {phone}. ", **s)
+    body(rng, b, s, "letter")
     signature(rng, b, cast)
 
 
@@ -300,6 +287,7 @@ def nhs_discharge(rng: random.Random, cast: Cast, b: DocBuilder) -> None:
         c=person(rng, cast.client, "title_surname", "full"), o=s["other"])
     say(b, "She asked that her address is not shared with him; he lives at {home}. ", **s)
     distract(rng, b, s)
+    body(rng, b, s, "form")
     say(b, "\n\nDischarged to the care of {g}.\n", g=person(rng, cast.writer, "title_full", "title_initial"))
 
 
@@ -317,6 +305,7 @@ def council_safeguarding(rng: random.Random, cast: Cast, b: DocBuilder) -> None:
         o=person(rng, cast.other, "full", "surname_first_caps"), a=address(rng, cast.home, *INLINE_FORMS))
     say(b, "Reason for referral: {c} reports that {o} has been seen outside {school}. ", c=s["client"], o=s["other"], school=s["school"])
     distract(rng, b, s, 2)
+    body(rng, b, s, "form")
     say(b, "\n\nReferrer: {w}, {role}\nTelephone: {p}\n", w=person(rng, cast.writer, "full", "title_full"),
         role=cast.writer_role, p=phone(rng, cast.org_phone))
 
@@ -333,7 +322,7 @@ def council_tax(rng: random.Random, cast: Cast, b: DocBuilder) -> None:
     say(b, "We have applied a single person discount from {date}. Your previous account at {home} has been closed. ", **s)
     distract(rng, b, s)
     b.write("\n\n")
-    prose(rng, b, rng.randint(2, 6))
+    body(rng, b, s, "letter")
     signature(rng, b, cast)
 
 
@@ -356,6 +345,7 @@ def police_statement(rng: random.Random, cast: Cast, b: DocBuilder) -> None:
         "On {date} my friend {professional} told me that he had been asking where I live. ",
     ]), **s)
     distract(rng, b, s)
+    body(rng, b, s, "statement")
     say(b, "\n\nSigned: {c}\nWitnessed by: {w}, {role}\n",
         c=person(rng, cast.client, "full"), w=person(rng, cast.writer, "title_full", "full"), role=cast.writer_role)
 
@@ -374,6 +364,7 @@ def marac_referral(rng: random.Random, cast: Cast, b: DocBuilder) -> None:
         w=person(rng, cast.writer, "full", "title_full"), we=email(writer_email(cast)))
     say(b, "Summary: {client} fled {home} on {date}. ", **s)
     distract(rng, b, s, 2)
+    body(rng, b, s, "form")
     b.write("\n")
 
 
@@ -393,7 +384,7 @@ def benefits_letter(rng: random.Random, cast: Cast, b: DocBuilder) -> None:
         p=phone(rng, cast.org_phone), **s)
     distract(rng, b, s)
     b.write("\n\n")
-    prose(rng, b, rng.randint(2, 6))
+    body(rng, b, s, "letter")
     signature(rng, b, cast)
 
 
@@ -411,7 +402,7 @@ def school_letter(rng: random.Random, cast: Cast, b: DocBuilder) -> None:
     say(b, "Please note that {other} is not permitted to collect {child} from school. ", **s)
     distract(rng, b, s)
     b.write("\n\n")
-    prose(rng, b, rng.randint(2, 6))
+    body(rng, b, s, "letter")
     signature(rng, b, cast)
 
 
@@ -436,7 +427,7 @@ def charity_email(rng: random.Random, cast: Cast, b: DocBuilder) -> None:
         say(b, "She works at {workplace} on weekdays. ", **s)
     distract(rng, b, s)
     b.write("\n\n")
-    prose(rng, b, rng.randint(2, 6))
+    body(rng, b, s, "email")
     signature(rng, b, cast, formal=False)
 
 
@@ -452,6 +443,7 @@ def tenancy_form(rng: random.Random, cast: Cast, b: DocBuilder) -> None:
     say(b, "Household members: {ch}\n", ch=s["child"])
     say(b, "Employer: {workplace}\n\n", **s)
     distract(rng, b, s, 2)
+    body(rng, b, s, "form")
     say(b, "\nSigned by officer: {w}\n", w=person(rng, cast.writer, "full", "title_initial"))
 
 

@@ -14,7 +14,7 @@ from disclosure_guard.matching.normalise.address import parse_address
 from disclosure_guard.matching.normalise.date import date_from_pattern, normalise_date
 from disclosure_guard.matching.normalise.email import normalise_email
 from disclosure_guard.matching.normalise.identifier import normalise_identifier
-from disclosure_guard.matching.normalise.name import normalise_name
+from disclosure_guard.matching.normalise.name import PersonName, normalise_name
 from disclosure_guard.matching.normalise.phone import normalise_phone
 from disclosure_guard.matching.normalise.postcode import normalise_postcode
 from disclosure_guard.matching.scoring.address import score_address
@@ -40,6 +40,14 @@ DATE_OF_BIRTH_MATCHER = "date_of_birth.iso"
 IDENTIFIER_MATCHER = "identifier.words"
 # A postcode alone covers about fifteen households: a partial disclosure, never a strong one.
 LONE_POSTCODE_SCORE = 0.8
+# A name without a forename ("Ms Smith", "Mr J A Smith") fits every party with that surname
+# (and those initials). Up to this many parties it is reported against all of them; beyond it
+# (a common surname, which alone identifies nobody) only against parties of cases that other
+# spans of the same part already matched. This keeps the findings for one span, and the time
+# for one letter, bounded whatever the size of the register. The price: "J. Smith" in a letter
+# that says nothing else about her case is not reported when the register holds more than this
+# many J. Smiths (see bench/README.md).
+VAGUE_NAME_CANDIDATE_CAP = 50
 
 _Scored = tuple[float, dict[str, float]]
 
@@ -59,9 +67,12 @@ def match_spans(
     # Parties each address span already settled, matched or proved a neighbour: a postcode
     # inside that span says nothing more about them.
     settled: list[tuple[Span, set[int]]] = []
+    vague_names: list[tuple[Span, PersonName]] = []
     ordered = sorted(spans, key=lambda s: (s.kind is SpanKind.POSTCODE, s.start))
     for span in ordered:
-        if span.kind is SpanKind.ADDRESS:
+        if span.kind is SpanKind.PERSON and _is_vague(name := normalise_name(span.text)):
+            vague_names.append((span, name))
+        elif span.kind is SpanKind.ADDRESS:
             new, decided = _match_address(part, span, index, thresholds)
             findings.extend(new)
             settled.append((span, decided))
@@ -70,6 +81,41 @@ def match_spans(
             findings.extend(_match_postcode(part, span, index, thresholds, set().union(*inside)))
         else:
             findings.extend(_match_other(part, span, index, thresholds))
+    evidence = {f.party.case_reference for f in findings}
+    for span, name in vague_names:
+        findings.extend(_match_vague_name(part, span, name, index, thresholds, evidence))
+    return findings
+
+
+def _is_vague(name: PersonName) -> bool:
+    """A name that gives no full forename: a lone word, or initials and a surname."""
+    return len(name.tokens) == 1 or bool(name.surname) and all(len(f) == 1 for f in name.forenames)
+
+
+def _match_vague_name(
+    part: TextPart,
+    span: Span,
+    name: PersonName,
+    index: RegisterIndex,
+    thresholds: MatchThresholds,
+    evidence: set[str],
+) -> list[Finding]:
+    # A lone word's candidates are counted without fetching them: "Smith" would fetch thousands.
+    too_many = len(name.tokens) == 1 and index.lone_name_candidate_count(name) > VAGUE_NAME_CANDIDATE_CAP
+    candidates: set[int] = set()
+    if not too_many:
+        # Initials with a surname spelt as registered fetch only those; misspellings are
+        # looked for only when nothing is spelt so.
+        candidates = index.parties_for_exact_name(name) if len(name.tokens) > 1 else set()
+        candidates = candidates or index.parties_for_name(name)
+        too_many = len(candidates) > VAGUE_NAME_CANDIDATE_CAP
+    if too_many:
+        candidates = {number for reference in evidence for number in index.parties_of_case(reference)}
+    findings = []
+    for number in sorted(candidates):
+        scored = _best(score_name(name, registered) for registered in index.party(number).names)
+        if finding := _finding(part, span, index, number, scored, FindingKind.NAME, NAME_MATCHER, thresholds):
+            findings.append(finding)
     return findings
 
 

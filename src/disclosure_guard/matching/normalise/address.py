@@ -8,6 +8,8 @@ Examples it must handle (the tests use exactly these):
     "Flat 03, 12 Elm Road"                           sub-building 3 (leading zero dropped)
     "Apartment 27, Beech Court, 4 Park Lane"         building "beech court", number 4, street "park lane"
     "Rose Cottage, Mill Lane, Ashby"                 building "rose cottage", no number, town "ashby"
+    "Meadow View, Hill Grove, Bolton"                building "meadow view" (a type word opening a line
+                                                     before another is a name), street "hill grove"
     "12 Elm Road Headingley Leeds LS6 2AB"           commas missing
     "12 ELM RD\nHEADINGLEY\nLEEDS\nls62ab"           newlines, capitals, abbreviation, postcode unspaced
     "12-14 High St, Leeds"                           number range; St at the end is "street"
@@ -230,6 +232,12 @@ def _street_end(tokens: list[_Token], start: int) -> int:
 
 def _street_type_position(tokens: list[_Token]) -> int | None:
     types = [j for j in range(len(tokens)) if _is_type(tokens, j, _segment_start(tokens, j))]
+    # A type word that opens its line before another type word is a name: "Meadow View",
+    # "Park Lane".
+    types = [
+        j for j in types
+        if not (j == _segment_start(tokens, j) and j + 1 in types and tokens[j + 1].segment == tokens[j].segment)
+    ]
     if not types:
         types = [j for j in range(1, len(tokens)) if _corrected_type(tokens[j].text)]
     if not types:

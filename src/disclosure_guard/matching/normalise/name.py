@@ -9,6 +9,7 @@ Examples it must handle:
     "J. Smith"               -> forenames ("j",), surname "smith", initials "j"
     "Dr. Jane A. Smith-Jones" -> forenames ("jane", "a"), surname "smith-jones", initials "ja"
     "Zoë O’Brien"            -> forenames ("zoe",), surname "obrien"
+    "Aoife Ó Briain"         -> forenames ("aoife",), surname "obriain" (Irish Ó joins its surname)
     "Łukasz Nowak"           -> forenames ("lukasz",), surname "nowak"
     "Zoe"                    -> forenames ("zoe",), surname "" (a lone name: we cannot tell which it is)
 """
@@ -29,6 +30,7 @@ TITLES = frozenset(
 )  # fmt: skip
 SUFFIXES = frozenset({"jr", "jnr", "snr", "ii", "iii", "iv", "obe", "mbe", "cbe", "kc", "qc", "esq", "phd"})
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+_IRISH_O = re.compile(r"\b[ÓóÒò]\s+(?=\w)")
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,8 @@ def normalise_name(text: str) -> PersonName:
 
 
 def _words(text: str) -> list[str]:
-    folded = transliterate(text).replace("'", "")
+    # "Ó Briain" is O'Briain; a plain "O" stays a word, since "J O Smith" has a middle initial.
+    folded = transliterate(_IRISH_O.sub("O'", text)).replace("'", "")
     words = _WORD.findall(folded)
     while words and words[0] in TITLES:
         words = words[1:]

@@ -1,13 +1,20 @@
-"""A Soundex key, used only for blocking: it finds candidates whose spelling differs
+"""Phonetic keys, used only for blocking: they find candidates whose spelling differs
 ("Smiht", "Smyth" -> S530 like "Smith"); the scorers then decide.
 
 Examples it must handle:
     "smith" -> "S530"     "smiht" -> "S530"     "smyth" -> "S530"
     "robert" -> "R163"    "rupert" -> "R163"    "ashcraft" -> "A261"
     "elm" -> "E450"       "elmm" -> "E450"
+    phonetic_keys("smith")  -> Soundex and both double metaphone codes:
+                               {"S530", "m:SM0", "m:XMT"}
+    phonetic_keys("schmidt") shares "m:XMT" with "smith"; Soundex alone would not find it
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
+
+from metaphone import doublemetaphone
 
 _CODES = {
     **dict.fromkeys("bfpv", "1"),
@@ -36,3 +43,10 @@ def soundex(word: str) -> str:
         if ch not in "hw":
             previous = code
     return "".join(key).ljust(4, "0")
+
+
+@lru_cache(maxsize=131_072)
+def phonetic_keys(word: str) -> frozenset[str]:
+    """Soundex and the double metaphone codes (primary and alternate) of one word."""
+    metaphones = {f"m:{code}" for code in doublemetaphone(word) if code}
+    return frozenset({soundex(word), *metaphones} - {""})

@@ -17,7 +17,11 @@ from its neighbours rather than measure string distance:
     the register has a flat and the text does not, or the reverse            capped 0.82  weak
     number differs, or both name a flat and the flats differ, or both name
     a house and the names differ (a neighbour)                              0.00  different dwelling
+    the text gives a number where she lives in a named house without one
+    ("1 Mill Lane" for "Rose Cottage, Mill Lane"), unless it names the house  0.00  different dwelling
     number + street agree but the town differs                              0.00
+    another street type ("Elm Way" for "Elm Walk"): the street does not agree
+    a number on another street, where her entry names no number or house    0.00  different dwelling
 """
 
 from __future__ import annotations
@@ -27,11 +31,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, JaroWinkler
 
-from disclosure_guard.matching.normalise.address import AddressComponents
+from disclosure_guard.matching.normalise.address import AddressComponents, normalise_street_type
 
 STREET_AGREES = 0.85
 POSTCODE_TYPO = 0.8  # one character wrong in a six- or seven-character postcode
 HOUSE_NAME_AGREES = 0.85
+OTHER_STREET_TYPE = 0.6  # same name, another type: below STREET_AGREES
 TOWN_AGREES = 0.9
 # A flat missing on one side: the text names the building she lives in, perhaps not her door.
 ONE_SIDED_FLAT_CAP = 0.82
@@ -53,6 +58,11 @@ def score_address(found: AddressComponents, registered: AddressComponents) -> Ad
     house_name = None
     if found.number is None and registered.number is None:
         house_name = _house_name_similarity(found.building_name, registered.building_name)
+    elif found.number is not None and registered.number is None and registered.building_name:
+        # A numbered house on her lane is a neighbour of her named one, unless the text names
+        # her house too ("Rose Cottage, 4 Mill Lane").
+        house_name = _house_name_similarity(found.building_name, registered.building_name) or 0.0
+        number = None
     flat = _flat_similarity(found.sub_building, registered.sub_building)
     components = {
         name: round(value, 3)
@@ -67,6 +77,10 @@ def score_address(found: AddressComponents, registered: AddressComponents) -> Ad
         if value is not None
     }
     if number == 0.0 or house_name is not None and house_name < HOUSE_NAME_AGREES:
+        return AddressScore(0.0, components, different_dwelling=True)
+    if found.number is not None and not registered.has_dwelling and street is not None and street < 0.5:
+        # A numbered house on another street than the one her entry names: her entry was read
+        # without a dwelling ("Fern Bank, Church Way" reads as a street called Fern Bank).
         return AddressScore(0.0, components, different_dwelling=True)
     if flat == 0.0 and found.sub_building and registered.sub_building:
         return AddressScore(0.0, components, different_dwelling=True)
@@ -153,12 +167,22 @@ def _street_similarity(found: str | None, registered: str | None) -> float | Non
         return None
     if found == registered:
         return 1.0
+    found_type, registered_type = _street_type(found), _street_type(registered)
+    if found_type and registered_type and found_type != registered_type:
+        # "Wellington Way" and "Wellington Walk" are two streets, not a typo: the parser has
+        # already corrected misspelt types ("Raod").
+        return min(fuzz.ratio(found, registered) / 100, OTHER_STREET_TYPE)
     best = fuzz.ratio(found, registered) / 100
     found_words, registered_words = found.split(), registered.split()
     # A street read without its end ("elm road headingley leeds") still starts with the street.
     if len(found_words) > len(registered_words):
         best = max(best, fuzz.ratio(" ".join(found_words[: len(registered_words)]), registered) / 100)
     return best
+
+
+def _street_type(street: str) -> str | None:
+    last = street.rsplit(" ", 1)[-1]
+    return normalise_street_type(last) if " " in street else None
 
 
 def _place_similarity(found: frozenset[str], registered: frozenset[str]) -> float | None:
