@@ -39,6 +39,14 @@ from disclosure_guard.matching import AddressComponents, parse_address
             AddressComponents(number="12", street="elm road", town="leeds", postcode="SO14 2AB"),
         ),
         ("Ground Floor Flat, 12 Elm Road", AddressComponents(sub_building="ground floor", number="12", street="elm road")),
+        (
+            "Meadow View, Hill Grove, Bolton",
+            AddressComponents(building_name="meadow view", street="hill grove", town="bolton"),
+        ),
+        (
+            "Meadow View, Orchard View, Bristol",
+            AddressComponents(building_name="meadow view", street="orchard view", town="bristol"),
+        ),
     ],
 )
 def test_parses_the_documented_examples(text: str, expected: AddressComponents) -> None:

@@ -39,6 +39,7 @@ def test_the_same_dwelling_written_differently_is_strong(text: str) -> None:
         "Flat 3, 14 Elm Road, Headingley, Leeds LS6 2AB",  # same street, other number
         "Flat 4, 12 Elm Road, Headingley, Leeds LS6 2AB",  # same building, other flat
         "Flat 3, 16 Oak Street, Leeds LS6 2AB",  # same postcode, other number
+        "Flat 3, 12 Elm Road, Headingley, York YO18 8FX",  # another postcode altogether
     ],
 )
 def test_a_neighbour_is_a_different_dwelling(text: str) -> None:
@@ -98,3 +99,14 @@ def test_another_cottage_on_the_same_lane_is_a_different_dwelling() -> None:
 
 def test_a_number_with_a_suffix_is_another_house() -> None:
     assert scored("12a Elm Road, Leeds LS6 2AB", "12 Elm Road, Leeds LS6 2AB").different_dwelling
+
+
+def test_a_house_named_like_a_street_is_not_her_street() -> None:
+    result = scored("8 Orchard View, Bristol BS1 6WH", "Meadow View, Orchard View, Clifton, Bristol BS1 6WH")
+
+    assert result.different_dwelling
+
+
+def test_her_street_with_another_postcode_is_another_stretch_of_it() -> None:
+    assert scored("Elm Road, Headingley, Leeds LS6 4XY").score == 0.0
+    assert WEAK <= scored("Elm Road, Headingley, Leeds").score < STRONG

@@ -10,6 +10,7 @@ Examples it must handle (the tests use exactly these):
     "Rose Cottage, Mill Lane, Ashby"                 building "rose cottage", no number, town "ashby"
     "Meadow View, Hill Grove, Bolton"                building "meadow view" (a type word opening a line
                                                      before another is a name), street "hill grove"
+    "Meadow View, Orchard View, Bristol"             building "meadow view", street "orchard view"
     "12 Elm Road Headingley Leeds LS6 2AB"           commas missing
     "12 ELM RD\nHEADINGLEY\nLEEDS\nls62ab"           newlines, capitals, abbreviation, postcode unspaced
     "12-14 High St, Leeds"                           number range; St at the end is "street"
@@ -245,7 +246,12 @@ def _street_type_position(tokens: list[_Token]) -> int | None:
     first = types[0]
     if tokens[first].text in _BUILDING_LIKE_TYPES:
         later = [j for j in types if tokens[j].segment > tokens[first].segment]
-        if later and normalise_street_type(tokens[later[0]].text) not in _BUILDING_LIKE_TYPES:
+        # "Beech Court, Park Lane": a building, then its street. On the very next line even a
+        # building-like type is the street: "Meadow View, Orchard View" is a house on a street.
+        if later and (
+            normalise_street_type(tokens[later[0]].text) not in _BUILDING_LIKE_TYPES
+            or tokens[later[0]].segment == tokens[first].segment + 1
+        ):
             return later[0]
     return first
 

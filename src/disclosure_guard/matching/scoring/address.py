@@ -9,17 +9,19 @@ from its neighbours rather than measure string distance:
     house name + village, no street or postcode ("Rose Cottage, Ashby")     0.90         strong
     a number range containing the number ("12-14" for "12")                 0.05 less
     number + street with neither town nor postcode ("12 Elm Road")          0.80         weak
-    number + street, postcode disagrees in the same town                    0.78         weak
+    number + street, postcode a little out (a third or less) in the same town  0.78      weak
     number + postcode agree but the street clearly differs                  0.80         weak
     postcode + street, no number (a partial disclosure)                     0.82         weak
     postcode alone                                                          0.80         weak
     street + town, no number and no postcode                                0.76         weak
+    street + town with a postcode that is not hers (another stretch)         0.00
     the register has a flat and the text does not, or the reverse            capped 0.82  weak
     number differs, or both name a flat and the flats differ, or both name
     a house and the names differ (a neighbour)                              0.00  different dwelling
     the text gives a number where she lives in a named house without one
     ("1 Mill Lane" for "Rose Cottage, Mill Lane"), unless it names the house  0.00  different dwelling
     number + street agree but the town differs                              0.00
+    a dwelling whose postcode is half or more different (another place)     0.00  different dwelling
     another street type ("Elm Way" for "Elm Walk"): the street does not agree
     a number on another street, where her entry names no number or house    0.00  different dwelling
 """
@@ -35,6 +37,7 @@ from disclosure_guard.matching.normalise.address import AddressComponents, norma
 
 STREET_AGREES = 0.85
 POSTCODE_TYPO = 0.8  # one character wrong in a six- or seven-character postcode
+ANOTHER_POSTCODE = 0.5  # three characters or more wrong in six: another postcode
 HOUSE_NAME_AGREES = 0.85
 OTHER_STREET_TYPE = 0.6  # same name, another type: below STREET_AGREES
 TOWN_AGREES = 0.9
@@ -51,10 +54,11 @@ class AddressScore:
 
 
 def score_address(found: AddressComponents, registered: AddressComponents) -> AddressScore:
+    if found.number != registered.number and _plain(found.number) and _plain(registered.number):
+        # The commonest candidate at a large register's postcode: the house next door.
+        return _NEIGHBOURING_NUMBER
     postcode = _postcode_similarity(found.postcode, registered.postcode)
     number = _number_similarity(found.number, registered.number)
-    street = _street_similarity(found.street, registered.street)
-    place = _place_similarity(found.places, registered.places)
     house_name = None
     if found.number is None and registered.number is None:
         house_name = _house_name_similarity(found.building_name, registered.building_name)
@@ -64,25 +68,25 @@ def score_address(found: AddressComponents, registered: AddressComponents) -> Ad
         house_name = _house_name_similarity(found.building_name, registered.building_name) or 0.0
         number = None
     flat = _flat_similarity(found.sub_building, registered.sub_building)
-    components = {
-        name: round(value, 3)
-        for name, value in (
-            ("postcode", postcode),
-            ("number", number),
-            ("building_name", house_name),
-            ("street", street),
-            ("town", place),
-            ("sub_building", flat),
-        )
-        if value is not None
-    }
-    if number == 0.0 or house_name is not None and house_name < HOUSE_NAME_AGREES:
-        return AddressScore(0.0, components, different_dwelling=True)
+    dwelling_components = {"postcode": postcode, "number": number, "building_name": house_name, "sub_building": flat}
+    # Neighbours are told apart first, before the dearer street and town comparisons: most
+    # candidates at a large register's postcode or house number are neighbours.
+    if (
+        number == 0.0
+        or house_name is not None and house_name < HOUSE_NAME_AGREES
+        or flat == 0.0 and found.sub_building and registered.sub_building
+    ):
+        return AddressScore(0.0, _rounded(dwelling_components), different_dwelling=True)
+    if postcode is not None and postcode <= ANOTHER_POSTCODE and found.has_dwelling:
+        # Half the postcode or more is different: not a slip of the pen but another place,
+        # whatever the street is called ("41 Poplar Mews, Clifton, York YO18" for Bristol BS8).
+        return AddressScore(0.0, _rounded(dwelling_components), different_dwelling=True)
+    street = _street_similarity(found.street, registered.street)
+    place = _place_similarity(found.places, registered.places)
+    components = _rounded({**dwelling_components, "street": street, "town": place})
     if found.number is not None and not registered.has_dwelling and street is not None and street < 0.5:
         # A numbered house on another street than the one her entry names: her entry was read
         # without a dwelling ("Fern Bank, Church Way" reads as a street called Fern Bank).
-        return AddressScore(0.0, components, different_dwelling=True)
-    if flat == 0.0 and found.sub_building and registered.sub_building:
         return AddressScore(0.0, components, different_dwelling=True)
 
     dwelling = number if number is not None else house_name
@@ -95,6 +99,18 @@ def score_address(found: AddressComponents, registered: AddressComponents) -> Ad
     if flat == 0.0:
         score = min(score, ONE_SIDED_FLAT_CAP)
     return AddressScore(round(score, 3), components)
+
+
+_NEIGHBOURING_NUMBER = AddressScore(0.0, {"number": 0.0}, different_dwelling=True)
+
+
+def _plain(number: str | None) -> bool:
+    """A single house number, not a range ("12-14"), which may contain another."""
+    return number is not None and "-" not in number
+
+
+def _rounded(components: dict[str, float | None]) -> dict[str, float]:
+    return {name: round(value, 3) for name, value in components.items() if value is not None}
 
 
 def _dwelling_score(
@@ -127,6 +143,10 @@ def _partial_score(postcode: float | None, street: float | None, place: float | 
     street_agrees = street is not None and street >= STREET_AGREES
     if postcode == 1.0:
         return 0.82 if street_agrees else 0.8
+    if postcode is not None and postcode < POSTCODE_TYPO:
+        # Her street with another postcode than hers is another stretch of it: the text is
+        # about other households ("Elm Road, LS6 4XY" where she is at LS6 2AB).
+        return 0.0
     if street_agrees and place is not None and place >= TOWN_AGREES:
         return 0.76
     return 0.0
