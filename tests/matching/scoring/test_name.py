@@ -29,6 +29,15 @@ def test_a_namesake_or_another_person_does_not_match(text: str) -> None:
     assert scored(text) < WEAK
 
 
+@pytest.mark.parametrize(
+    ("text", "registered"),
+    [("Judson Harrison", "Harrison Carol Hudson"), ("Garrett Ryan", "Ryan Barrett"), ("David Shelley", "Michelle Davis")],
+)
+def test_words_the_other_way_round_need_the_surname_spelt_as_registered(text: str, registered: str) -> None:
+    assert scored(text, registered) < WEAK
+    assert scored("Harrison Hudson", "Harrison Carol Hudson") >= STRONG
+
+
 def test_an_initial_that_fits_is_strong_but_a_conflicting_forename_is_not() -> None:
     assert scored("J. Smith") == 0.925
     assert scored("J. Smith", "John Smith") == 0.925
@@ -55,3 +64,9 @@ def test_a_double_barrelled_surname_matches_either_way_of_writing_it() -> None:
 
 def test_an_initial_and_one_barrel_of_a_surname_is_weak() -> None:
     assert WEAK <= scored("J. Smith-Brown") < STRONG
+
+
+def test_a_first_name_that_is_not_hers_leaves_at_most_a_weak_match_on_her_middle_name() -> None:
+    assert WEAK <= scored("Mary Jane Smith") < STRONG
+    assert scored("Wesley Tina Smith", "Christina Smith") == 0.0  # Tina only a nickname of hers
+    assert scored("Jane Louise Smith") >= STRONG  # her first name, and a middle name she was not registered with

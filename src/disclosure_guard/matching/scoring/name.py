@@ -7,9 +7,12 @@
         (chosen strong: an initial that fits and no forename that conflicts is how letters
         refer to people, and a miss here is a disclosure; a conflicting forename kills it)
     an extra middle name the register lacks             -0.03 each
+    a first name that is none of hers, and a later name spelt exactly as
+        one of hers ("Mary Jane Smith" for Jane Smith: her middle name?)  0.78   weak
     an extra middle initial the register lacks ("Mr J A Smith")  -0.01 each
     a lone surname or a lone name equal to a lone register name         0.78   weak
     surname agrees but no forename or initial agrees (a namesake)       0.00
+    words read the other way round ("Smith Jane") with a typo in the surname  0.00
     surname does not agree                                             0.00
 
 A typo is one or two edits: Jaro-Winkler per token, and for words of five letters or more
@@ -20,7 +23,9 @@ not a typo of "John".
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import OSA, JaroWinkler
 
@@ -46,18 +51,62 @@ class NameScore:
     components: dict[str, float]
 
 
+NO_MATCH = NameScore(0.0, {})
+
+
+class NameScorer:
+    """One submitted name scored against many register names. The index interns equal register
+    names, so a common one ("Louise Smith", twenty times on a large register) is scored once,
+    and the reading of the surname is worked out once per register surname."""
+
+    def __init__(self, found: PersonName) -> None:
+        self.found = found
+        self._scored: dict[int, NameScore] = {}
+        self._surnames: dict[str, tuple[float, tuple[int, ...]]] = {}
+
+    def best(self, registered: Iterable[PersonName]) -> NameScore:
+        best = NO_MATCH
+        for name in registered:
+            scored = self._scored.get(id(name))
+            if scored is None:
+                scored = self._scored[id(name)] = self._score(name)
+            if scored.score > best.score:
+                best = scored
+        return best
+
+    def _score(self, registered: PersonName) -> NameScore:
+        reading = None
+        if registered.surname:
+            reading = self._surnames.get(registered.surname)
+            if reading is None:
+                reading = self._surnames[registered.surname] = _best_surname(self.found.tokens, registered.surname)
+        return _score_name(self.found.tokens, registered, reading)
+
+
 def score_name(found: PersonName, registered: PersonName) -> NameScore:
-    words = found.tokens
+    reading = _best_surname(found.tokens, registered.surname) if registered.surname else None
+    return _score_name(found.tokens, registered, reading)
+
+
+def _score_name(
+    words: tuple[str, ...], registered: PersonName, reading: tuple[float, tuple[int, ...]] | None
+) -> NameScore:
     if not words or not registered.tokens:
         return NameScore(0.0, {})
-    if not registered.surname:
+    if reading is None:
         # A register entry of one word ("Zoe"): all we can say is that the word appears.
-        best = max(_similarity(w, registered.forenames[0]) for w in words)
+        best = max(word_similarity(w, registered.forenames[0]) for w in words)
         return NameScore(LONE_NAME_SCORE if best >= LONE_NAME_EXACT else 0.0, {"name": round(best, 3)})
 
-    surname, used = _best_surname(words, registered.surname)
+    surname, used = reading
     components = {"surname": round(surname, 3)}
     if surname < SURNAME_AGREES:
+        return NameScore(0.0, components)
+    if len(words) - 1 not in used and surname < 1.0:
+        # The text's own surname is its last word (normalise_name has already moved "SMITH,
+        # Jane" and "SMITH Jane" into that order). Reading it the other way round is allowed
+        # only with the surname spelt as registered: a swap and a typo together make a namesake
+        # into her ("Judson Harrison" for Harrison Hudson, "Garrett Ryan" for Ryan Barrett).
         return NameScore(0.0, components)
     rest = [w for i, w in enumerate(words) if i not in used]
     if not rest:
@@ -65,39 +114,58 @@ def score_name(found: PersonName, registered: PersonName) -> NameScore:
 
     forename = 0.0
     penalty = 0.0
+    lead, lead_agrees = lead_forename(rest), True
     for word in rest:
         agreement = _forename_agreement(word, registered.forenames)
         if agreement is None:
             penalty += EXTRA_INITIAL_PENALTY if len(word) == 1 else EXTRA_NAME_PENALTY
+            lead_agrees = lead_agrees and word != lead
         else:
             forename = max(forename, agreement)
     components["forename_initial" if forename == INITIAL_AGREEMENT else "forename"] = round(forename, 3)
     if forename == 0.0:
         return NameScore(0.0, components)
+    if not lead_agrees:
+        # The text calls its person by a first name that is none of hers ("Wesley Tina Smith"
+        # for Tina Smith). She may go by her middle name, so a later name spelt exactly as hers
+        # still counts, weakly; one that is only a nickname or typo of hers does not.
+        exact = any(len(w) > 1 and w in registered.forenames for w in rest)
+        return NameScore(LONE_NAME_SCORE if exact else 0.0, components)
     score = 0.5 * surname + 0.5 * forename - penalty
     return NameScore(round(max(score, 0.0), 3), components)
 
 
-def _best_surname(words: tuple[str, ...], surname: str) -> tuple[float, set[int]]:
+def lead_forename(forenames: list[str] | tuple[str, ...]) -> str | None:
+    """The first full forename of a name as written: the name its bearer is called by."""
+    return next((w for w in forenames if len(w) > 1), None)
+
+
+def _best_surname(words: tuple[str, ...], surname: str) -> tuple[float, tuple[int, ...]]:
+    """The best reading of the words as her surname: its agreement and the positions it uses.
+    The first best reading wins; none can beat 1.0, so the search stops there (this runs for
+    every candidate of every name)."""
     target = surname.replace("-", "")
     parts = surname.split("-")
-    best, used = 0.0, set()
+    best, used = 0.0, ()
     for i, word in enumerate(words):
         if len(word) < 2:
             continue
-        candidates = [(_similarity(word.replace("-", ""), target), {i})]
+        score = word_similarity(word.replace("-", ""), target)
+        if score > best:
+            best, used = score, (i,)
         if i + 1 < len(words):
             # "Smith Jones" for "Smith-Jones".
-            candidates.append((_similarity(word + words[i + 1], target), {i, i + 1}))
-        if len(parts) > 1 or "-" in word:
-            candidates.extend(
-                (HYPHEN_PART_AGREEMENT * _similarity(a, b), {i})
-                for a in word.split("-")
-                for b in parts
-            )
-        for score, positions in candidates:
+            score = word_similarity(word + words[i + 1], target)
             if score > best:
-                best, used = score, positions
+                best, used = score, (i, i + 1)
+        if best == 1.0:
+            break
+        if len(parts) > 1 or "-" in word:
+            for a in word.split("-"):
+                for b in parts:
+                    score = HYPHEN_PART_AGREEMENT * word_similarity(a, b)
+                    if score > best:
+                        best, used = score, (i,)
     return best, used
 
 
@@ -109,21 +177,25 @@ def _forename_agreement(word: str, forenames: tuple[str, ...]) -> float | None:
     if not full:
         # The register holds only initials: a full forename with that initial fits.
         return INITIAL_AGREEMENT if any(word.startswith(f) for f in forenames) else None
-    best = max(_forename_similarity(word, f) for f in full)
+    best = max(forename_similarity(word, f) for f in full)
     return best if best >= FORENAME_AGREES else None
 
 
-def _forename_similarity(word: str, forename: str) -> float:
+def forename_similarity(word: str, forename: str) -> float:
+    """How alike a submitted forename and a register forename are, both full words."""
     if word == forename:
         return 1.0
     if are_nicknames(word, forename):
         return NICKNAME_AGREEMENT
     if is_known_forename(word) and is_known_forename(forename):
         return 0.0
-    return _similarity(word, forename)
+    return word_similarity(word, forename)
 
 
-def _similarity(a: str, b: str) -> float:
+@lru_cache(maxsize=262_144)
+def word_similarity(a: str, b: str) -> float:
+    """Jaro-Winkler, raised to the typo agreements for one edit in a long word or two in a
+    very long one. Cached: the same few thousand name words meet again and again."""
     if a == b:
         return 1.0
     best = JaroWinkler.normalized_similarity(a, b)
