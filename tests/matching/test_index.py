@@ -70,3 +70,10 @@ def test_roles_come_from_the_case(smith_case) -> None:
     index = an_index(smith_case)
 
     assert [index.party(n).ref.role for n in (0, 1)] == [PartyRole.PROTECTED, PartyRole.RESTRICTED]
+
+
+def test_two_words_run_together_as_a_surname_need_a_forename_besides() -> None:
+    index = an_index(a_case(protected=a_party(names=["Jane Smith-Jones"])))
+
+    assert index.parties_for_name(normalise_name("Smith Jones")) == set()
+    assert index.parties_for_name(normalise_name("Jane Smith Jones")) == {0}

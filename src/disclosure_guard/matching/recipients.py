@@ -16,7 +16,7 @@ from disclosure_guard.matching.normalise.address import AddressComponents, parse
 from disclosure_guard.matching.normalise.email import normalise_email
 from disclosure_guard.matching.normalise.name import PersonName, normalise_name
 from disclosure_guard.matching.scoring.address import score_address
-from disclosure_guard.matching.scoring.name import score_name
+from disclosure_guard.matching.scoring.name import NameScorer, score_name
 from disclosure_guard.matching.spans import strength_of
 from disclosure_guard.types import FindingKind, MatchStrength, MatchThresholds, Recipient, RecipientMatch
 
@@ -53,9 +53,9 @@ def _party_matches(
     found = []
     scored: list[tuple[int, FindingKind, float]] = []
     if name and name.tokens:
+        scorer = NameScorer(name)
         for number in index.parties_for_name(name):
-            score = max((score_name(name, n).score for n in index.party(number).names), default=0.0)
-            scored.append((number, FindingKind.NAME, score))
+            scored.append((number, FindingKind.NAME, scorer.best(index.party(number).names).score))
     if email:
         scored.extend((number, FindingKind.EMAIL, 1.0) for number in index.parties_for_email(email))
     if address:
