@@ -75,11 +75,13 @@ def check(
     item: Item, index: RegisterIndex, extractor: Extractor, thresholds: MatchThresholds
 ) -> Verdict:
     gazetteer = index.gazetteer()
+    matches = match_recipients(item.recipients, index, thresholds)
+    # The recipients' cases are the context in which a vague name ("Mr J Smith") is read.
+    context = frozenset(m.case_reference for m in matches)
     findings: list[Finding] = []
     for part in item.parts:
         spans = extractor.extract(part.text, gazetteer)
-        findings.extend(match_spans(part, spans, index, thresholds))
-    matches = match_recipients(item.recipients, index, thresholds)
+        findings.extend(match_spans(part, spans, index, thresholds, context))
     findings.extend(recipient_findings(item.recipients, matches))
     found = tuple(findings)
     decision, reasons = decide(item, found, tuple(matches))

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from disclosure_guard.matching.index import RegisterIndex
+from disclosure_guard.matching.name_index import is_vague
 from disclosure_guard.matching.normalise.address import parse_address
 from disclosure_guard.matching.normalise.date import date_from_pattern, normalise_date
 from disclosure_guard.matching.normalise.email import normalise_email
@@ -19,7 +20,7 @@ from disclosure_guard.matching.normalise.phone import normalise_phone
 from disclosure_guard.matching.normalise.postcode import normalise_postcode
 from disclosure_guard.matching.scoring.address import score_address
 from disclosure_guard.matching.scoring.identifier import IdentifierScore, score_identifier
-from disclosure_guard.matching.scoring.name import NameScore, score_name
+from disclosure_guard.matching.scoring.name import NameScorer
 from disclosure_guard.types import (
     Finding,
     FindingKind,
@@ -40,14 +41,15 @@ DATE_OF_BIRTH_MATCHER = "date_of_birth.iso"
 IDENTIFIER_MATCHER = "identifier.words"
 # A postcode alone covers about fifteen households: a partial disclosure, never a strong one.
 LONE_POSTCODE_SCORE = 0.8
-# A name without a forename ("Ms Smith", "Mr J A Smith") fits every party with that surname
-# (and those initials). Up to this many parties it is reported against all of them; beyond it
-# (a common surname, which alone identifies nobody) only against parties of cases that other
-# spans of the same part already matched. This keeps the findings for one span, and the time
-# for one letter, bounded whatever the size of the register. The price: "J. Smith" in a letter
-# that says nothing else about her case is not reported when the register holds more than this
-# many J. Smiths (see bench/README.md).
-VAGUE_NAME_CANDIDATE_CAP = 50
+# A name or a date of birth that fits more register parties than this identifies nobody by
+# itself ("Ms Smith", "Mr J A Smith", "John Smith" at a large register, a common birthday). Up
+# to the cap it is reported against every party it fits; beyond it only against parties of the
+# cases the item is already known to touch: its recipients' cases and the cases its other spans
+# matched. That is the corroborating evidence exact-data-match DLP asks of a weak element. It
+# keeps the findings for one span, and the time for one letter, bounded whatever the size of
+# the register, and loses no decision: a name or birth date decides nothing unless a restricted
+# recipient of its case is on the item (rule 3), and then that case is in the context.
+SHARED_DETAIL_CAP = 20
 
 _Scored = tuple[float, dict[str, float]]
 
@@ -61,17 +63,21 @@ def strength_of(score: float, thresholds: MatchThresholds) -> MatchStrength | No
 
 
 def match_spans(
-    part: TextPart, spans: list[Span], index: RegisterIndex, thresholds: MatchThresholds
+    part: TextPart,
+    spans: list[Span],
+    index: RegisterIndex,
+    thresholds: MatchThresholds,
+    context: frozenset[str] = frozenset(),
 ) -> list[Finding]:
+    """`context`: references of cases the item is known to touch (its recipients' matches)."""
     findings: list[Finding] = []
     # Parties each address span already settled, matched or proved a neighbour: a postcode
     # inside that span says nothing more about them.
     settled: list[tuple[Span, set[int]]] = []
-    vague_names: list[tuple[Span, PersonName]] = []
-    ordered = sorted(spans, key=lambda s: (s.kind is SpanKind.POSTCODE, s.start))
-    for span in ordered:
-        if span.kind is SpanKind.PERSON and _is_vague(name := normalise_name(span.text)):
-            vague_names.append((span, name))
+    personal: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.kind is SpanKind.POSTCODE, s.start)):
+        if span.kind in (SpanKind.PERSON, SpanKind.DATE):
+            personal.append(span)
         elif span.kind is SpanKind.ADDRESS:
             new, decided = _match_address(part, span, index, thresholds)
             findings.extend(new)
@@ -81,18 +87,21 @@ def match_spans(
             findings.extend(_match_postcode(part, span, index, thresholds, set().union(*inside)))
         else:
             findings.extend(_match_other(part, span, index, thresholds))
-    evidence = {f.party.case_reference for f in findings}
-    for span, name in vague_names:
-        findings.extend(_match_vague_name(part, span, name, index, thresholds, evidence))
+    # Names and birth dates last, with what the rest of the item says as their evidence; full
+    # names before vague ones, so that "Jane Smith" is evidence for "J. Smith" beside her.
+    evidence = set(context).union(f.party.case_reference for f in findings)
+    names = {span: normalise_name(span.text) for span in personal if span.kind is SpanKind.PERSON}
+    for span in sorted(personal, key=lambda s: s.kind is SpanKind.PERSON and is_vague(names[s])):
+        if span.kind is SpanKind.PERSON:
+            new = _match_name(part, span, names[span], index, thresholds, evidence)
+        else:
+            new = _match_date_of_birth(part, span, index, thresholds, evidence)
+        findings.extend(new)
+        evidence.update(f.party.case_reference for f in new)
     return findings
 
 
-def _is_vague(name: PersonName) -> bool:
-    """A name that gives no full forename: a lone word, or initials and a surname."""
-    return len(name.tokens) == 1 or bool(name.surname) and all(len(f) == 1 for f in name.forenames)
-
-
-def _match_vague_name(
+def _match_name(
     part: TextPart,
     span: Span,
     name: PersonName,
@@ -100,23 +109,33 @@ def _match_vague_name(
     thresholds: MatchThresholds,
     evidence: set[str],
 ) -> list[Finding]:
-    # A lone word's candidates are counted without fetching them: "Smith" would fetch thousands.
-    too_many = len(name.tokens) == 1 and index.lone_name_candidate_count(name) > VAGUE_NAME_CANDIDATE_CAP
-    candidates: set[int] = set()
-    if not too_many:
-        # Initials with a surname spelt as registered fetch only those; misspellings are
-        # looked for only when nothing is spelt so.
-        candidates = index.parties_for_exact_name(name) if len(name.tokens) > 1 else set()
-        candidates = candidates or index.parties_for_name(name)
-        too_many = len(candidates) > VAGUE_NAME_CANDIDATE_CAP
-    if too_many:
-        candidates = {number for reference in evidence for number in index.parties_of_case(reference)}
+    candidates = index.parties_for_name(name, SHARED_DETAIL_CAP, evidence)
     findings = []
+    scorer = NameScorer(name)
     for number in sorted(candidates):
-        scored = _best(score_name(name, registered) for registered in index.party(number).names)
+        best = scorer.best(index.party(number).names)
+        scored = (best.score, best.components)
         if finding := _finding(part, span, index, number, scored, FindingKind.NAME, NAME_MATCHER, thresholds):
             findings.append(finding)
     return findings
+
+
+def _match_date_of_birth(
+    part: TextPart, span: Span, index: RegisterIndex, thresholds: MatchThresholds, evidence: set[str]
+) -> list[Finding]:
+    born = date_from_pattern(span.pattern) or normalise_date(span.text)
+    if not born:
+        return []
+    candidates = index.parties_for_date_of_birth(born)
+    if len(candidates) > SHARED_DETAIL_CAP:
+        candidates &= index.parties_of_cases(evidence)
+    scored = (1.0, {"date_of_birth": 1.0})
+    kind, matcher = FindingKind.DATE_OF_BIRTH, DATE_OF_BIRTH_MATCHER
+    return [
+        finding
+        for number in sorted(candidates)
+        if (finding := _finding(part, span, index, number, scored, kind, matcher, thresholds))
+    ]
 
 
 def _match_address(
@@ -157,9 +176,7 @@ def _match_postcode(
 def _match_other(
     part: TextPart, span: Span, index: RegisterIndex, thresholds: MatchThresholds
 ) -> list[Finding]:
-    if span.kind is SpanKind.PERSON:
-        kind, matcher, scored = FindingKind.NAME, NAME_MATCHER, _name_scores(span.text, index)
-    elif span.kind is SpanKind.IDENTIFIER:
+    if span.kind is SpanKind.IDENTIFIER:
         kind, matcher = FindingKind.IDENTIFIER, IDENTIFIER_MATCHER
         scored = _identifier_scores(span.text, index)
     else:
@@ -175,12 +192,6 @@ def _match_other(
     ]
 
 
-def _name_scores(text: str, index: RegisterIndex) -> Iterator[tuple[int, _Scored]]:
-    name = normalise_name(text)
-    for number in index.parties_for_name(name):
-        yield number, _best(score_name(name, registered) for registered in index.party(number).names)
-
-
 def _identifier_scores(text: str, index: RegisterIndex) -> Iterator[tuple[int, _Scored]]:
     identifier = normalise_identifier(text)
     for number in index.parties_for_identifier(identifier):
@@ -188,7 +199,7 @@ def _identifier_scores(text: str, index: RegisterIndex) -> Iterator[tuple[int, _
         yield number, _best(results)
 
 
-def _best(results: Iterable[NameScore | IdentifierScore]) -> _Scored:
+def _best(results: Iterable[IdentifierScore]) -> _Scored:
     best = max(results, key=lambda r: r.score, default=None)
     return (best.score, best.components) if best else (0.0, {})
 
@@ -199,10 +210,6 @@ def _exact_lookup(span: Span, index: RegisterIndex) -> tuple[FindingKind, str, s
         return FindingKind.EMAIL, EMAIL_MATCHER, index.parties_for_email(email), "email"
     if span.kind is SpanKind.PHONE and (phone := normalise_phone(span.text)):
         return FindingKind.PHONE, PHONE_MATCHER, index.parties_for_phone(phone), "phone"
-    born = date_from_pattern(span.pattern) or normalise_date(span.text) if span.kind is SpanKind.DATE else None
-    if born:
-        candidates = index.parties_for_date_of_birth(born)
-        return FindingKind.DATE_OF_BIRTH, DATE_OF_BIRTH_MATCHER, candidates, "date_of_birth"
     return None
 
 
