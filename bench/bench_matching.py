@@ -6,7 +6,12 @@ build time and memory, at 100,000 cases (and at 1,000 for the time ratio).
 
 Seeded: the same arguments print the same quality figures. The last line holds every figure.
 A match is a finding (or recipient match) for the target party at or above the weak threshold;
-a false match is any finding at all on a near miss.
+a false match is any finding at all on a near miss. A name variant is read in a letter to its
+case's restricted party, as the guard reads it: a name that fits more parties than
+SHARED_DETAIL_CAP ("J. Smith", "John Smith" at 100,000 cases) is looked for among the cases the item touches (see
+matching/spans.py); name_recall_alone is the same variants with no recipient at all.
+Letters are timed as the guard matches them: recipients first, then the spans; the two
+registers' letters in turn, each letter's fastest of three runs (see `time_letters`).
 """
 
 from __future__ import annotations
@@ -47,7 +52,12 @@ from disclosure_guard.types import (  # noqa: E402
     TextPart,
 )
 
-TARGETS = {"address_recall": 0.99, "name_recall": 0.97, "near_miss_false": 0.005, "p95_ms_100k": 5.0, "ratio": 2.0}
+# (figure, target, True when the figure must reach at least the target, False at most)
+TARGETS = (
+    ("address_recall", 0.99, True), ("name_recall", 0.97, True), ("near_miss_false", 0.005, False),
+    ("p95_ms_100k", 5.0, False), ("p95_ms_100k_first_run", 5.0, False), ("ratio", 2.0, False),
+    ("build_s", 60.0, False), ("rss_mb", 2048, False),
+)
 FILLER = (
     "we write further to our meeting regarding the arrangements for the children and the "
     "hearing listed next month please find enclosed the report and the contact schedule "
@@ -115,7 +125,10 @@ def address_recall(register, truth, index, th, rng, samples):
 
 
 def name_recall(register, truth, index, th, rng, samples):
-    per_form: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    """Each variant is matched twice: in a letter to the case's restricted party, as the guard
+    reads it (his recipient match puts the case in the context, where a vague name such as
+    "J. Smith" is looked for even when the register holds hundreds of J. Smiths), and alone."""
+    per_form: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     misses = []
     for i in range(samples):
         c = rng.randrange(len(truth))
@@ -126,11 +139,17 @@ def name_recall(register, truth, index, th, rng, samples):
             form = "exact"
         text = name_variant(party.person, rng, form)
         part, spans = a_part([(SpanKind.PERSON, text)], rng)
-        mine, _ = found_for(PartyRef(register[c].reference, p, party.role), part, spans, index, th)
+        target = PartyRef(register[c].reference, p, party.role)
+        abuser = truth[c][1]
+        to_him = Recipient(RecipientType.TO, name=abuser.person.written(), address=format_address(abuser.dwelling))
+        context = frozenset(m.case_reference for m in match_recipients((to_him,), index, th))
+        mine = [f for f in match_spans(part, spans, index, th, context) if f.party == target]
+        alone, _ = found_for(target, part, spans, index, th)
         tally = per_form[form]
         tally[0] += 1
         tally[1] += bool(mine)
         tally[2] += any(f.strength is MatchStrength.STRONG for f in mine)
+        tally[3] += bool(alone)
         if not mine:
             misses.append((form, register[c].parties[p].names, text))
     return per_form, misses
@@ -198,20 +217,45 @@ def a_letter(register, truth, geography: Geography, people: People, rng: random.
     return part, spans, recipients
 
 
-def time_letters(register, truth, geography, people, index, th, rng, letters: int) -> tuple[float, float, float]:
-    made = [a_letter(register, truth, geography, people, rng) for _ in range(letters)]
-    for part, spans, recipients in made[:50]:  # warm caches as a running worker would have them
-        match_spans(part, spans, index, th)
-        match_recipients(recipients, index, th)
-    times, counts = [], []
-    for part, spans, recipients in made:
-        started = time.perf_counter()
-        findings = match_spans(part, spans, index, th)
-        match_recipients(recipients, index, th)
-        times.append((time.perf_counter() - started) * 1000)
-        counts.append(len(findings))
-    times.sort()
-    return times[int(0.95 * len(times))], statistics.median(times), max(counts)
+RUNS = 3
+
+
+def match_letter(letter, index: RegisterIndex, th: MatchThresholds) -> tuple[float, int]:
+    """(milliseconds, findings) for one letter, matched as the guard does: the recipients
+    first, their cases the context in which names and birth dates are read."""
+    part, spans, recipients = letter
+    started = time.perf_counter()
+    context = frozenset(m.case_reference for m in match_recipients(recipients, index, th))
+    findings = match_spans(part, spans, index, th, context)
+    return (time.perf_counter() - started) * 1000, len(findings)
+
+
+def time_letters(registers, th: MatchThresholds, letters: int) -> list[dict[str, float]]:
+    """For each (generated register, index, rng): p95 and median time per letter, and the most
+    findings in one letter. The registers' letters are timed in turn, one of each, so that the
+    machine's slow moments fall on all alike; every letter runs RUNS times and its fastest run
+    counts. The p95 of the first runs alone (cold caches) is kept too."""
+    made = [[a_letter(*generated, rng) for _ in range(letters)] for generated, _, rng in registers]
+    for (_, index, _), batch in zip(registers, made):
+        for letter in batch[:50]:  # warm caches as a running worker would have them
+            match_letter(letter, index, th)
+    runs = [[[] for _ in range(letters)] for _ in registers]
+    most = [0 for _ in registers]
+    for _ in range(RUNS):
+        for i in range(letters):
+            for r, (_, index, _) in enumerate(registers):
+                elapsed, found = match_letter(made[r][i], index, th)
+                runs[r][i].append(elapsed)
+                most[r] = max(most[r], found)
+    timings = []
+    for r in range(len(registers)):
+        fastest = sorted(min(times) for times in runs[r])
+        first = sorted(times[0] for times in runs[r])
+        timings.append({
+            "p95": fastest[int(0.95 * letters)], "median": statistics.median(fastest),
+            "p95_first": first[int(0.95 * letters)], "most": most[r],
+        })
+    return timings
 
 
 # ---------------------------------------------------------------- main
@@ -221,6 +265,7 @@ def report_forms(title: str, per_form: dict[str, list[int]]) -> None:
     print(title)
     for form, tally in sorted(per_form.items()):
         extra = f"  strong {tally[2] / tally[0]:.3f}" if len(tally) > 2 else ""
+        extra += f"  alone {tally[3] / tally[0]:.3f}" if len(tally) > 3 else ""
         rate = tally[1] / tally[0]
         print(f"  {form:28} n={tally[0]:5}  {'false' if len(tally) == 2 else 'recall'} {rate:.3f}{extra}")
 
@@ -262,27 +307,33 @@ def main() -> None:
         for row in rows[: args.show_misses]:
             print(f"  {label}: {row!r}")
 
-    p95_big, median_big, most = time_letters(register, truth, geography, people, index, th, rng, args.letters)
-    print(f"letters at {args.cases}: median {median_big:.2f} ms, p95 {p95_big:.2f} ms, most findings {most}")
-
-    small_register, small_truth, small_geo, small_people = generate_register(args.small, args.seed + 2)
-    small_index, _ = build(small_register)
-    p95_small, median_small, _ = time_letters(
-        small_register, small_truth, small_geo, small_people, small_index, th, random.Random(args.seed + 3), args.letters
+    small_register = generate_register(args.small, args.seed + 2)
+    small_index, _ = build(small_register[0])
+    big, small = time_letters(
+        [((register, truth, geography, people), index, rng), (small_register, small_index, random.Random(args.seed + 3))],
+        th, args.letters,
     )
-    print(f"letters at {args.small}: median {median_small:.2f} ms, p95 {p95_small:.2f} ms")
+    for size, timing in ((args.cases, big), (args.small, small)):
+        print(f"letters at {size}: median {timing['median']:.2f} ms, p95 {timing['p95']:.2f} ms (fastest of {RUNS} runs; "
+              f"first runs p95 {timing['p95_first']:.2f} ms), most findings {timing['most']}")
 
     figures = {
         "address_recall": round(totals(by_address), 4),
         "name_recall": round(totals(by_name), 4),
+        "name_recall_alone": round(sum(t[3] for t in by_name.values()) / max(1, sum(t[0] for t in by_name.values())), 4),
         "near_miss_false": round(totals(by_near), 4),
-        "p95_ms_100k": round(p95_big, 2),
-        "p95_ms_1k": round(p95_small, 2),
-        "ratio": round(p95_big / p95_small, 2),
+        "p95_ms_100k": round(big["p95"], 2),
+        "p95_ms_100k_first_run": round(big["p95_first"], 2),
+        "p95_ms_1k": round(small["p95"], 2),
+        "p95_ms_1k_first_run": round(small["p95_first"], 2),
+        "ratio": round(big["p95"] / small["p95"], 2),
+        "ratio_first_run": round(big["p95_first"] / small["p95_first"], 2),
         "build_s": round(build_s, 1),
         "rss_mb": round(rss_peak),
     }
-    print(f"cases={args.cases} thresholds strong={th.strong} weak={th.weak}; total {time.perf_counter() - started:.0f} s")
+    missed = [name for name, target, at_least in TARGETS if (figures[name] < target if at_least else figures[name] > target)]
+    print(f"targets: {'all met' if not missed else 'MISSED ' + ', '.join(missed)}; cases={args.cases} "
+          f"thresholds strong={th.strong} weak={th.weak}; total {time.perf_counter() - started:.0f} s")
     print(" ".join(f"{k}={v}" for k, v in figures.items()))
 
 

@@ -246,7 +246,12 @@ def _title(surname: str) -> str:
 
 
 def phone_for(n: int) -> str:
-    return f"07700 {900000 + n % 100000:06d}" if n % 2 else f"0113 496 {n % 10000:04d}"
+    """One number per party, as in life: a mobile for odd n, a Leeds landline for even n."""
+    if n % 2:
+        mobile = f"{700000000 + n // 2:09d}"
+        return f"07{mobile[:3]} {mobile[3:]}"
+    landline = f"{2000000 + n // 2:07d}"
+    return f"0113 {landline[:3]} {landline[3:]}"
 
 
 def generate_register(cases: int, seed: int) -> tuple[list[RegisterCase], list[list[TruthParty]], Geography, People]:

@@ -26,6 +26,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler, OSA
 from synthetic_register import HOUSES_PER_POSTCODE, HOUSES_PER_STREET, Dwelling, Person, TruthParty
 
+from disclosure_guard.matching.normalise.name import normalise_name
 from disclosure_guard.matching.normalise.nickname import are_nicknames
 from disclosure_guard.matching.normalise.transliterate import transliterate
 
@@ -233,14 +234,15 @@ class Namesakes:
         self.by_surname: dict[str, set[str]] = {}
         for parties in truth:
             for party in parties:
-                forenames = {transliterate(f) for f in party.person.forenames}
+                forenames = {_folded(f) for f in party.person.forenames}
                 for surname in filter(None, (party.person.surname, party.person.maiden)):
-                    for barrel in {surname, *surname.split("-")}:
-                        self.by_surname.setdefault(transliterate(barrel).replace("'", ""), set()).update(forenames)
+                    folded = _folded(surname)
+                    for barrel in {folded, *folded.split("-")}:
+                        self.by_surname.setdefault(barrel, set()).update(forenames)
         self.surnames = list(self.by_surname)
 
     def namesake(self, person: Person, rng: random.Random, forenames: list[str]) -> str | None:
-        surname = transliterate(person.surname).replace("'", "")
+        surname = _folded(person.surname)
         taken: set[str] = set()
         for barrel in {surname, *surname.split("-"), surname.replace("-", "")}:
             # What the matcher forgives in a surname: Jaro-Winkler, one edit, two in long ones.
@@ -260,6 +262,11 @@ class Namesakes:
             if not _could_be_any(other, taken):
                 return f"{_cap(other)} {_cap(person.surname)}"
         return None
+
+
+def _folded(word: str) -> str:
+    """A name word as the matcher reads it ("Ó Briain" -> "obriain", "Zoë" -> "zoe")."""
+    return "".join(normalise_name(word).tokens)
 
 
 def _could_be_any(forename: str, registered: set[str]) -> bool:
