@@ -93,6 +93,19 @@ def test_protected_name_to_restricted_recipient_is_held(register_case, submit):
     assert codes(result)[0] == "protected_person_to_restricted"
 
 
+def test_a_vague_name_shared_by_many_register_parties_is_still_held_when_sent_to_her_abuser(register_case, submit):
+    """Victims often share the abuser's surname: "Mrs J. Doe" to Mark Doe, on a register with
+    thirty other J. Does, is read in the context of his case."""
+    namesakes = [a_case(f"DA-2026-9{i:03}", protected={"names": [f"Jo{'a' * i}n Doe"]},
+                        restricted={"names": [f"Other{'x' * i} Person"]}, trusted=[]) for i in range(30)]
+    register_case(a_case(), *namesakes)
+    result = submit(a_letter(to=a_recipient("Mark Doe", address=MARK_ADDRESS),
+                             mentioning="We have spoken to Mrs J. Doe about the hearing."))
+    assert result["decision"] == "hold"
+    assert codes(result)[0] == "protected_person_to_restricted"
+    assert {r["case_reference"] for r in result["reasons"]} == {"DA-2026-00017"}
+
+
 def test_protected_date_of_birth_to_restricted_recipient_is_held(register_case, submit):
     register_case()
     result = submit(a_letter(to=a_recipient("Mark Doe"), mentioning="The applicant was born on 01/04/1990."))

@@ -110,6 +110,39 @@ def test_a_namesake_only_matches_the_party_with_that_forename(smith_case) -> Non
     assert finding.party == JOHN_REF
 
 
+def many_smiths(count: int = 30) -> list:
+    """More J. Smiths, all born on her birthday, than a name or birth date alone can pick out."""
+    return [
+        a_case(f"DG-9{i:03}", protected=a_party(names=[f"Julia{'x' * i} Smith"], dates_of_birth=["1985-03-12"]))
+        for i in range(count)
+    ]
+
+
+@pytest.mark.parametrize(("kind", "text"), [(SpanKind.PERSON, "Mrs J. Smith"), (SpanKind.DATE, "12/03/1985")])
+def test_a_name_or_birth_date_fitting_too_many_parties_is_read_only_in_context(smith_case, kind, text) -> None:
+    index = an_index(smith_case, *many_smiths())
+    part = a_letter(f"We have spoken to {text} about the hearing.")
+    span = a_span(part, kind, text, pattern="iso=1985-03-12" if kind is SpanKind.DATE else "")
+
+    alone = match_spans(part, [span], index, MatchThresholds())
+    to_her_abuser = match_spans(part, [span], index, MatchThresholds(), context=frozenset({"DG-0001"}))
+
+    assert alone == []
+    assert {f.party for f in to_her_abuser} == {JANE_REF} | ({JOHN_REF} if kind is SpanKind.PERSON else set())
+
+
+def test_her_address_beside_a_vague_name_is_its_context(smith_case) -> None:
+    index = an_index(smith_case, *many_smiths())
+    part = a_letter("Mrs J. Smith now lives at Flat 3, 12 Elm Road, Leeds LS6 2AB.")
+    spans = [a_span(part, SpanKind.PERSON, "Mrs J. Smith"), a_span(part, SpanKind.ADDRESS, "Flat 3, 12 Elm Road, Leeds LS6 2AB")]
+
+    findings = match_spans(part, spans, index, MatchThresholds())
+
+    assert {(f.kind, f.party) for f in findings} == {
+        (FindingKind.ADDRESS, JANE_REF), (FindingKind.NAME, JANE_REF), (FindingKind.NAME, JOHN_REF)
+    }
+
+
 def test_a_span_matches_parties_in_several_cases(smith_case) -> None:
     other = a_case("DG-0002", protected=a_party(names=["Jane Smith"]))
 
