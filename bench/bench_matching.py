@@ -104,14 +104,18 @@ def found_for(target: PartyRef, part: TextPart, spans: list[Span], index: Regist
 # ---------------------------------------------------------------- quality
 
 
+def a_sample(truth, rng: random.Random, forms: tuple[str, ...], i: int):
+    """(case, party position, truth party, form) for the i-th variant."""
+    c = rng.randrange(len(truth))
+    p = rng.randrange(2)
+    return c, p, truth[c][p], forms[i % len(forms)]
+
+
 def address_recall(register, truth, index, th, rng, samples):
     per_form: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     misses = []
     for i in range(samples):
-        c = rng.randrange(len(truth))
-        p = rng.randrange(2)
-        party = truth[c][p]
-        form = ADDRESS_FORMS[i % len(ADDRESS_FORMS)]
+        c, p, party, form = a_sample(truth, rng, ADDRESS_FORMS, i)
         text = address_variant(party.dwelling, rng, form)
         part, spans = a_part([(SpanKind.ADDRESS, text)], rng)
         mine, _ = found_for(PartyRef(register[c].reference, p, party.role), part, spans, index, th)
@@ -131,10 +135,7 @@ def name_recall(register, truth, index, th, rng, samples):
     per_form: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])
     misses = []
     for i in range(samples):
-        c = rng.randrange(len(truth))
-        p = rng.randrange(2)
-        party = truth[c][p]
-        form = NAME_FORMS[i % len(NAME_FORMS)]
+        c, p, party, form = a_sample(truth, rng, NAME_FORMS, i)
         if form == "alias" and not party.person.maiden or form == "hyphen" and "-" not in party.person.surname:
             form = "exact"
         text = name_variant(party.person, rng, form)
