@@ -23,12 +23,12 @@ import resource
 import statistics
 import sys
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic_register import Geography, People, TruthParty, format_address, generate_register  # noqa: E402
+from synthetic_register import Geography, People, format_address, generate_register  # noqa: E402
 from variants import (  # noqa: E402
     ADDRESS_FORMS,
     NAME_FORMS,
