@@ -15,7 +15,7 @@ Examples it must handle (the tests use these), the register entry on the right:
     "Smith Jane", "SMITH, Jane"                Jane Smith          surname first
     "Jane Smith Jones", "Jane Jones"           Jane Smith-Jones    barrels run together, or one dropped
     "Jane Smith"                               J Smith             the register has only an initial
-    "J. Smith", "Mr J A Smith"                 every J. or A. Smith   a vague name: `count` it first
+    "J. Smith", "Mr J A Smith"                 every J. or A. Smith   a vague name: counted before fetched
     "Smith"                                    every Smith, and a register entry "Smith" alone
     "Anna Smith"                               not Jane Smith      the scorer would refuse the pair
 """
