@@ -28,7 +28,7 @@ from functools import lru_cache
 from disclosure_guard.matching.normalise.name import PersonName
 from disclosure_guard.matching.normalise.nickname import forename_group
 from disclosure_guard.matching.normalise.phonetic import phonetic_keys
-from disclosure_guard.matching.postings import Postings
+from disclosure_guard.matching.postings import Postings, gather, size
 from disclosure_guard.matching.scoring.name import (
     FORENAME_AGREES,
     SURNAME_AGREES,
@@ -94,15 +94,11 @@ class NameIndex:
     ) -> set[int]:
         """The parties this name may be. With `cap`: when more than `cap` may be (counted
         before fetched: "Smith" alone would fetch thousands), only those of `among()`."""
-        keys = self._lookup_keys(name)
+        helds = [self._by_surname[surname].held(forename_key) for surname, forename_key in self._lookup_keys(name)]
+        within = among() if cap is not None and among is not None and sum(map(size, helds)) > cap else None
         found: set[int] = set()
-        if cap is not None and among is not None and sum(self._by_surname[s].count(k) for s, k in keys) > cap:
-            within = among()
-            for surname, forename_key in keys:
-                self._by_surname[surname].collect_within(forename_key, within, found)
-            return found
-        for surname, forename_key in keys:
-            self._by_surname[surname].collect(forename_key, found)
+        for held in helds:
+            gather(held, found, within)
         return found
 
     def _lookup_keys(self, name: PersonName) -> set[_Key]:

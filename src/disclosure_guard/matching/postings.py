@@ -37,33 +37,34 @@ class Postings:
             if isinstance(held, list) and len(held) > LONG_POSTING:
                 self._keys[key] = frozenset(held)
 
+    def held(self, key: str) -> int | list[int] | frozenset[int] | None:
+        """What `key` files, as stored: use `size`, `gather` and `gather_within` on it."""
+        return self._keys.get(hash(key))
+
     def collect(self, key: str, into: set[int]) -> None:
-        held = self._keys.get(hash(key))
-        if held is None:
-            return
-        if isinstance(held, int):
-            into.add(held)
-        else:
-            into.update(held)
-
-    def collect_within(self, key: str, among: set[int], into: set[int]) -> None:
-        held = self._keys.get(hash(key))
-        if held is None:
-            return
-        if isinstance(held, int):
-            if held in among:
-                into.add(held)
-        elif isinstance(held, frozenset):
-            into.update(held & among)
-        else:
-            into.update(number for number in held if number in among)
-
-    def count(self, key: str) -> int:
-        held = self._keys.get(hash(key))
-        return 0 if held is None else 1 if isinstance(held, int) else len(held)
+        gather(self._keys.get(hash(key)), into)
 
     def lookup(self, keys: Iterable[str]) -> set[int]:
         found: set[int] = set()
         for key in keys:
             self.collect(key, found)
         return found
+
+
+def size(held: int | list[int] | frozenset[int] | None) -> int:
+    return 0 if held is None else 1 if isinstance(held, int) else len(held)
+
+
+def gather(held: int | list[int] | frozenset[int] | None, into: set[int], among: set[int] | None = None) -> None:
+    """Add what a posting holds to `into`; with `among`, only those also in it."""
+    if held is None:
+        return
+    if isinstance(held, int):
+        if among is None or held in among:
+            into.add(held)
+    elif among is None:
+        into.update(held)
+    elif isinstance(held, frozenset):
+        into.update(held & among)
+    else:
+        into.update(number for number in held if number in among)

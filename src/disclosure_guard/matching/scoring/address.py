@@ -81,6 +81,10 @@ def score_address(found: AddressComponents, registered: AddressComponents) -> Ad
         # Half the postcode or more is different: not a slip of the pen but another place,
         # whatever the street is called ("41 Poplar Mews, Clifton, York YO18" for Bristol BS8).
         return AddressScore(0.0, _rounded(dwelling_components), different_dwelling=True)
+    if found.number is None and house_name is None and postcode is not None and postcode < POSTCODE_TYPO:
+        # No house named and a postcode that is not hers: whatever the street, this is about
+        # other households (the partial rules below would say 0 after comparing the streets).
+        return _OTHER_HOUSEHOLDS
     street = _street_similarity(found.street, registered.street)
     place = _place_similarity(found.places, registered.places)
     components = _rounded({**dwelling_components, "street": street, "town": place})
@@ -102,6 +106,7 @@ def score_address(found: AddressComponents, registered: AddressComponents) -> Ad
 
 
 _NEIGHBOURING_NUMBER = AddressScore(0.0, {"number": 0.0}, different_dwelling=True)
+_OTHER_HOUSEHOLDS = AddressScore(0.0, {})
 
 
 def _plain(number: str | None) -> bool:
