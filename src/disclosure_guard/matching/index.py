@@ -147,32 +147,28 @@ class RegisterIndex:
         return {n for reference in case_references for n in self._case_parties.get(reference, ())}
 
     def parties_for_address(self, address: AddressComponents) -> set[int]:
-        return self._lookup(self._party_keys, address_lookup_keys(address))
+        return self._party_keys.lookup(address_lookup_keys(address))
 
     def parties_for_postcode(self, postcode: str) -> set[int]:
-        return self._lookup(self._party_keys, [f"pc:{postcode}"])
+        return self._party_keys.lookup([f"pc:{postcode}"])
 
     def parties_for_email(self, email: str) -> set[int]:
-        return self._lookup(self._party_keys, [f"em:{email}"])
+        return self._party_keys.lookup([f"em:{email}"])
 
     def parties_for_phone(self, phone: str) -> set[int]:
-        return self._lookup(self._party_keys, [f"tel:{phone}"])
+        return self._party_keys.lookup([f"tel:{phone}"])
 
     def parties_for_date_of_birth(self, iso_date: str) -> set[int]:
-        return self._lookup(self._party_keys, [f"dob:{iso_date}"])
+        return self._party_keys.lookup([f"dob:{iso_date}"])
 
     def parties_for_identifier(self, identifier: IdentifierForm) -> set[int]:
-        return self._lookup(self._party_keys, identifier_keys(identifier))
+        return self._party_keys.lookup(identifier_keys(identifier))
 
     def trusted_for_email(self, email: str) -> set[int]:
-        return self._lookup(self._trusted_keys, [f"em:{email}"])
+        return self._trusted_keys.lookup([f"em:{email}"])
 
     def trusted_for_address(self, address: AddressComponents) -> set[int]:
-        return self._lookup(self._trusted_keys, address_lookup_keys(address))
-
-    @staticmethod
-    def _lookup(keys: Postings, wanted: Iterable[str]) -> set[int]:
-        return keys.lookup(wanted)
+        return self._trusted_keys.lookup(address_lookup_keys(address))
 
 
 # ---------------------------------------------------------------- blocking keys
