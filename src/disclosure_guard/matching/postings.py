@@ -38,7 +38,7 @@ class Postings:
                 self._keys[key] = frozenset(held)
 
     def held(self, key: str) -> int | list[int] | frozenset[int] | None:
-        """What `key` files, as stored: use `size`, `gather` and `gather_within` on it."""
+        """What `key` files, as stored: read it with `size` and `gather`."""
         return self._keys.get(hash(key))
 
     def collect(self, key: str, into: set[int]) -> None:
