@@ -31,6 +31,16 @@ def test_a_namesake_or_another_person_does_not_match(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "registered"),
+    [("Jane Williamson", "Jane Williams"), ("Jane Smith", "Jane Smithson"), ("Peter Johnson", "Peter John")],
+)
+def test_a_surname_that_only_begins_with_hers_is_another_surname(text: str, registered: str) -> None:
+    assert scored(text, registered) < WEAK
+    assert scored("Jane Willaims", "Jane Williams") >= STRONG  # a typo still agrees
+    assert scored("Jane Smith", "Jane Smith-Jones") >= STRONG  # one barrel of hers
+
+
+@pytest.mark.parametrize(
+    ("text", "registered"),
     [("Judson Harrison", "Harrison Carol Hudson"), ("Garrett Ryan", "Ryan Barrett"), ("David Shelley", "Michelle Davis")],
 )
 def test_words_the_other_way_round_need_the_surname_spelt_as_registered(text: str, registered: str) -> None:

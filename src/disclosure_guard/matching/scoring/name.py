@@ -14,6 +14,7 @@
     surname agrees but no forename or initial agrees (a namesake)       0.00
     words read the other way round ("Smith Jane") with a typo in the surname  0.00
     surname does not agree                                             0.00
+        (nor does a longer surname that begins with hers: "Williamson" for Williams)
 
 A typo is one or two edits: Jaro-Winkler per token, and for words of five letters or more
 one edit anywhere ("Dmith"), of eight or more two edits. A forename that is itself a known
@@ -43,6 +44,7 @@ EXTRA_INITIAL_PENALTY = 0.01
 NICKNAME_AGREEMENT = 0.95
 ONE_EDIT_AGREEMENT = 0.92  # one edit in a word of five letters or more
 TWO_EDIT_AGREEMENT = 0.9  # two edits in a word of eight letters or more
+MIN_NAME_EXTENSION = 2  # letters added to the end of a name that make it another name
 
 
 @dataclass(frozen=True)
@@ -198,6 +200,12 @@ def word_similarity(a: str, b: str) -> float:
     very long one. Cached: the same few thousand name words meet again and again."""
     if a == b:
         return 1.0
+    shorter_word, longer_word = (a, b) if len(a) <= len(b) else (b, a)
+    if len(longer_word) - len(shorter_word) >= MIN_NAME_EXTENSION and longer_word.startswith(shorter_word):
+        # "Williams" and "Williamson", "John" and "Johnson": another name that begins with
+        # this one. A slip of the pen does not add a syllable, but Jaro-Winkler rewards the
+        # shared beginning with 0.9 or more.
+        return 0.0
     best = JaroWinkler.normalized_similarity(a, b)
     shorter = min(len(a), len(b))
     if shorter >= 5 and best < ONE_EDIT_AGREEMENT:
