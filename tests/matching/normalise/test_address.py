@@ -47,6 +47,11 @@ from disclosure_guard.matching import AddressComponents, parse_address
             "Meadow View, Orchard View, Bristol",
             AddressComponents(building_name="meadow view", street="orchard view", town="bristol"),
         ),
+        (
+            "Fern Bank, Windsor Street, Almondbury",
+            AddressComponents(building_name="fern bank", street="windsor street", town="almondbury"),
+        ),
+        ("Elm Road, Hyde Park, Leeds", AddressComponents(street="elm road", locality="hyde park", town="leeds")),
     ],
 )
 def test_parses_the_documented_examples(text: str, expected: AddressComponents) -> None:

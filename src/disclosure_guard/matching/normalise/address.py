@@ -11,6 +11,9 @@ Examples it must handle (the tests use exactly these):
     "Meadow View, Hill Grove, Bolton"                building "meadow view" (a type word opening a line
                                                      before another is a name), street "hill grove"
     "Meadow View, Orchard View, Bristol"             building "meadow view", street "orchard view"
+    "Fern Bank, Windsor Street, Almondbury"          building "fern bank" (a line ending like a street
+                                                     before a road), street "windsor street"
+    "Elm Road, Hyde Park, Leeds"                     street "elm road", locality "hyde park"
     "12 Elm Road Headingley Leeds LS6 2AB"           commas missing
     "12 ELM RD\nHEADINGLEY\nLEEDS\nls62ab"           newlines, capitals, abbreviation, postcode unspaced
     "12-14 High St, Leeds"                           number range; St at the end is "street"
@@ -56,6 +59,10 @@ _CORRECTABLE_TYPES = (
 )  # fmt: skip
 # These name blocks of flats as often as streets: "Beech Court, 4 Park Lane".
 _BUILDING_LIKE_TYPES = frozenset({"court", "heights", "mews", "view", "place"})
+# Types only roads have: a line ending in one is a street, never a house or a district.
+_THOROUGHFARE_TYPES = frozenset(
+    {"road", "street", "avenue", "lane", "drive", "close", "crescent", "terrace", "grove", "way", "walk", "row"}
+)
 _SUB_BUILDING_WORDS = frozenset(
     {"flat", "flt", "apartment", "apt", "unit", "suite", "room", "maisonette", "studio"}
 )
@@ -244,6 +251,11 @@ def _street_type_position(tokens: list[_Token]) -> int | None:
     if not types:
         return None
     first = types[0]
+    following = [j for j in types if tokens[j].segment == tokens[first].segment + 1]
+    if following and normalise_street_type(tokens[following[0]].text) in _THOROUGHFARE_TYPES:
+        # "Fern Bank, Windsor Street": a line that ends like a street, then a road on the next
+        # line, is a house and its road. A place after a street ("Elm Road, Hyde Park") is not.
+        return following[0]
     if tokens[first].text in _BUILDING_LIKE_TYPES:
         later = [j for j in types if tokens[j].segment > tokens[first].segment]
         # "Beech Court, Park Lane": a building, then its street. On the very next line even a
