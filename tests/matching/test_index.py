@@ -77,3 +77,24 @@ def test_two_words_run_together_as_a_surname_need_a_forename_besides() -> None:
 
     assert index.parties_for_name(normalise_name("Smith Jones")) == set()
     assert index.parties_for_name(normalise_name("Jane Smith Jones")) == {0}
+
+
+def _fetched(index: RegisterIndex, text: str) -> set[str]:
+    return {index.party(n).ref.case_reference for n in index.parties_for_address(parse_address(text))}
+
+
+def test_a_named_house_is_fetched_by_its_name_not_by_its_whole_street() -> None:
+    street = [a_case(f"DG-1{i:03}", protected=a_party(addresses=[f"{i} Mill Lane, Ashby LE65 2AB"])) for i in range(30)]
+    cottage = a_case("DG-0001", protected=a_party(addresses=["Rose Cottage, Mill Lane, Ashby LE65 2AB"]))
+    lone = a_case("DG-0002", protected=a_party(addresses=["Ivy Cottage, Ashby"]))
+    block = a_case("DG-0003", protected=a_party(addresses=["Flat 3, Beech Court, 4 Park Lane, Leeds LS1 4AB"]))
+    index = an_index(*street, cottage, lone, block)
+
+    # A postcode one character out still finds the house by name; the neighbours stay out.
+    assert _fetched(index, "Rose Cottage, Mill Lane, Ashby LE65 2AD") == {"DG-0001"}
+    # Filed without a street, a house is found by its name and place.
+    assert _fetched(index, "Ivy Cottage, Mill Lane, Ashby LE65 2AB") >= {"DG-0002"}
+    # A block named without its number.
+    assert "DG-0003" in _fetched(index, "Flat 3, Beech Court, Park Lane, Leeds LS1 4AD")
+    # Without a postcode, a street is all there is to go on (the house name may be misspelt).
+    assert "DG-0001" in _fetched(index, "Rose Cotage, Mill Lane, Ashby")

@@ -198,12 +198,14 @@ def registered_address_keys(address: AddressComponents) -> list[str]:
     keys = []
     if address.postcode:
         keys.append(f"pc:{address.postcode}")
-    for number in _numbers(address.number):
-        keys.extend(_numbered_keys(address, number, address.places, everywhere=True))
+    for dwelling in _dwellings(address, also_named=True):
+        keys.extend(_dwelling_keys(address, dwelling, address.places, everywhere=True))
     if address.street:
         keys.extend(f"stt:{address.street}|{place}" for place in address.places)
     if address.building_name:
         keys.extend(f"bld:{address.building_name}|{place}" for place in address.places)
+        if not address.street:
+            keys.extend(f"bldx:{address.building_name}|{place}" for place in address.places)
     return keys
 
 
@@ -211,37 +213,59 @@ def address_lookup_keys(address: AddressComponents) -> list[str]:
     """Keys for a mention: by postcode, and by the dwelling when it names one. A street alone
     fetches the street only within a town: "High Street" alone would fetch thousands."""
     keys = [f"pc:{address.postcode}"] if address.postcode else []
-    numbers = _numbers(address.number)
     # "12 Elm Road" is in many towns. With a postcode to find her by, the street and number
     # are looked up only in the places the text names; without one, everywhere, since the
     # place may be misspelt or missing and the street is then all there is.
     places = address.places if address.postcode else frozenset()
-    for number in numbers:
-        keys.extend(_numbered_keys(address, number, places, everywhere=not places))
-    if not numbers and address.street:
+    for dwelling in _dwellings(address):
+        keys.extend(_dwelling_keys(address, dwelling, places, everywhere=not places))
+    if address.number:
+        return keys
+    named = address.building_name is not None
+    if address.postcode and named and address.street:
+        # A house named with its street and postcode is found by those (the dwelling keys), or
+        # by the postcode; a house of that name filed with no street, by name and place. The
+        # rest of its street or its town is other households (see scoring/address.py).
+        keys.extend(f"bldx:{address.building_name}|{place}" for place in address.places)
+        return keys
+    if address.street and not named:
+        # No house at all: the street is the disclosure, to every household on it.
         keys.extend(f"stt:{address.street}|{place}" for place in address.places)
-    if not numbers and address.building_name:
+    if named:
         keys.extend(f"bld:{address.building_name}|{place}" for place in address.places)
+        if address.street:
+            keys.extend(f"stt:{address.street}|{place}" for place in address.places)
     return keys
 
 
-def _numbered_keys(address: AddressComponents, number: str, places: frozenset[str], everywhere: bool) -> list[str]:
+def _dwellings(address: AddressComponents, also_named: bool = False) -> list[str]:
+    """What picks out the house on its street: each number of it, or its name when it has no
+    number ("Rose Cottage"), kept apart from numbers by a prefix. `also_named`: the name as
+    well as the number, for a register entry that gives both ("Beech Court, 4 Park Lane"),
+    which a text may give either way."""
+    numbers = _numbers(address.number)
+    if address.building_name and (also_named or not numbers):
+        return [*numbers, f"h:{address.building_name}"]
+    return numbers
+
+
+def _dwelling_keys(address: AddressComponents, dwelling: str, places: frozenset[str], everywhere: bool) -> list[str]:
     keys = []
     if address.postcode:
-        # A mistyped inward code still lands on the right house number in the right district:
-        # one wrong character leaves either its sector digit or its two unit letters as they
-        # were ("LS6 2AB" typed "LS6 2AD" or "LS6 3AB"), and each key is far narrower than the
+        # A mistyped inward code still lands on the right house in the right district: one
+        # wrong character leaves either its sector digit or its two unit letters as they were
+        # ("LS6 2AB" typed "LS6 2AD" or "LS6 3AB"), and each key is far narrower than the
         # whole district.
         outward, inward = outward_code(address.postcode), address.postcode[-3:]
-        keys.append(f"outsec:{outward}{inward[0]}|{number}")
-        keys.append(f"outunit:{outward}|{inward[1:]}|{number}")
+        keys.append(f"outsec:{outward}{inward[0]}|{dwelling}")
+        keys.append(f"outunit:{outward}|{inward[1:]}|{dwelling}")
     if address.street:
-        # The street as written and as it sounds: a misspelt street still finds the number.
+        # The street as written and as it sounds: a misspelt street still finds the house.
         phonetic = street_phonetic_key(address.street)
         if everywhere:
-            keys.extend((f"stn:{address.street}|{number}", f"stpn:{phonetic}|{number}"))
+            keys.extend((f"stn:{address.street}|{dwelling}", f"stpn:{phonetic}|{dwelling}"))
         for place in places:
-            keys.extend((f"stnp:{address.street}|{number}|{place}", f"stpnp:{phonetic}|{number}|{place}"))
+            keys.extend((f"stnp:{address.street}|{dwelling}|{place}", f"stpnp:{phonetic}|{dwelling}|{place}"))
     return keys
 
 

@@ -110,3 +110,17 @@ def test_a_house_named_like_a_street_is_not_her_street() -> None:
 def test_her_street_with_another_postcode_is_another_stretch_of_it() -> None:
     assert scored("Elm Road, Headingley, Leeds LS6 4XY").score == 0.0
     assert WEAK <= scored("Elm Road, Headingley, Leeds").score < STRONG
+
+
+def test_a_named_house_on_her_street_is_about_that_house() -> None:
+    registered = "12 Elm Road, Headingley, Leeds LS6 2AB"
+    assert scored("The Laurels, Elm Road, Headingley, Leeds", registered).score == 0.0
+    assert scored("The Laurels, Elm Road, Headingley, Leeds LS6 2AD", registered).score == 0.0
+    # With her very postcode it still discloses her street and postcode, weakly.
+    assert WEAK <= scored("The Laurels, Elm Road, Headingley, Leeds LS6 2AB", registered).score < STRONG
+
+
+def test_her_block_named_without_its_number_is_her_building() -> None:
+    registered = "Flat 3, Beech Court, 4 Park Lane, Leeds LS1 4AB"
+    assert scored("Flat 3, Beech Court, Park Lane, Leeds", registered).score >= STRONG
+    assert scored("Flat 3, Oak Court, Park Lane, Leeds", registered).different_dwelling

@@ -15,6 +15,8 @@ from its neighbours rather than measure string distance:
     postcode alone                                                          0.80         weak
     street + town, no number and no postcode                                0.76         weak
     street + town with a postcode that is not hers (another stretch)         0.00
+    a named house where she lives at a number with no house name, and a
+        postcode that is not exactly hers ("The Laurels, Elm Road" for 12 Elm Road)  0.00
     the register has a flat and the text does not, or the reverse            capped 0.82  weak
     number differs, or both name a flat and the flats differ, or both name
     a house and the names differ (a neighbour)                              0.00  different dwelling
@@ -60,7 +62,9 @@ def score_address(found: AddressComponents, registered: AddressComponents) -> Ad
     postcode = _postcode_similarity(found.postcode, registered.postcode)
     number = _number_similarity(found.number, registered.number)
     house_name = None
-    if found.number is None and registered.number is None:
+    if found.number is None and (registered.number is None or found.building_name and registered.building_name):
+        # Her house or block by name ("Beech Court, Park Lane" for "Flat 3, Beech Court, 4 Park
+        # Lane"): the name picks out the dwelling even where her entry also has a number.
         house_name = _house_name_similarity(found.building_name, registered.building_name)
     elif found.number is not None and registered.number is None and registered.building_name:
         # A numbered house on her lane is a neighbour of her named one, unless the text names
@@ -81,9 +85,16 @@ def score_address(found: AddressComponents, registered: AddressComponents) -> Ad
         # Half the postcode or more is different: not a slip of the pen but another place,
         # whatever the street is called ("41 Poplar Mews, Clifton, York YO18" for Bristol BS8).
         return AddressScore(0.0, _rounded(dwelling_components), different_dwelling=True)
-    if found.number is None and house_name is None and postcode is not None and postcode < POSTCODE_TYPO:
-        # No house named and a postcode that is not hers: whatever the street, this is about
-        # other households (the partial rules below would say 0 after comparing the streets).
+    if (
+        found.number is None
+        and house_name is None
+        and postcode != 1.0
+        and (found.building_name is not None or postcode is not None and postcode < POSTCODE_TYPO)
+    ):
+        # No house of hers named, and a postcode that is not hers: whatever the street, this is
+        # about other households (the partial rules below would say 0 after comparing the
+        # streets). A text that names a house we cannot compare with hers (she lives at a
+        # number) speaks about that house: it discloses her street only with her postcode.
         return _OTHER_HOUSEHOLDS
     street = _street_similarity(found.street, registered.street)
     place = _place_similarity(found.places, registered.places)
