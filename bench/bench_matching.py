@@ -39,7 +39,7 @@ from variants import (  # noqa: E402
     name_variant,
 )
 
-from disclosure_guard.matching import RegisterIndex, match_recipients, match_spans  # noqa: E402
+from disclosure_guard.matching import NameScorers, RegisterIndex, match_recipients, match_spans  # noqa: E402
 from disclosure_guard.types import (  # noqa: E402
     MatchStrength,
     MatchThresholds,
@@ -226,8 +226,9 @@ def match_letter(letter, index: RegisterIndex, th: MatchThresholds) -> tuple[flo
     first, their cases the context in which names and birth dates are read."""
     part, spans, recipients = letter
     started = time.perf_counter()
-    context = frozenset(m.case_reference for m in match_recipients(recipients, index, th))
-    findings = match_spans(part, spans, index, th, context)
+    scorers = NameScorers()
+    context = frozenset(m.case_reference for m in match_recipients(recipients, index, th, scorers))
+    findings = match_spans(part, spans, index, th, context, scorers)
     return (time.perf_counter() - started) * 1000, len(findings)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from disclosure_guard.extraction import Extractor
-from disclosure_guard.matching import RegisterIndex, match_recipients, match_spans
+from disclosure_guard.matching import NameScorers, RegisterIndex, match_recipients, match_spans
 from disclosure_guard.policy.decide import decide
 from disclosure_guard.types import (
     Finding,
@@ -75,13 +75,14 @@ def check(
     item: Item, index: RegisterIndex, extractor: Extractor, thresholds: MatchThresholds
 ) -> Verdict:
     gazetteer = index.gazetteer()
-    matches = match_recipients(item.recipients, index, thresholds)
+    scorers = NameScorers()
+    matches = match_recipients(item.recipients, index, thresholds, scorers)
     # The recipients' cases are the context in which a vague name ("Mr J Smith") is read.
     context = frozenset(m.case_reference for m in matches)
     findings: list[Finding] = []
     for part in item.parts:
         spans = extractor.extract(part.text, gazetteer)
-        findings.extend(match_spans(part, spans, index, thresholds, context))
+        findings.extend(match_spans(part, spans, index, thresholds, context, scorers))
     findings.extend(recipient_findings(item.recipients, matches))
     found = tuple(findings)
     decision, reasons = decide(item, found, tuple(matches))

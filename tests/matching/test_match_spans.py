@@ -2,7 +2,7 @@ import dataclasses
 
 import pytest
 
-from disclosure_guard.matching import match_spans
+from disclosure_guard.matching import NameScorers, match_recipients, match_spans
 from disclosure_guard.types import (
     Finding,
     FindingKind,
@@ -10,6 +10,8 @@ from disclosure_guard.types import (
     MatchThresholds,
     PartyRef,
     PartyRole,
+    Recipient,
+    RecipientType,
     SpanKind,
 )
 
@@ -207,3 +209,17 @@ def test_thresholds_decide_strength(smith_case) -> None:
     findings = match_spans(part, [a_span(part, SpanKind.PERSON, "J. Smith")], an_index(smith_case), strict)
 
     assert {f.strength for f in findings} == {MatchStrength.WEAK}
+
+
+def test_a_name_scored_for_the_envelope_is_scored_alike_in_the_letter(smith_case) -> None:
+    index = an_index(smith_case)
+    part = a_letter("Dear Mr John Smith, about Jane Smith and J. Smith.")
+    spans = [a_span(part, SpanKind.PERSON, text) for text in ("John Smith", "Jane Smith", "J. Smith")]
+    scorers = NameScorers()
+    to_him = Recipient(RecipientType.TO, name="Mr John Smith")
+
+    matches = match_recipients((to_him,), index, MatchThresholds(), scorers)
+    shared = match_spans(part, spans, index, MatchThresholds(), frozenset({"DG-0001"}), scorers)
+
+    assert [m.party for m in matches] == [JOHN_REF]
+    assert shared == match_spans(part, spans, index, MatchThresholds(), frozenset({"DG-0001"}))

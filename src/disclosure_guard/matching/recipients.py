@@ -16,7 +16,7 @@ from disclosure_guard.matching.normalise.address import AddressComponents, parse
 from disclosure_guard.matching.normalise.email import normalise_email
 from disclosure_guard.matching.normalise.name import PersonName, normalise_name
 from disclosure_guard.matching.scoring.address import score_address
-from disclosure_guard.matching.scoring.name import NameScorer, score_name
+from disclosure_guard.matching.scoring.name import NameScorers, score_name
 from disclosure_guard.matching.spans import strength_of
 from disclosure_guard.types import FindingKind, MatchStrength, MatchThresholds, Recipient, RecipientMatch
 
@@ -24,8 +24,13 @@ _MatchKey = tuple[str, int | None, FindingKind]
 
 
 def match_recipients(
-    recipients: Sequence[Recipient], index: RegisterIndex, thresholds: MatchThresholds
+    recipients: Sequence[Recipient],
+    index: RegisterIndex,
+    thresholds: MatchThresholds,
+    scorers: NameScorers | None = None,
 ) -> list[RecipientMatch]:
+    """`scorers`: pass the item's own, shared with `match_spans`, to score each name once."""
+    scorers = scorers or NameScorers()
     matches: list[RecipientMatch] = []
     for i, recipient in enumerate(recipients):
         name = normalise_name(recipient.name) if recipient.name else None
@@ -33,7 +38,7 @@ def match_recipients(
         address = parse_address(recipient.address) if recipient.address else None
         best: dict[_MatchKey, RecipientMatch] = {}
         for match in [
-            *_party_matches(i, name, email, address, index, thresholds),
+            *_party_matches(i, name, email, address, index, thresholds, scorers),
             *_trusted_matches(i, name, email, address, index, thresholds),
         ]:
             party_index = match.party.party_index if match.party else None
@@ -49,11 +54,12 @@ def _party_matches(
     address: AddressComponents | None,
     index: RegisterIndex,
     thresholds: MatchThresholds,
+    scorers: NameScorers,
 ) -> list[RecipientMatch]:
     found = []
     scored: list[tuple[int, FindingKind, float]] = []
     if name and name.tokens:
-        scorer = NameScorer(name)
+        scorer = scorers(name)
         for number in index.parties_for_name(name):
             scored.append((number, FindingKind.NAME, scorer.best(index.party(number).names).score))
     if email:

@@ -20,7 +20,7 @@ from disclosure_guard.matching.normalise.phone import normalise_phone
 from disclosure_guard.matching.normalise.postcode import normalise_postcode
 from disclosure_guard.matching.scoring.address import score_address
 from disclosure_guard.matching.scoring.identifier import IdentifierScore, score_identifier
-from disclosure_guard.matching.scoring.name import NameScorer
+from disclosure_guard.matching.scoring.name import NameScorer, NameScorers
 from disclosure_guard.types import (
     Finding,
     FindingKind,
@@ -68,8 +68,11 @@ def match_spans(
     index: RegisterIndex,
     thresholds: MatchThresholds,
     context: frozenset[str] = frozenset(),
+    scorers: NameScorers | None = None,
 ) -> list[Finding]:
-    """`context`: references of cases the item is known to touch (its recipients' matches)."""
+    """`context`: references of cases the item is known to touch (its recipients' matches).
+    `scorers`: the item's own, shared with `match_recipients`, to score each name once."""
+    scorers = scorers or NameScorers()
     findings: list[Finding] = []
     # Parties each address span already settled, matched or proved a neighbour: a postcode
     # inside that span says nothing more about them.
@@ -93,7 +96,7 @@ def match_spans(
     names = {span: normalise_name(span.text) for span in personal if span.kind is SpanKind.PERSON}
     for span in sorted(personal, key=lambda s: s.kind is SpanKind.PERSON and is_vague(names[s])):
         if span.kind is SpanKind.PERSON:
-            new = _match_name(part, span, names[span], index, thresholds, evidence)
+            new = _match_name(part, span, scorers(names[span]), index, thresholds, evidence)
         else:
             new = _match_date_of_birth(part, span, index, thresholds, evidence)
         findings.extend(new)
@@ -104,14 +107,13 @@ def match_spans(
 def _match_name(
     part: TextPart,
     span: Span,
-    name: PersonName,
+    scorer: NameScorer,
     index: RegisterIndex,
     thresholds: MatchThresholds,
     evidence: set[str],
 ) -> list[Finding]:
-    candidates = index.parties_for_name(name, SHARED_DETAIL_CAP, evidence)
+    candidates = index.parties_for_name(scorer.found, SHARED_DETAIL_CAP, evidence)
     findings = []
-    scorer = NameScorer(name)
     for number in sorted(candidates):
         best = scorer.best(index.party(number).names)
         scored = (best.score, best.components)

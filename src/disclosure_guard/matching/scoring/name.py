@@ -85,6 +85,20 @@ class NameScorer:
         return _score_name(self.found.tokens, registered, reading)
 
 
+class NameScorers:
+    """One `NameScorer` per distinct name in one item: the name on the envelope is most often
+    in the letter too ("Dear Mr Smith"), and a common one fits dozens of parties."""
+
+    def __init__(self) -> None:
+        self._by_words: dict[tuple[str, ...], NameScorer] = {}
+
+    def __call__(self, found: PersonName) -> NameScorer:
+        scorer = self._by_words.get(found.tokens)
+        if scorer is None:
+            scorer = self._by_words[found.tokens] = NameScorer(found)
+        return scorer
+
+
 def score_name(found: PersonName, registered: PersonName) -> NameScore:
     reading = _best_surname(found.tokens, registered.surname) if registered.surname else None
     return _score_name(found.tokens, registered, reading)
