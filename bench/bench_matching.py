@@ -166,9 +166,12 @@ def near_misses(register, truth, index, th, rng, samples, people: People):
     while done < samples:
         c = rng.randrange(len(truth))
         party = truth[c][rng.randrange(2)]
-        form = (*NEAR_MISS_ADDRESS_FORMS, "namesake")[done % 4]
+        form = (*NEAR_MISS_ADDRESS_FORMS, "namesake", "longer_surname")[done % 5]
         if form == "namesake":
             text = namesakes.namesake(party.person, rng, people.forenames)
+            kind = SpanKind.PERSON
+        elif form == "longer_surname":
+            text = namesakes.longer_surname(party.person, rng)
             kind = SpanKind.PERSON
         else:
             neighbour = address_near_miss(party.dwelling, rng, form, registered, houses)

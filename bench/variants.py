@@ -245,14 +245,7 @@ class Namesakes:
         surname = _folded(person.surname)
         taken: set[str] = set()
         for barrel in {surname, *surname.split("-"), surname.replace("-", "")}:
-            # What the matcher forgives in a surname: Jaro-Winkler, one edit, two in long ones.
-            similar = {s for s, _, _ in process.extract(
-                barrel, self.surnames, scorer=JaroWinkler.normalized_similarity, score_cutoff=0.85, limit=None
-            )}
-            similar |= {s for s, _, _ in process.extract(
-                barrel, self.surnames, scorer=OSA.distance, score_cutoff=2, limit=None
-            )}
-            for other in similar:
+            for other in self._similar(barrel):
                 taken |= self.by_surname[other]
         for _ in range(50):
             other = rng.choice(forenames)
@@ -262,6 +255,30 @@ class Namesakes:
             if not _could_be_any(other, taken):
                 return f"{_cap(other)} {_cap(person.surname)}"
         return None
+
+
+    def longer_surname(self, person: Person, rng: random.Random) -> str | None:
+        """Her forename and a longer surname that begins with hers ("Jane Williamson" for Jane
+        Williams): another family, unless the register holds someone who could be written so."""
+        first = _folded(person.forenames[0])
+        # "Jackson Allenson" may be Allenson Jackson: a forename that is also a surname is out.
+        if "-" in person.surname or first in self.by_surname:
+            return None
+        longer = _folded(person.surname) + rng.choice(("son", "ton", "ley"))
+        # Her own surname is one of the similar ones by edit distance: the very rule on trial.
+        similar = {s for s in self._similar(longer) if not (longer.startswith(s) and len(longer) - len(s) >= 2)}
+        if any(_could_be_any(first, self.by_surname[s]) for s in similar):
+            return None
+        return f"{_cap(person.forenames[0])} {_cap(longer)}"
+
+    def _similar(self, surname: str) -> set[str]:
+        """The register surnames the matcher could forgive as this one: Jaro-Winkler, one
+        edit, two in long ones."""
+        similar = {s for s, _, _ in process.extract(
+            surname, self.surnames, scorer=JaroWinkler.normalized_similarity, score_cutoff=0.85, limit=None
+        )}
+        similar |= {s for s, _, _ in process.extract(surname, self.surnames, scorer=OSA.distance, score_cutoff=2, limit=None)}
+        return similar
 
 
 def _folded(word: str) -> str:
