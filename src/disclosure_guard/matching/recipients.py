@@ -30,7 +30,7 @@ def match_recipients(
     scorers: NameScorers | None = None,
 ) -> list[RecipientMatch]:
     """`scorers`: pass the item's own, shared with `match_spans`, to score each name once."""
-    scorers = scorers or NameScorers()
+    scorers = scorers if scorers is not None else NameScorers()
     matches: list[RecipientMatch] = []
     for i, recipient in enumerate(recipients):
         name = normalise_name(recipient.name) if recipient.name else None

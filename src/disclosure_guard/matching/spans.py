@@ -15,7 +15,7 @@ from disclosure_guard.matching.normalise.address import parse_address
 from disclosure_guard.matching.normalise.date import date_from_pattern, normalise_date
 from disclosure_guard.matching.normalise.email import normalise_email
 from disclosure_guard.matching.normalise.identifier import normalise_identifier
-from disclosure_guard.matching.normalise.name import PersonName, normalise_name
+from disclosure_guard.matching.normalise.name import normalise_name
 from disclosure_guard.matching.normalise.phone import normalise_phone
 from disclosure_guard.matching.normalise.postcode import normalise_postcode
 from disclosure_guard.matching.scoring.address import score_address
@@ -72,7 +72,7 @@ def match_spans(
 ) -> list[Finding]:
     """`context`: references of cases the item is known to touch (its recipients' matches).
     `scorers`: the item's own, shared with `match_recipients`, to score each name once."""
-    scorers = scorers or NameScorers()
+    scorers = scorers if scorers is not None else NameScorers()
     findings: list[Finding] = []
     # Parties each address span already settled, matched or proved a neighbour: a postcode
     # inside that span says nothing more about them.
