@@ -228,13 +228,12 @@ def address_lookup_keys(address: AddressComponents) -> list[str]:
         # rest of its street or its town is other households (see scoring/address.py).
         keys.extend(f"bldx:{address.building_name}|{place}" for place in address.places)
         return keys
-    if address.street and not named:
-        # No house at all: the street is the disclosure, to every household on it.
+    # No house at all: the street is the disclosure, to every household on it. A house with
+    # no postcode or no street: its street or its name within the town is all there is.
+    if address.street:
         keys.extend(f"stt:{address.street}|{place}" for place in address.places)
     if named:
         keys.extend(f"bld:{address.building_name}|{place}" for place in address.places)
-        if address.street:
-            keys.extend(f"stt:{address.street}|{place}" for place in address.places)
     return keys
 
 
