@@ -63,8 +63,12 @@ class NameScorer:
 
     def __init__(self, found: PersonName) -> None:
         self.found = found
+        self._words = found.tokens
         self._scored: dict[int, NameScore] = {}
         self._surnames: dict[str, tuple[float, tuple[int, ...]]] = {}
+        # Register surnames the text's words do not agree with, and the (zero) score they get:
+        # the same for every register name with that surname (an alias, a maiden name).
+        self._refused: dict[str, NameScore] = {}
 
     def best(self, registered: Iterable[PersonName]) -> NameScore:
         best = NO_MATCH
@@ -77,12 +81,19 @@ class NameScorer:
         return best
 
     def _score(self, registered: PersonName) -> NameScore:
-        reading = None
-        if registered.surname:
-            reading = self._surnames.get(registered.surname)
-            if reading is None:
-                reading = self._surnames[registered.surname] = _best_surname(self.found.tokens, registered.surname)
-        return _score_name(self.found.tokens, registered, reading)
+        surname = registered.surname
+        if not surname:
+            return _score_name(self._words, registered, None)
+        refused = self._refused.get(surname)
+        if refused is not None:
+            return refused
+        reading = self._surnames.get(surname)
+        if reading is None:
+            reading = self._surnames[surname] = _best_surname(self._words, surname)
+        scored = _score_name(self._words, registered, reading)
+        if reading[0] < SURNAME_AGREES:
+            self._refused[surname] = scored
+        return scored
 
 
 class NameScorers:
@@ -107,7 +118,7 @@ def score_name(found: PersonName, registered: PersonName) -> NameScore:
 def _score_name(
     words: tuple[str, ...], registered: PersonName, reading: tuple[float, tuple[int, ...]] | None
 ) -> NameScore:
-    if not words or not registered.tokens:
+    if not words or not (registered.forenames or registered.surname):
         return NameScore(0.0, {})
     if reading is None:
         # A register entry of one word ("Zoe"): all we can say is that the word appears.
@@ -128,16 +139,7 @@ def _score_name(
     if not rest:
         return NameScore(LONE_NAME_SCORE if surname >= LONE_NAME_EXACT else 0.0, components)
 
-    forename = 0.0
-    penalty = 0.0
-    lead, lead_agrees = lead_forename(rest), True
-    for word in rest:
-        agreement = _forename_agreement(word, registered.forenames)
-        if agreement is None:
-            penalty += EXTRA_INITIAL_PENALTY if len(word) == 1 else EXTRA_NAME_PENALTY
-            lead_agrees = lead_agrees and word != lead
-        else:
-            forename = max(forename, agreement)
+    forename, penalty, lead_agrees = _forenames_agreement(tuple(rest), registered.forenames)
     components["forename_initial" if forename == INITIAL_AGREEMENT else "forename"] = round(forename, 3)
     if forename == 0.0:
         return NameScore(0.0, components)
@@ -149,6 +151,24 @@ def _score_name(
         return NameScore(LONE_NAME_SCORE if exact else 0.0, components)
     score = 0.5 * surname + 0.5 * forename - penalty
     return NameScore(round(max(score, 0.0), 3), components)
+
+
+@lru_cache(maxsize=262_144)
+def _forenames_agreement(rest: tuple[str, ...], forenames: tuple[str, ...]) -> tuple[float, float, bool]:
+    """How the text's words other than the surname fit her forenames: the best agreement, the
+    penalty for words that fit none, and whether the text's first name is one of hers. Cached:
+    the same few forenames meet again and again across a register's candidates."""
+    forename = 0.0
+    penalty = 0.0
+    lead, lead_agrees = lead_forename(rest), True
+    for word in rest:
+        agreement = _forename_agreement(word, forenames)
+        if agreement is None:
+            penalty += EXTRA_INITIAL_PENALTY if len(word) == 1 else EXTRA_NAME_PENALTY
+            lead_agrees = lead_agrees and word != lead
+        else:
+            forename = max(forename, agreement)
+    return forename, penalty, lead_agrees
 
 
 def lead_forename(forenames: list[str] | tuple[str, ...]) -> str | None:
