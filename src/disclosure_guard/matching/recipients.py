@@ -20,7 +20,7 @@ from disclosure_guard.matching.scoring.name import NameScorers, score_name
 from disclosure_guard.matching.spans import strength_of
 from disclosure_guard.types import FindingKind, MatchStrength, MatchThresholds, Recipient, RecipientMatch
 
-_MatchKey = tuple[str, int | None, FindingKind]
+_MatchKey = tuple[str, FindingKind]  # (case, detail) of a trusted match
 
 
 def match_recipients(
@@ -36,13 +36,11 @@ def match_recipients(
         name = normalise_name(recipient.name) if recipient.name else None
         email = normalise_email(recipient.email) if recipient.email else None
         address = parse_address(recipient.address) if recipient.address else None
+        # One party match per (party, detail) by construction; trusted entries may repeat.
+        matches.extend(_party_matches(i, name, email, address, index, thresholds, scorers))
         best: dict[_MatchKey, RecipientMatch] = {}
-        for match in [
-            *_party_matches(i, name, email, address, index, thresholds, scorers),
-            *_trusted_matches(i, name, email, address, index, thresholds),
-        ]:
-            party_index = match.party.party_index if match.party else None
-            _keep_best(best, (match.case_reference, party_index, match.via), match)
+        for match in _trusted_matches(i, name, email, address, index, thresholds):
+            _keep_best(best, (match.case_reference, match.via), match)
         matches.extend(best.values())
     return matches
 
