@@ -49,6 +49,9 @@ MIN_NAME_EXTENSION = 2  # letters added to the end of a name that make it anothe
 
 @dataclass(frozen=True)
 class NameScore:
+    """Scores are cached and shared between callers: read `components`, never change it (a
+    finding takes a copy)."""
+
     score: float
     components: dict[str, float]
 
@@ -126,20 +129,26 @@ def _score_name(
         return NameScore(LONE_NAME_SCORE if best >= LONE_NAME_EXACT else 0.0, {"name": round(best, 3)})
 
     surname, used = reading
-    components = {"surname": round(surname, 3)}
     if surname < SURNAME_AGREES:
-        return NameScore(0.0, components)
+        return NameScore(0.0, {"surname": round(surname, 3)})
     if len(words) - 1 not in used and surname < 1.0:
         # The text's own surname is its last word (normalise_name has already moved "SMITH,
         # Jane" and "SMITH Jane" into that order). Reading it the other way round is allowed
         # only with the surname spelt as registered: a swap and a typo together make a namesake
         # into her ("Judson Harrison" for Harrison Hudson, "Garrett Ryan" for Ryan Barrett).
-        return NameScore(0.0, components)
-    rest = [w for i, w in enumerate(words) if i not in used]
+        return NameScore(0.0, {"surname": round(surname, 3)})
+    return _score_forenames(surname, tuple(w for i, w in enumerate(words) if i not in used), registered.forenames)
+
+
+@lru_cache(maxsize=262_144)
+def _score_forenames(surname: float, rest: tuple[str, ...], forenames: tuple[str, ...]) -> NameScore:
+    """The score, once the surname agrees, of the text's other words against her forenames.
+    Cached, and so shared between calls: a NameScore is never changed. The same few forenames
+    meet again and again across a register's candidates."""
+    components = {"surname": round(surname, 3)}
     if not rest:
         return NameScore(LONE_NAME_SCORE if surname >= LONE_NAME_EXACT else 0.0, components)
-
-    forename, penalty, lead_agrees = _forenames_agreement(tuple(rest), registered.forenames)
+    forename, penalty, lead_agrees = _forenames_agreement(rest, forenames)
     components["forename_initial" if forename == INITIAL_AGREEMENT else "forename"] = round(forename, 3)
     if forename == 0.0:
         return NameScore(0.0, components)
@@ -147,17 +156,15 @@ def _score_name(
         # The text calls its person by a first name that is none of hers ("Wesley Tina Smith"
         # for Tina Smith). She may go by her middle name, so a later name spelt exactly as hers
         # still counts, weakly; one that is only a nickname or typo of hers does not.
-        exact = any(len(w) > 1 and w in registered.forenames for w in rest)
+        exact = any(len(w) > 1 and w in forenames for w in rest)
         return NameScore(LONE_NAME_SCORE if exact else 0.0, components)
     score = 0.5 * surname + 0.5 * forename - penalty
     return NameScore(round(max(score, 0.0), 3), components)
 
 
-@lru_cache(maxsize=262_144)
 def _forenames_agreement(rest: tuple[str, ...], forenames: tuple[str, ...]) -> tuple[float, float, bool]:
     """How the text's words other than the surname fit her forenames: the best agreement, the
-    penalty for words that fit none, and whether the text's first name is one of hers. Cached:
-    the same few forenames meet again and again across a register's candidates."""
+    penalty for words that fit none, and whether the text's first name is one of hers."""
     forename = 0.0
     penalty = 0.0
     lead, lead_agrees = lead_forename(rest), True
