@@ -36,7 +36,7 @@ def fetched(index: NameIndex, text: str) -> set[int]:
         ("Jane Smiht", 0), ("Jnae Smith", 0), ("Jane Smyth", 0),
         ("Betty Smith", 1),
         ("Smith Jane", 0), ("SMITH, Jane", 0),
-        ("Jane Smith Jones", 2), ("Jane Jones", 2),
+        ("Jane Smith Jones", 2), ("Jane Jones", 2), ("Jane Smithjones", 2), ("Jane Smithjnes", 2),
         ("Jane Smith", 3),
     ],
 )

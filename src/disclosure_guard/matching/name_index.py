@@ -58,6 +58,9 @@ class NameIndex:
         self._forenames: set[str] = set()
         # Surnames with a register entry that gives only an initial ("J Smith").
         self._initials_only: set[str] = set()
+        # Surname strings that are a surname or a barrel of one, as opposed to barrels run
+        # together ("smithjones"), which are only ever looked up as spelt (see `finish`).
+        self._whole_surnames: set[str] = set()
         self._surname_forms: dict[str, list[str]] = {}
         self._forename_forms: dict[str, list[str]] = {}
         self._surname_cache: dict[str, frozenset[str]] = {}
@@ -73,6 +76,9 @@ class NameIndex:
                 if forename_key.startswith("o:"):
                     self._initials_only.add(surname)
             self._forenames.update(f for f in name.forenames if len(f) > 1 and name.surname)
+            if name.surname:
+                barrels = surname_barrels(name.surname)
+                self._whole_surnames.update(b for b in barrels if len(b) > 1 or len(barrels) == 1)
         for surname, forename_keys in keys.items():
             postings = self._by_surname.get(surname)
             if postings is None:
@@ -84,8 +90,12 @@ class NameIndex:
         for postings in self._by_surname.values():
             postings.freeze()
         surnames = (s for s in self._by_surname if s != _NO_SURNAME)
-        self._surname_forms = _forms_index(surnames, SURNAME_DELETION_MIN_LENGTH)
+        # Barrels run together are filed by spelling only: they sound like their first barrel
+        # (phonetic keys stop at four letters), so at a large register "Williams" would sound
+        # like every "Williams-..." on it. A barrel alone is filed, and sounded, by itself.
+        self._surname_forms = _forms_index(surnames, SURNAME_DELETION_MIN_LENGTH, self._whole_surnames)
         self._forename_forms = _forms_index(self._forenames, FORENAME_DELETION_MIN_LENGTH)
+        self._whole_surnames = set()
 
     # ------------------------------------------------------------ looking up
 
@@ -188,14 +198,21 @@ def is_vague(name: PersonName) -> bool:
 
 def surname_strings(surname: str) -> set[str]:
     """A surname as filed: whole without its hyphens or spaces, and each barrel alone."""
-    parts = surname.replace(" ", "-").split("-")
+    parts = surname_barrels(surname)
     return {"".join(parts), *(p for p in parts if len(p) > 1)}
 
 
-def _forms_index(strings: Iterable[str], min_length: int) -> dict[str, list[str]]:
+def surname_barrels(surname: str) -> list[str]:
+    return surname.replace(" ", "-").split("-")
+
+
+def _forms_index(strings: Iterable[str], min_length: int, sounded: set[str] | None = None) -> dict[str, list[str]]:
+    """Form -> the strings that have it. Only strings in `sounded` (all, when None) are filed
+    under their phonetic keys; the others by spelling alone."""
     index: dict[str, list[str]] = {}
     for string in strings:
-        for form in _forms(string, min_length):
+        forms = _forms(string, min_length) if sounded is None or string in sounded else _spellings(string, min_length)
+        for form in forms:
             index.setdefault(form, []).append(string)
     return index
 
@@ -211,8 +228,13 @@ def _similar(word: str, forms_index: dict[str, list[str]], min_length: int) -> s
 def _forms(word: str, min_length: int) -> frozenset[str]:
     """The word, its one-letter deletions (two words one edit apart share one), and its
     phonetic keys (upper case or prefixed, so they never collide with a word)."""
+    return _spellings(word, min_length) | frozenset(phonetic_keys(word))
+
+
+def _spellings(word: str, min_length: int) -> frozenset[str]:
+    """The word and its one-letter deletions."""
     deletions = (word[:i] + word[i + 1 :] for i in range(len(word))) if len(word) >= min_length else ()
-    return frozenset({word, *deletions, *phonetic_keys(word)})
+    return frozenset({word, *deletions})
 
 
 def _remember(cache: dict[str, frozenset[str]], word: str, found: frozenset[str]) -> None:
