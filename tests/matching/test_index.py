@@ -98,3 +98,15 @@ def test_a_named_house_is_fetched_by_its_name_not_by_its_whole_street() -> None:
     assert "DG-0003" in _fetched(index, "Flat 3, Beech Court, Park Lane, Leeds LS1 4AD")
     # Without a postcode, a street is all there is to go on (the house name may be misspelt).
     assert "DG-0001" in _fetched(index, "Rose Cotage, Mill Lane, Ashby")
+
+
+def test_a_numbered_address_fetches_no_neighbour_at_its_postcode() -> None:
+    street = [a_case(f"DG-1{i:03}", protected=a_party(addresses=[f"{i} Elm Road, Leeds LS6 2AB"])) for i in range(1, 16)]
+    no_house = a_case("DG-0001", protected=a_party(addresses=["Elm Road, Leeds LS6 2AB"]))
+    index = an_index(*street, no_house)
+
+    # Her house, and an entry at the postcode that names no house (her street and postcode
+    # are a partial disclosure); the fourteen other houses are neighbours.
+    assert _fetched(index, "12 Elm Road, Leeds LS6 2AB") == {"DG-1012", "DG-0001"}
+    assert _fetched(index, "12 Elmm Raod, LS6 2AD") >= {"DG-1012"}  # street and postcode mistyped
+    assert len(_fetched(index, "Elm Road, Leeds LS6 2AB")) == 16  # no house: everyone there

@@ -198,6 +198,8 @@ def registered_address_keys(address: AddressComponents) -> list[str]:
     keys = []
     if address.postcode:
         keys.append(f"pc:{address.postcode}")
+        if not address.has_dwelling:
+            keys.append(f"pcx:{address.postcode}")
     for dwelling in _dwellings(address, also_named=True):
         keys.extend(_dwelling_keys(address, dwelling, address.places, everywhere=True))
     if address.street:
@@ -212,7 +214,12 @@ def registered_address_keys(address: AddressComponents) -> list[str]:
 def address_lookup_keys(address: AddressComponents) -> list[str]:
     """Keys for a mention: by postcode, and by the dwelling when it names one. A street alone
     fetches the street only within a town: "High Street" alone would fetch thousands."""
-    keys = [f"pc:{address.postcode}"] if address.postcode else []
+    keys = []
+    if address.postcode:
+        # A house number with its postcode: the house is found by its dwelling keys below, and
+        # the other houses at the postcode are its neighbours, which cannot match; an entry at
+        # that postcode that names no house can (a partial: her street and postcode).
+        keys.append(f"pcx:{address.postcode}" if address.number else f"pc:{address.postcode}")
     # "12 Elm Road" is in many towns. With a postcode to find her by, the street and number
     # are looked up only in the places the text names; without one, everywhere, since the
     # place may be misspelt or missing and the street is then all there is.

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from disclosure_guard.matching.index import RegisterIndex
 from disclosure_guard.matching.name_index import is_vague
-from disclosure_guard.matching.normalise.address import parse_address
+from disclosure_guard.matching.normalise.address import AddressComponents, parse_address
 from disclosure_guard.matching.normalise.date import date_from_pattern, normalise_date
 from disclosure_guard.matching.normalise.email import normalise_email
 from disclosure_guard.matching.normalise.identifier import normalise_identifier
@@ -74,20 +74,24 @@ def match_spans(
     `scorers`: the item's own, shared with `match_recipients`, to score each name once."""
     scorers = scorers if scorers is not None else NameScorers()
     findings: list[Finding] = []
-    # Parties each address span already settled, matched or proved a neighbour: a postcode
-    # inside that span says nothing more about them.
-    settled: list[tuple[Span, set[int]]] = []
+    # What each address span already settled: the parties it matched or proved neighbours,
+    # and, when it gives a house number, everyone at its postcode (see `_match_address`). A
+    # postcode inside that span says nothing more about them.
+    settled: list[tuple[Span, set[int], str | None]] = []
     personal: list[Span] = []
     for span in sorted(spans, key=lambda s: (s.kind is SpanKind.POSTCODE, s.start)):
         if span.kind in (SpanKind.PERSON, SpanKind.DATE):
             personal.append(span)
         elif span.kind is SpanKind.ADDRESS:
-            new, decided = _match_address(part, span, index, thresholds)
+            address = parse_address(span.text)
+            new, decided = _match_address(part, span, address, index, thresholds)
             findings.extend(new)
-            settled.append((span, decided))
+            settled.append((span, decided, address.postcode if address.number else None))
         elif span.kind is SpanKind.POSTCODE:
-            inside = [d for s, d in settled if s.start <= span.start and span.end <= s.end]
-            findings.extend(_match_postcode(part, span, index, thresholds, set().union(*inside)))
+            inside = [(d, pc) for s, d, pc in settled if s.start <= span.start and span.end <= s.end]
+            if any(pc is not None and pc == normalise_postcode(span.text) for _, pc in inside):
+                continue
+            findings.extend(_match_postcode(part, span, index, thresholds, set().union(*(d for d, _ in inside))))
         else:
             findings.extend(_match_other(part, span, index, thresholds))
     # Names and birth dates last, with what the rest of the item says as their evidence; full
@@ -141,9 +145,10 @@ def _match_date_of_birth(
 
 
 def _match_address(
-    part: TextPart, span: Span, index: RegisterIndex, thresholds: MatchThresholds
+    part: TextPart, span: Span, address: AddressComponents, index: RegisterIndex, thresholds: MatchThresholds
 ) -> tuple[list[Finding], set[int]]:
-    address = parse_address(span.text)
+    """Findings, and the parties proved to live elsewhere. A numbered address does not fetch
+    the other houses at its postcode (index.address_lookup_keys): every one is a neighbour."""
     findings, decided = [], set()
     for number in index.parties_for_address(address):
         best: _Scored = (0.0, {})
