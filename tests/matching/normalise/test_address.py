@@ -51,6 +51,10 @@ from disclosure_guard.matching import AddressComponents, parse_address
             "Fern Bank, Windsor Street, Almondbury",
             AddressComponents(building_name="fern bank", street="windsor street", town="almondbury"),
         ),
+        (
+            "Fern Bank, Market Court, Heaton",
+            AddressComponents(building_name="fern bank", street="market court", town="heaton"),
+        ),
         ("Elm Road, Hyde Park, Leeds", AddressComponents(street="elm road", locality="hyde park", town="leeds")),
     ],
 )

@@ -13,6 +13,7 @@ Examples it must handle (the tests use exactly these):
     "Meadow View, Orchard View, Bristol"             building "meadow view", street "orchard view"
     "Fern Bank, Windsor Street, Almondbury"          building "fern bank" (a line ending like a street
                                                      before a road), street "windsor street"
+    "Fern Bank, Market Court, Heaton"                the same before a court or a square
     "Elm Road, Hyde Park, Leeds"                     street "elm road", locality "hyde park"
     "12 Elm Road Headingley Leeds LS6 2AB"           commas missing
     "12 ELM RD\nHEADINGLEY\nLEEDS\nls62ab"           newlines, capitals, abbreviation, postcode unspaced
@@ -59,10 +60,14 @@ _CORRECTABLE_TYPES = (
 )  # fmt: skip
 # These name blocks of flats as often as streets: "Beech Court, 4 Park Lane".
 _BUILDING_LIKE_TYPES = frozenset({"court", "heights", "mews", "view", "place"})
-# Types only roads have: a line ending in one is a street, never a house or a district.
+# Types of roads, squares and courts, which a district is not named with ("Hyde Park", "Brook
+# Green" are): a line ending in one after a line that ends like a street is the street.
 _THOROUGHFARE_TYPES = frozenset(
-    {"road", "street", "avenue", "lane", "drive", "close", "crescent", "terrace", "grove", "way", "walk", "row"}
-)
+    {
+        "road", "street", "avenue", "lane", "drive", "close", "crescent", "terrace", "grove", "way",
+        "walk", "row", "place", "square", "court", "gardens", "mews", "parade",
+    }
+)  # fmt: skip
 _SUB_BUILDING_WORDS = frozenset(
     {"flat", "flt", "apartment", "apt", "unit", "suite", "room", "maisonette", "studio"}
 )
