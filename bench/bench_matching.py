@@ -1,7 +1,7 @@
 """Matching benchmark: recall on variants, false matches on near misses, time per letter, index
 build time and memory, at 100,000 cases (and at 1,000 for the time ratio).
 
-    .venv/bin/python bench/bench_matching.py                 # 100,000 cases, about 3 minutes
+    .venv/bin/python bench/bench_matching.py                 # 100,000 cases, about 70 seconds
     .venv/bin/python bench/bench_matching.py --cases 20000   # quicker
 
 Seeded: the same arguments print the same quality figures. The last line holds every figure.
