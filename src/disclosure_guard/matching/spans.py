@@ -89,9 +89,8 @@ def match_spans(
             settled.append((span, decided, address.postcode if address.number else None))
         elif span.kind is SpanKind.POSTCODE:
             inside = [(d, pc) for s, d, pc in settled if s.start <= span.start and span.end <= s.end]
-            if any(pc is not None and pc == normalise_postcode(span.text) for _, pc in inside):
-                continue
-            findings.extend(_match_postcode(part, span, index, thresholds, set().union(*(d for d, _ in inside))))
+            skip = set().union(*(d for d, _ in inside))
+            findings.extend(_match_postcode(part, span, index, thresholds, skip, {pc for _, pc in inside}))
         else:
             findings.extend(_match_other(part, span, index, thresholds))
     # Names and birth dates last, with what the rest of the item says as their evidence; full
@@ -166,10 +165,16 @@ def _match_address(
 
 
 def _match_postcode(
-    part: TextPart, span: Span, index: RegisterIndex, thresholds: MatchThresholds, skip: set[int]
+    part: TextPart,
+    span: Span,
+    index: RegisterIndex,
+    thresholds: MatchThresholds,
+    skip: set[int],
+    settled: set[str | None],
 ) -> list[Finding]:
+    """`skip`: parties an enclosing address span decided; `settled`: postcodes it decided whole."""
     postcode = normalise_postcode(span.text)
-    if postcode is None:
+    if postcode is None or postcode in settled:
         return []
     scored = (LONE_POSTCODE_SCORE, {"postcode": 1.0})
     kind, matcher = FindingKind.ADDRESS, POSTCODE_MATCHER
