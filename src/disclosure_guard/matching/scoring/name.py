@@ -69,9 +69,6 @@ class NameScorer:
         self._words = found.tokens
         self._scored: dict[int, NameScore] = {}
         self._surnames: dict[str, tuple[float, tuple[int, ...]]] = {}
-        # Register surnames the text's words do not agree with, and the (zero) score they get:
-        # the same for every register name with that surname (an alias, a maiden name).
-        self._refused: dict[str, NameScore] = {}
 
     def best(self, registered: Iterable[PersonName]) -> NameScore:
         best = NO_MATCH
@@ -87,16 +84,10 @@ class NameScorer:
         surname = registered.surname
         if not surname:
             return _score_name(self._words, registered, None)
-        refused = self._refused.get(surname)
-        if refused is not None:
-            return refused
         reading = self._surnames.get(surname)
         if reading is None:
             reading = self._surnames[surname] = _best_surname(self._words, surname)
-        scored = _score_name(self._words, registered, reading)
-        if reading[0] < SURNAME_AGREES:
-            self._refused[surname] = scored
-        return scored
+        return _score_name(self._words, registered, reading)
 
 
 class NameScorers:
