@@ -90,7 +90,7 @@ def match_spans(
         elif span.kind is SpanKind.POSTCODE:
             inside = [(d, pc) for s, d, pc in settled if s.start <= span.start and span.end <= s.end]
             skip = set().union(*(d for d, _ in inside))
-            findings.extend(_match_postcode(part, span, index, thresholds, skip, {pc for _, pc in inside}))
+            findings.extend(_match_postcode(part, span, index, thresholds, skip, {pc for _, pc in inside if pc}))
         else:
             findings.extend(_match_other(part, span, index, thresholds))
     # Names and birth dates last, with what the rest of the item says as their evidence; full
@@ -170,7 +170,7 @@ def _match_postcode(
     index: RegisterIndex,
     thresholds: MatchThresholds,
     skip: set[int],
-    settled: set[str | None],
+    settled: set[str],
 ) -> list[Finding]:
     """`skip`: parties an enclosing address span decided; `settled`: postcodes it decided whole."""
     postcode = normalise_postcode(span.text)
