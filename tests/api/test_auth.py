@@ -8,24 +8,32 @@ import pytest
 from tests.conftest import bearer
 
 ENDPOINTS = [
-    ("POST", "/v1/checks", "submitter"),
-    ("POST", "/v1/checks/email", "submitter"),
-    ("POST", "/v1/checks/document", "submitter"),
-    ("GET", "/v1/checks/chk_x", "submitter"),
-    ("GET", "/v1/holds", "reviewer"),
-    ("GET", "/v1/holds/chk_x", "reviewer"),
-    ("POST", "/v1/holds/chk_x/release", "reviewer"),
-    ("POST", "/v1/holds/chk_x/reject", "reviewer"),
-    ("POST", "/v1/register/import", "register_admin"),
-    ("GET", "/v1/cases", "register_admin"),
-    ("GET", "/v1/cases/X", "register_admin"),
-    ("PUT", "/v1/cases/X", "register_admin"),
-    ("DELETE", "/v1/cases/X", "register_admin"),
-    ("GET", "/v1/audit", "auditor"),
+    ("POST", "/v1/checks", "submitter", 422, "validation_error"),
+    ("POST", "/v1/checks/email", "submitter", 415, "unsupported_media_type"),
+    ("POST", "/v1/checks/document", "submitter", 422, "validation_error"),
+    ("GET", "/v1/checks/chk_x", "submitter", 404, "check_not_found"),
+    ("GET", "/v1/holds", "reviewer", 200, None),
+    ("GET", "/v1/holds/chk_x", "reviewer", 404, "hold_not_found"),
+    ("POST", "/v1/holds/chk_x/release", "reviewer", 422, "validation_error"),
+    ("POST", "/v1/holds/chk_x/reject", "reviewer", 422, "validation_error"),
+    ("POST", "/v1/register/import", "register_admin", 422, "validation_error"),
+    ("GET", "/v1/cases", "register_admin", 200, None),
+    ("GET", "/v1/cases/X", "register_admin", 404, "case_not_found"),
+    ("PUT", "/v1/cases/X", "register_admin", 422, "validation_error"),
+    ("DELETE", "/v1/cases/X", "register_admin", 404, "case_not_found"),
+    ("GET", "/v1/audit", "auditor", 200, None),
+]
+# Known wrong today, outside the API layer: review/holds.get_hold looks the id up as a check
+# first, so an unknown hold is "check_not_found" while release/reject of it say "hold_not_found".
+KNOWN_WRONG = {("GET", "/v1/holds/chk_x"): "an unknown hold id answers check_not_found (review/holds.get_hold)"}
+AUTHORISED = [
+    pytest.param(*endpoint, marks=pytest.mark.xfail(strict=True, reason=KNOWN_WRONG[endpoint[:2]]))
+    if endpoint[:2] in KNOWN_WRONG else endpoint
+    for endpoint in ENDPOINTS
 ]
 
 
-@pytest.mark.parametrize(("method", "path", "role"), ENDPOINTS)
+@pytest.mark.parametrize(("method", "path", "role"), [endpoint[:3] for endpoint in ENDPOINTS])
 def test_no_key_wrong_key_and_wrong_role(http, keys, method, path, role):
     missing = http.request(method, path)
     assert missing.status_code == 401
@@ -39,11 +47,17 @@ def test_no_key_wrong_key_and_wrong_role(http, keys, method, path, role):
     assert forbidden.json()["error"]["code"] == "forbidden_role"
 
 
-@pytest.mark.parametrize(("method", "path", "role"), ENDPOINTS)
-def test_admin_and_the_right_role_get_past_auth(http, keys, method, path, role):
+@pytest.mark.parametrize(("method", "path", "role", "status", "code"), AUTHORISED)
+def test_admin_and_the_right_role_get_past_auth(http, keys, method, path, role, status, code):
+    """Past auth, each endpoint answers what its own rules say to a bodiless request with a
+    made-up id: the exact status and error code, so that a 500 is a failure."""
     for key in (keys[role], keys["admin"]):
         answer = http.request(method, path, headers=bearer(key))
-        assert answer.status_code not in (401, 403), answer.text
+        assert answer.status_code == status, answer.text
+        if code is None:
+            assert "error" not in answer.json()
+        else:
+            assert answer.json()["error"]["code"] == code
 
 
 def test_probes_need_no_key(http):
