@@ -70,6 +70,7 @@ class Severity(StrEnum):
 class ReasonCode(StrEnum):
     PROTECTED_CONTACT_TO_RESTRICTED = "protected_contact_to_restricted"
     UNCERTAIN_RESTRICTED_RECIPIENT = "uncertain_restricted_recipient"
+    PROTECTED_PARTY_AT_RESTRICTED_ADDRESS = "protected_party_at_restricted_address"
     PROTECTED_PERSON_TO_RESTRICTED = "protected_person_to_restricted"
     PROTECTED_CONTACT_DISCLOSED = "protected_contact_disclosed"
     RECIPIENT_AT_PROTECTED_ADDRESS = "recipient_at_protected_address"
@@ -182,7 +183,9 @@ class Finding:
 
     Carries the span text (which the sender already had) and a pointer to the party, never
     the register value it matched. `components` is the per-component agreement that a
-    reviewer sees as the explanation ({"postcode": 1.0, "number": 1.0, "street": 0.93})."""
+    reviewer sees as the explanation ({"postcode": 1.0, "number": 1.0, "street": 0.93}).
+    One finding per span and case: `party` is the best-matching party, `parties` every party
+    of the case the span matched (a household's shared address matches mother and children)."""
 
     kind: FindingKind
     part: str
@@ -194,6 +197,11 @@ class Finding:
     strength: MatchStrength
     matcher: str
     components: dict[str, float] = field(default_factory=dict)
+    parties: tuple[PartyRef, ...] = ()
+
+    @property
+    def matched_parties(self) -> tuple[PartyRef, ...]:
+        return self.parties or (self.party,)
 
 
 @dataclass(frozen=True)
@@ -204,7 +212,7 @@ class RecipientMatch:
     case_reference: str
     party: PartyRef | None  # None when it matched a trusted recipient
     trusted: bool
-    via: FindingKind  # which detail matched: name, email, address or phone
+    via: FindingKind  # which detail matched: name, email, address, phone, or identifier (the recipient is that institution)
     score: float
     strength: MatchStrength
 

@@ -103,3 +103,52 @@ def test_restricted_party_details_alone_are_allowed():
 def test_messages_name_no_register_value():
     _, reasons = decide(an_item(), (a_finding(FindingKind.ADDRESS),), (a_match(0),))
     assert "R0" not in reasons[0].message and "x" not in reasons[0].message.split()
+
+
+CHILD = PartyRef(CASE, 2, PartyRole.PROTECTED)
+
+
+def a_household_finding(kind: FindingKind, part: str = "body") -> Finding:
+    """The address mother and child share matches both: one finding carrying both parties."""
+    return Finding(kind, part, 0, 1, "x", VICTIM, 1.0, STRONG, "test", parties=(VICTIM, CHILD))
+
+
+def test_the_household_is_no_third_party_for_each_others_details():
+    to_mother = (a_match(0, party=VICTIM, via=FindingKind.NAME),)
+    shared = (a_household_finding(FindingKind.ADDRESS),)
+    assert codes(decide(an_item(), shared, to_mother)) == (Decision.ALLOW, [])
+    childs_phone = (a_finding(FindingKind.PHONE, party=CHILD),)
+    assert codes(decide(an_item(), childs_phone, to_mother)) == (Decision.ALLOW, [])
+    assert codes(decide(an_item(), shared, (a_match(0),))) == (Decision.BLOCK, ["protected_contact_to_restricted"])
+    assert codes(decide(an_item(), shared, ())) == (Decision.HOLD, ["protected_contact_disclosed"])
+
+
+def test_a_quasi_identifier_counts_only_when_the_item_ties_it_to_her_or_goes_to_her_restricted_party():
+    school = a_finding(FindingKind.IDENTIFIER, party=CHILD)
+    assert codes(decide(an_item(), (school,), ())) == (Decision.ALLOW, [])
+    with_her_name = (school, a_finding(FindingKind.NAME, party=CHILD))
+    assert codes(decide(an_item(), with_her_name, ())) == (Decision.HOLD, ["protected_contact_disclosed"])
+    with_her_birthday = (school, a_finding(FindingKind.DATE_OF_BIRTH, party=CHILD))
+    assert decide(an_item(), with_her_birthday, ())[0] is Decision.HOLD
+    with_someone_elses_name = (school, a_finding(FindingKind.NAME, party=VICTIM))
+    assert codes(decide(an_item(), with_someone_elses_name, ())) == (Decision.ALLOW, [])
+    assert codes(decide(an_item(), (school,), (a_match(0),))) == (Decision.BLOCK, ["protected_contact_to_restricted"])
+
+
+def test_the_institution_itself_learns_nothing_from_its_own_name():
+    the_school = (a_match(0, party=CHILD, via=FindingKind.IDENTIFIER),)
+    with_her_name = (a_finding(FindingKind.IDENTIFIER, party=CHILD), a_finding(FindingKind.NAME, party=CHILD))
+    assert codes(decide(an_item(), with_her_name, the_school)) == (Decision.ALLOW, [])
+    # The school is neither restricted nor the child herself: her address still holds.
+    address = (a_finding(FindingKind.ADDRESS, party=CHILD),)
+    assert codes(decide(an_item(), address, the_school)) == (Decision.HOLD, ["protected_contact_disclosed"])
+
+
+def test_a_protected_party_addressed_at_her_abusers_address_is_held_and_blocked_with_her_details():
+    envelope = (a_match(0, party=VICTIM, via=FindingKind.NAME), a_match(0, party=ABUSER, via=FindingKind.ADDRESS))
+    own_line = (a_finding(FindingKind.ADDRESS, party=ABUSER, part="recipient[0]"),)
+    assert codes(decide(an_item(), own_line, envelope)) == (Decision.HOLD, ["protected_party_at_restricted_address"])
+    with_her_phone = own_line + (a_finding(FindingKind.PHONE),)
+    assert decide(an_item(), with_her_phone, envelope)[0] is Decision.BLOCK
+    at_her_own_address = (a_match(0, party=VICTIM, via=FindingKind.NAME), a_match(0, party=VICTIM, via=FindingKind.ADDRESS))
+    assert codes(decide(an_item(), (), at_her_own_address)) == (Decision.ALLOW, [])

@@ -15,6 +15,7 @@ from disclosure_guard.types import (
 )
 
 _RANK = {Decision.ALLOW: 0, Decision.HOLD: 1, Decision.BLOCK: 2}
+_ENVELOPE_RULES = frozenset({ReasonCode.PROTECTED_PARTY_AT_RESTRICTED_ADDRESS, ReasonCode.RECIPIENT_AT_PROTECTED_ADDRESS})
 
 
 def describe_recipients(indices: tuple[int, ...], item: Item) -> str:
@@ -42,8 +43,8 @@ def decide(
                 (position, Reason(rule.code, rule.severity, message, reference, firing.finding_ids))
             )
             # Later rules only restate the same disclosure more mildly for this case; the
-            # exception is "recipient at protected address", which is about the envelope.
-            if rule.code is not ReasonCode.RECIPIENT_AT_PROTECTED_ADDRESS:
+            # exceptions are the rules about the envelope, not the content.
+            if rule.code not in _ENVELOPE_RULES:
                 break
 
     for part in item.unreadable:

@@ -1,6 +1,7 @@
 """What the policy needs to know about one case in one item, derived from findings and
-recipient matches: who is restricted, who is the protected party herself, who is trusted, and
-which recipients can see each finding."""
+recipient matches: who is restricted, who is one of the protected household, who is trusted,
+who is an institution named among a party's identifiers, and which recipients can see each
+finding."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ from disclosure_guard.types import (
 )
 
 CONTACT_KINDS = frozenset({FindingKind.ADDRESS, FindingKind.PHONE, FindingKind.EMAIL, FindingKind.IDENTIFIER})
+# A school, workplace or GP surgery says where someone is only when the item ties it to her, or
+# goes to her restricted party: a quasi-identifier, not a contact detail by itself.
+QUASI_IDENTIFIER_KINDS = frozenset({FindingKind.IDENTIFIER})
 PERSON_KINDS = frozenset({FindingKind.NAME, FindingKind.DATE_OF_BIRTH})
 # A recipient is the protected party herself only when a personal detail says so: an address
 # alone says where a letter goes, not who opens it.
@@ -52,10 +56,22 @@ class CaseFacts:
     restricted_weak: dict[int, list[RecipientMatch]] = field(default_factory=lambda: defaultdict(list))
     protected_identity: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     at_protected_address: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    # Recipients whose postal address is a restricted party's (the old shared home).
+    at_restricted_address: set[int] = field(default_factory=set)
+    # Recipients that are an institution among a party's identifiers (the school itself).
+    institution: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
     trusted: set[int] = field(default_factory=set)
     contact_findings: list[int] = field(default_factory=list)
     person_findings: list[int] = field(default_factory=list)
     restriction_findings: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
+    # Protected parties the item identifies by a detail other than a quasi-identifier.
+    identified: set[int] = field(default_factory=set)
+
+    def household(self, recipient: int) -> bool:
+        """The protected parties of one case are one household: a recipient who is any of them
+        is no third party for the details of another (the mother and the address she shares
+        with her children)."""
+        return bool(self.protected_identity.get(recipient))
 
     def restricted(self) -> dict[int, MatchStrength]:
         strengths = {i: MatchStrength.WEAK for i in self.restricted_weak}
@@ -76,19 +92,30 @@ def gather_facts(findings: tuple[Finding, ...], matches: tuple[RecipientMatch, .
                 case.trusted.add(match.recipient_index)
             continue
         assert match.party is not None
+        if match.via in QUASI_IDENTIFIER_KINDS:
+            # The recipient is the school or workplace itself, not the person it belongs to.
+            if match.strength is MatchStrength.STRONG:
+                case.institution[match.recipient_index].add(match.party.party_index)
+            continue
         if match.party.role is PartyRole.RESTRICTED:
             bucket = case.restricted_strong if match.strength is MatchStrength.STRONG else case.restricted_weak
             bucket[match.recipient_index].append(match)
+            if match.via is FindingKind.ADDRESS and match.strength is MatchStrength.STRONG:
+                case.at_restricted_address.add(match.recipient_index)
         elif match.strength is MatchStrength.STRONG and match.via in _IDENTITY_KINDS:
             case.protected_identity[match.recipient_index].add(match.party.party_index)
 
     for finding_id, finding in enumerate(findings):
         case = of(finding.party.case_reference)
         own = recipient_part_index(finding.part)
-        if finding.party.role is PartyRole.RESTRICTED:
-            if own is not None:
-                case.restriction_findings[own].append(finding_id)
+        roles = {party.role for party in finding.matched_parties}
+        if PartyRole.RESTRICTED in roles and own is not None:
+            case.restriction_findings[own].append(finding_id)
+        if PartyRole.PROTECTED not in roles:
             continue
+        protected = {p.party_index for p in finding.matched_parties if p.role is PartyRole.PROTECTED}
+        if finding.kind not in QUASI_IDENTIFIER_KINDS:
+            case.identified |= protected
         if finding.kind in CONTACT_KINDS:
             case.contact_findings.append(finding_id)
             if own is not None and finding.kind is FindingKind.ADDRESS and finding.strength is MatchStrength.STRONG:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from disclosure_guard.policy.facts import CaseFacts
-from disclosure_guard.types import Decision, Finding, MatchStrength, Recipient, ReasonCode, Severity
+from disclosure_guard.policy.facts import QUASI_IDENTIFIER_KINDS, CaseFacts
+from disclosure_guard.types import Decision, Finding, MatchStrength, PartyRole, Recipient, ReasonCode, Severity
 
 
 @dataclass(frozen=True)
@@ -68,24 +68,51 @@ def _person_to_restricted(ctx: RuleContext) -> Firing | None:
     return _reaching(ctx, ctx.facts.person_findings, set(ctx.facts.restricted()))
 
 
+def _protected_owners(finding: Finding) -> set[int]:
+    return {p.party_index for p in finding.matched_parties if p.role is PartyRole.PROTECTED}
+
+
 def _contact_to_third_party(ctx: RuleContext) -> Firing | None:
+    """Neither trusted nor of the protected household. A quasi-identifier (her school) counts
+    only when the item also identifies a party it belongs to, and never for the institution
+    itself, which learns nothing from its own name."""
+    facts = ctx.facts
     hit_findings: set[int] = set()
     hit_recipients: set[int] = set()
-    for finding_id in ctx.facts.contact_findings:
-        owner = ctx.findings[finding_id].party.party_index
+    for finding_id in facts.contact_findings:
+        finding = ctx.findings[finding_id]
+        owners = _protected_owners(finding)
+        quasi = finding.kind in QUASI_IDENTIFIER_KINDS
+        if quasi and not owners & facts.identified:
+            continue
         for index in ctx.visibility[finding_id]:
-            if index in ctx.facts.trusted or owner in ctx.facts.protected_identity.get(index, ()):
+            if index in facts.trusted or facts.household(index):
+                continue
+            if quasi and owners & facts.institution.get(index, set()):
                 continue
             hit_findings.add(finding_id)
             hit_recipients.add(index)
     return Firing(tuple(sorted(hit_findings)), tuple(sorted(hit_recipients))) if hit_findings else None
 
 
+def _protected_party_at_restricted_address(ctx: RuleContext) -> Firing | None:
+    """A letter goes to an address, not a person: her name on an envelope to her abuser's
+    address is read by whoever opens it there."""
+    facts = ctx.facts
+    recipients = {i for i in facts.at_restricted_address if facts.household(i)}
+    if not recipients:
+        return None
+    hit_findings: set[int] = set()
+    for index in recipients:
+        hit_findings.update(facts.restriction_findings.get(index, ()))
+    return Firing(tuple(sorted(hit_findings)), tuple(sorted(recipients)))
+
+
 def _recipient_at_protected_address(ctx: RuleContext) -> Firing | None:
     hit_findings: set[int] = set()
     hit_recipients: set[int] = set()
     for index, finding_ids in ctx.facts.at_protected_address.items():
-        if index in ctx.facts.trusted or ctx.facts.protected_identity.get(index):
+        if index in ctx.facts.trusted or ctx.facts.household(index):
             continue
         hit_findings.update(finding_ids)
         hit_recipients.add(index)
@@ -104,6 +131,12 @@ DECISION_TABLE: tuple[Rule, ...] = (
         _contact_to_restricted(MatchStrength.WEAK),
         "A possible restricted party of case {case} (a weak match) is among the recipients "
         "({recipients}), and the item shows them a protected party's contact details from that case.",
+    ),
+    Rule(
+        ReasonCode.PROTECTED_PARTY_AT_RESTRICTED_ADDRESS, Decision.HOLD, Severity.HIGH,
+        _protected_party_at_restricted_address,
+        "A protected party of case {case} is addressed at a restricted party's postal address "
+        "({recipients}): whoever opens it there reads her name.",
     ),
     Rule(
         ReasonCode.PROTECTED_PERSON_TO_RESTRICTED, Decision.HOLD, Severity.HIGH,
