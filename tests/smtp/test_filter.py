@@ -105,10 +105,15 @@ def test_a_blocked_message_gets_550_and_goes_nowhere(register_case, smtp_filter,
 
 
 def test_a_blind_copy_only_in_the_envelope_is_a_recipient(register_case, smtp_filter, next_hop):
+    """The abuser as a blind copy reads the body: that is rule 1, a 550 block, not a 451 that
+    Postfix would retry."""
     register_case()
     raw = a_message("Sam Brown <sam@example.com>", f"The tenant's address is {JANE_ADDRESS}.")
-    with pytest.raises(smtplib.SMTPDataError):
+    with pytest.raises(smtplib.SMTPDataError) as refused:
         send(smtp_filter, raw, ["sam@example.com", "mark.doe@example.net"])
+    assert refused.value.smtp_code == 550
+    assert b"5.7.1" in refused.value.smtp_error and b"protected_contact_to_restricted" in refused.value.smtp_error
+    assert next_hop[0].messages == []
 
 
 def test_a_held_message_arrives_only_after_release(register_case, smtp_filter, next_hop, http, keys):
