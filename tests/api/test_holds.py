@@ -70,6 +70,13 @@ def test_review_needs_a_comment_and_a_held_item(register_case, submit, http, key
     held = hold_one(submit)
     assert http.post(f"/v1/holds/{held['check_id']}/release", json={}, headers=reviewer).status_code == 422
     assert http.post(f"/v1/holds/{held['check_id']}/release", json={"comment": "  "}, headers=reviewer).status_code == 422
+    assert http.post(f"/v1/holds/{held['check_id']}/reject", json={}, headers=reviewer).status_code == 422
+    # A refused review leaves no trace: the hold is still pending, undecided and in the queue.
+    detail = http.get(f"/v1/holds/{held['check_id']}", headers=reviewer).json()
+    assert detail["status"] == "pending"
+    assert detail["reviewed_by"] is None and detail["reviewed_at"] is None and detail["review_comment"] is None
+    pending = http.get("/v1/holds", params={"status": "pending"}, headers=reviewer).json()
+    assert [h["check_id"] for h in pending["items"]] == [held["check_id"]]
     allowed = submit(a_letter(to=a_recipient("Sam Brown"), mentioning="Nothing."))
     missing = http.post(f"/v1/holds/{allowed['check_id']}/release", json={"comment": "x"}, headers=reviewer)
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "hold_not_found"
