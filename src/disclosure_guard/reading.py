@@ -1,0 +1,216 @@
+"""The reading view: a text as a person reads it, with a map back to the submitted text.
+
+What a screen shows is what a recipient reads, so what the guard reads is that too: characters
+that draw nothing are dropped, every kind of space is a space, compatibility forms (fullwidth,
+ligatures, mathematical letters, superscripts) are their plain letters, digits of any script
+are ASCII digits, loose combining marks are dropped, and letters of another script that look
+like Latin ones are Latin inside words that a person reads as English. Extraction and matching
+run on the reading view; `ReadingView.source_span` takes a span of it back to the submitted text,
+so findings still quote and point into what was submitted.
+
+Examples it must handle (the tests use exactly these):
+    "Bram\u200bley Way"            -> "Bramley Way"     zero-width space
+    "Bram\u00adley"                -> "Bramley"         soft hyphen, as Word inserts it
+    "LS6\u2060 2AB\ufeff"          -> "LS6 2AB"         word joiner, byte-order mark
+    "\u200f12\u200e Elm Road"      -> "12 Elm Road"     right-to-left and left-to-right marks
+    "12\u2003Elm\u2009Road\u3000Leeds" -> "12 Elm Road Leeds"  em, thin and ideographic spaces
+    "\uff11\uff12 Elm Road \uff2c\uff33\uff16" -> "12 Elm Road LS6"  fullwidth digits and letters
+    "Bra\u0301mley\u0308 Way"      -> "Bramley Way"     combining accents
+    "Br\u0430mley W\u0430y"        -> "Bramley Way"     Cyrillic а inside Latin words
+    "\u0412S1 6\u0410\u0410"       -> "BS1 6AA"         Cyrillic look-alikes in a postcode
+    "Bramley \u051c\u0430\u0443"   -> "Bramley Way"     a whole look-alike word among Latin ones
+and must leave alone:
+    "Zoë Łukasz Ştefan Şahin Ağaoğlu"   genuine Polish, Romanian and Turkish letters
+    "Анна Петрова"                      a name in Cyrillic (matching transliterates it)
+    "12 Elm Road, Leeds"                 plain ASCII: the same string, no map at all
+
+Only mixed-script words are folded to Latin, and a word wholly in another script only when every
+letter has a Latin look-alike and neither word beside it is in another script: "Анна Петрова" is
+a Russian name to read as Russian, "Bramley Ԝау" is an English street in disguise.
+
+The look-alikes are Unicode's TR39 confusables, from the `confusable-homoglyphs` package: only
+those whose Latin twin is one ASCII letter or digit, so a fold never changes the length of a word.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+# What html_to_text pads markup with: a browser draws nothing for a tag inside a word, so the
+# padding must not break the word either. WORD JOINER is the character that means exactly that.
+INVISIBLE_FILLER = "\u2060"
+
+_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
+_WORD = re.compile(r"\w+")
+# Default-ignorable code points outside category Cf (Unicode DerivedCoreProperties): Hangul
+# fillers, the combining grapheme joiner and variation selectors (marks, dropped as marks),
+# and the unassigned ranges kept for future invisible characters.
+_IGNORABLE_LETTERS = frozenset("\u115f\u1160\u3164\uffa0")
+_IGNORABLE_UNASSIGNED = ((0x2065, 0x2065), (0xFFF0, 0xFFF8), (0xE0000, 0xE0FFF))
+# Scripts whose letters are read as they are: Latin's own accented letters are genuine names.
+_READ_AS_IS = frozenset({"LATIN", "COMMON", "INHERITED"})
+# A fold cache the size of Unicode's assigned letters; past that (hostile text of every code
+# point) characters are folded without being remembered.
+_FOLD_CACHE_LIMIT = 200_000
+
+
+@dataclass(frozen=True)
+class ReadingView:
+    """`text` as read; `source_offsets[i]` is where reading character i came from in the
+    submitted text, or None when the reading is the submitted text itself."""
+
+    text: str
+    source_offsets: list[int] | None = None
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        """The stretch of the submitted text that reads as `text[start:end]`."""
+        if self.source_offsets is None or end <= start:
+            return start, end
+        return self.source_offsets[start], self.source_offsets[end - 1] + 1
+
+
+def reading_view(text: str) -> ReadingView:
+    if text.isascii():
+        return ReadingView(text)
+    pieces: list[str] = []
+    offsets: list[int] = []
+    position = 0
+    changed = False
+    folded_chars = _FOLDED
+    for run in _NON_ASCII_RUN.finditer(text):
+        start, end = run.span()
+        if start > position:
+            pieces.append(text[position:start])
+            offsets.extend(range(position, start))
+        for i in range(start, end):
+            ch = text[i]
+            folded = folded_chars.get(ch)
+            if folded is None:
+                folded = _fold_char(ch)
+                if len(folded_chars) < _FOLD_CACHE_LIMIT:
+                    folded_chars[ch] = folded
+            if folded != ch:
+                changed = True
+            if folded:
+                pieces.append(folded)
+                offsets.extend([i] * len(folded))
+        position = end
+    if position < len(text):
+        pieces.append(text[position:])
+        offsets.extend(range(position, len(text)))
+    read = "".join(pieces)
+    unconfused = _fold_lookalike_words(read)
+    if not changed and unconfused is read:
+        return ReadingView(text)
+    return ReadingView(unconfused, offsets)
+
+
+def read_text(text: str) -> str:
+    """Just the reading, for a value read whole (a recipient's name, email or address)."""
+    return reading_view(text).text
+
+
+# ---------------------------------------------------------------- one character
+
+
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_char(ch: str) -> str:
+    category = unicodedata.category(ch)
+    if category in ("Cf", "Mn", "Me") or ch in _IGNORABLE_LETTERS or _unassigned_ignorable(ch):
+        return ""
+    if category == "Zs":
+        return " "
+    if category in ("Zl", "Zp") or ch == "\x85":
+        return "\n"
+    if category == "Cc":
+        return ""
+    if category == "Nd":
+        return str(unicodedata.decimal(ch))
+    folded = unicodedata.normalize("NFKC", ch)
+    if folded == ch:
+        return ch
+    # "¨" is a space and a mark to NFKC; "ℌ" just an H. Marks go, as loose ones do.
+    return "".join(c for c in folded if not unicodedata.combining(c)
+                   and unicodedata.category(c) not in ("Mn", "Me", "Cf"))
+
+
+def _unassigned_ignorable(ch: str) -> bool:
+    point = ord(ch)
+    return any(low <= point <= high for low, high in _IGNORABLE_UNASSIGNED)
+
+
+# ---------------------------------------------------------------- look-alike words
+
+
+@cache
+def _latin_lookalikes() -> dict[str, str]:
+    """Letters of other scripts -> the one ASCII letter or digit TR39 says they are confused with."""
+    table = json.loads(files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8"))
+    lookalikes: dict[str, str] = {}
+    for ch, homoglyphs in table.items():
+        if len(ch) != 1 or ch.isascii() or _script(ch) in _READ_AS_IS or not ch.isalpha():
+            continue
+        for homoglyph in homoglyphs:
+            twin = homoglyph["c"]
+            if len(twin) == 1 and twin.isascii() and twin.isalnum():
+                lookalikes[ch] = twin
+                break
+    return lookalikes
+
+
+def _fold_lookalike_words(text: str) -> str:
+    """`text` with look-alike letters made Latin in the words a person reads as Latin; the same
+    object when nothing is folded (the common case, decided without looking at words)."""
+    if text.isascii():
+        return text
+    lookalikes = _latin_lookalikes()
+    if not any(ch in lookalikes for ch in _non_ascii_chars(text)):
+        return text
+    words = list(_WORD.finditer(text))
+    foreign = [_has_foreign_letter(w.group()) for w in words]
+    chars = None
+    for n, word in enumerate(words):
+        letters = word.group()
+        if not any(ch in lookalikes for ch in letters):
+            continue
+        latin_inside = any(ch.isascii() or (ch.isalpha() and _script(ch) == "LATIN") for ch in letters)
+        if not latin_inside:
+            alone = (n == 0 or not foreign[n - 1]) and (n + 1 == len(words) or not foreign[n + 1])
+            whole = all(ch in lookalikes for ch in letters if ch.isalpha())
+            if not (alone and whole):
+                continue
+        if chars is None:
+            chars = list(text)
+        for i, ch in enumerate(letters, start=word.start()):
+            if ch in lookalikes:
+                chars[i] = lookalikes[ch]
+    return text if chars is None else "".join(chars)
+
+
+def _non_ascii_chars(text: str) -> set[str]:
+    return {ch for run in _NON_ASCII_RUN.findall(text) for ch in run}
+
+
+def _has_foreign_letter(word: str) -> bool:
+    """A word of another script: a neighbour that makes a look-alike word genuine."""
+    return any(not ch.isascii() and ch.isalpha() and _script(ch) not in _READ_AS_IS for ch in word)
+
+
+def _script(ch: str) -> str:
+    """The script a character belongs to, near enough for letters: the first word of its name
+    ("CYRILLIC SMALL LETTER A"); characters named after no script count as common."""
+    name = unicodedata.name(ch, "")
+    first = name.split(" ", 1)[0]
+    if first in ("LATIN", "FULLWIDTH", "MODIFIER"):
+        return "LATIN" if first != "MODIFIER" else "COMMON"
+    if first in ("CYRILLIC", "GREEK", "ARMENIAN", "CHEROKEE", "COPTIC", "GEORGIAN", "HEBREW",
+                 "ARABIC", "LISU", "VAI", "TIFINAGH", "OLD", "GOTHIC", "DESERET"):
+        return first
+    return "OTHER" if ch.isalpha() else "COMMON"

@@ -1,0 +1,55 @@
+"""The reading view: the docstring's examples of `disclosure_guard.reading`, and its map back."""
+
+from __future__ import annotations
+
+import pytest
+
+from disclosure_guard.reading import reading_view, read_text
+
+READ_THROUGH = [
+    ("Bram\u200bley Way", "Bramley Way"),
+    ("Bram\u00adley", "Bramley"),
+    ("LS6\u2060 2AB\ufeff", "LS6 2AB"),
+    ("\u200f12\u200e Elm Road", "12 Elm Road"),
+    ("12\u2003Elm\u2009Road\u3000Leeds", "12 Elm Road Leeds"),
+    ("\uff11\uff12 Elm Road \uff2c\uff33\uff16", "12 Elm Road LS6"),
+    ("Bra\u0301mley\u0308 Way", "Bramley Way"),
+    ("Br\u0430mley W\u0430y", "Bramley Way"),
+    ("\u0412S1 6\u0410\u0410", "BS1 6AA"),
+    ("Bramley \u051c\u0430\u0443", "Bramley Way"),
+]
+LEFT_ALONE = ["Zoë Łukasz Ştefan Şahin Ağaoğlu", "Анна Петрова", "12 Elm Road, Leeds"]
+
+
+@pytest.mark.parametrize(("submitted", "read"), READ_THROUGH)
+def test_what_a_person_reads(submitted, read):
+    assert read_text(submitted) == read
+
+
+@pytest.mark.parametrize("submitted", LEFT_ALONE)
+def test_genuine_letters_are_read_as_written_without_a_map(submitted):
+    view = reading_view(submitted)
+    assert view.text == submitted and view.source_offsets is None
+
+
+@pytest.mark.parametrize(("submitted", "read"), READ_THROUGH)
+def test_every_word_maps_back_to_the_submitted_text(submitted, read):
+    view = reading_view(submitted)
+    for word_start in (i for i, ch in enumerate(read) if ch != " " and (i == 0 or read[i - 1] == " ")):
+        word_end = read.find(" ", word_start) if " " in read[word_start:] else len(read)
+        start, end = view.source_span(word_start, word_end)
+        assert read_text(submitted[start:end]) == read[word_start:word_end]
+
+
+def test_a_span_maps_back_over_the_invisible_characters_inside_it():
+    submitted = "to Br\u0430m\u200bley Way\u200b, Leeds"
+    view = reading_view(submitted)
+    start = view.text.index("Bramley Way")
+    assert view.source_span(start, start + len("Bramley Way")) == (3, 15)
+    assert submitted[3:15] == "Br\u0430m\u200bley Way"
+
+
+def test_a_ligature_reads_as_its_letters_and_both_map_to_it():
+    view = reading_view("of\ufb01ce")
+    assert view.text == "office"
+    assert view.source_span(2, 4) == (2, 3)
