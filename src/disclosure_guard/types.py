@@ -166,7 +166,10 @@ class Span:
     """A stretch of one text part that looks like a name, address or contact detail.
 
     `start`/`end` are offsets into the part's text, so `text == part.text[start:end]`.
-    `recognizer` and `pattern` say how it was found (the explanation)."""
+    `recognizer` and `pattern` say how it was found (the explanation). `reading` is the span
+    as a person reads it, when that differs from `text` (invisible characters dropped,
+    look-alike letters folded, "jane [at] example [dot] org" read as "jane@example.org"):
+    what the matchers normalise, through `as_read`."""
 
     kind: SpanKind
     start: int
@@ -175,6 +178,11 @@ class Span:
     recognizer: str
     score: float = 1.0
     pattern: str = ""
+    reading: str = ""
+
+    @property
+    def as_read(self) -> str:
+        return self.reading or self.text
 
 
 @dataclass(frozen=True)

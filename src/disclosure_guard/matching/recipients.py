@@ -18,6 +18,7 @@ from disclosure_guard.matching.normalise.name import PersonName, normalise_name
 from disclosure_guard.matching.scoring.address import score_address
 from disclosure_guard.matching.scoring.name import NameScorers, score_name
 from disclosure_guard.matching.spans import strength_of
+from disclosure_guard.reading import read_text
 from disclosure_guard.types import FindingKind, MatchStrength, MatchThresholds, Recipient, RecipientMatch
 
 _MatchKey = tuple[str, FindingKind]  # (case, detail) of a trusted match
@@ -33,9 +34,10 @@ def match_recipients(
     scorers = scorers if scorers is not None else NameScorers()
     matches: list[RecipientMatch] = []
     for i, recipient in enumerate(recipients):
-        name = normalise_name(recipient.name) if recipient.name else None
-        email = normalise_email(recipient.email) if recipient.email else None
-        address = parse_address(recipient.address) if recipient.address else None
+        # Read as the recipient's details appear on screen, as the item's text is read.
+        name = normalise_name(read_text(recipient.name)) if recipient.name else None
+        email = normalise_email(read_text(recipient.email)) if recipient.email else None
+        address = parse_address(read_text(recipient.address)) if recipient.address else None
         # One party match per (party, detail) by construction; trusted entries may repeat.
         matches.extend(_party_matches(i, name, email, address, index, thresholds, scorers))
         best: dict[_MatchKey, RecipientMatch] = {}

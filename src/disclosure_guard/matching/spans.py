@@ -83,7 +83,7 @@ def match_spans(
         if span.kind in (SpanKind.PERSON, SpanKind.DATE):
             personal.append(span)
         elif span.kind is SpanKind.ADDRESS:
-            address = parse_address(span.text)
+            address = parse_address(span.as_read)
             new, decided = _match_address(part, span, address, index, thresholds)
             findings.extend(new)
             settled.append((span, decided, address.postcode if address.number else None))
@@ -96,7 +96,7 @@ def match_spans(
     # Names and birth dates last, with what the rest of the item says as their evidence; full
     # names before vague ones, so that "Jane Smith" is evidence for "J. Smith" beside her.
     evidence = set(context).union(f.party.case_reference for f in findings)
-    names = {span: normalise_name(span.text) for span in personal if span.kind is SpanKind.PERSON}
+    names = {span: normalise_name(span.as_read) for span in personal if span.kind is SpanKind.PERSON}
     for span in sorted(personal, key=lambda s: s.kind is SpanKind.PERSON and is_vague(names[s])):
         if span.kind is SpanKind.PERSON:
             new = _match_name(part, span, scorers(names[span]), index, thresholds, evidence)
@@ -128,7 +128,7 @@ def _match_name(
 def _match_date_of_birth(
     part: TextPart, span: Span, index: RegisterIndex, thresholds: MatchThresholds, evidence: set[str]
 ) -> list[Finding]:
-    born = date_from_pattern(span.pattern) or normalise_date(span.text)
+    born = date_from_pattern(span.pattern) or normalise_date(span.as_read)
     if not born:
         return []
     candidates = index.parties_for_date_of_birth(born)
@@ -173,7 +173,7 @@ def _match_postcode(
     settled: set[str],
 ) -> list[Finding]:
     """`skip`: parties an enclosing address span decided; `settled`: postcodes it decided whole."""
-    postcode = normalise_postcode(span.text)
+    postcode = normalise_postcode(span.as_read)
     if postcode is None or postcode in settled:
         return []
     scored = (LONE_POSTCODE_SCORE, {"postcode": 1.0})
@@ -190,7 +190,7 @@ def _match_other(
 ) -> list[Finding]:
     if span.kind is SpanKind.IDENTIFIER:
         kind, matcher = FindingKind.IDENTIFIER, IDENTIFIER_MATCHER
-        scored = _identifier_scores(span.text, index)
+        scored = _identifier_scores(span.as_read, index)
     else:
         exact = _exact_lookup(span, index)
         if exact is None:
@@ -218,9 +218,9 @@ def _best(results: Iterable[IdentifierScore]) -> _Scored:
 
 def _exact_lookup(span: Span, index: RegisterIndex) -> tuple[FindingKind, str, set[int], str] | None:
     """Kinds compared exactly after normalisation: any candidate is a full match."""
-    if span.kind is SpanKind.EMAIL and (email := normalise_email(span.text)):
+    if span.kind is SpanKind.EMAIL and (email := normalise_email(span.as_read)):
         return FindingKind.EMAIL, EMAIL_MATCHER, index.parties_for_email(email), "email"
-    if span.kind is SpanKind.PHONE and (phone := normalise_phone(span.text)):
+    if span.kind is SpanKind.PHONE and (phone := normalise_phone(span.as_read)):
         return FindingKind.PHONE, PHONE_MATCHER, index.parties_for_phone(phone), "phone"
     return None
 
