@@ -61,3 +61,18 @@ def register_values(case: dict[str, Any]) -> list[str]:
     if case.get("notes"):
         values.append(case["notes"])
     return values
+
+
+def a_household_case(reference: str = "DA-2026-00031") -> dict[str, Any]:
+    """A mother and two children at one safe address, the children at school; their father,
+    the restricted party, shares their surname."""
+    home = "Flat 15, 10 Westfield Avenue, Sheffield S10 2TN"
+    mother = a_party("protected", "victim", names=["Anna Lukas"], addresses=[home], phones=["07700 900456"])
+    children = [
+        a_party("protected", "child", names=[name], addresses=[home], dates_of_birth=[born],
+                other_identifiers=[{"kind": "school", "value": "Crookes Valley Primary School"}])
+        for name, born in (("Mia Lukas", "2016-05-12"), ("Oskar Lukas", "2018-09-03"))
+    ]
+    father = a_party("restricted", "alleged abuser", names=["Damian Lukas"],
+                     addresses=["27 Holme Lane, Rotherham S60 1QD"])
+    return {"reference": reference, "notes": "", "parties": [mother, *children, father], "trusted_recipients": []}

@@ -6,7 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from disclosure_guard.extraction import Extractor
-from disclosure_guard.matching import NameScorers, RegisterIndex, match_recipients, match_spans
+from disclosure_guard.matching import (
+    NameScorers,
+    RegisterIndex,
+    match_recipients,
+    match_spans,
+    one_per_span_and_case,
+)
 from disclosure_guard.policy.decide import decide
 from disclosure_guard.types import (
     Finding,
@@ -36,6 +42,9 @@ def render_recipient(recipient: Recipient) -> tuple[str, dict[FindingKind, tuple
         if not value:
             continue
         offsets[kind] = (position, position + len(value))
+        if kind is FindingKind.NAME:
+            # An institution matches by its name: the school on a Cc line is seen by the rest.
+            offsets[FindingKind.IDENTIFIER] = offsets[kind]
         lines.append(value)
         position += len(value) + 1
     return "\n".join(lines), offsets
@@ -84,6 +93,6 @@ def check(
         spans = extractor.extract(part.text, gazetteer)
         findings.extend(match_spans(part, spans, index, thresholds, context, scorers))
     findings.extend(recipient_findings(item.recipients, matches))
-    found = tuple(findings)
+    found = tuple(one_per_span_and_case(findings))
     decision, reasons = decide(item, found, tuple(matches))
     return Verdict(decision, reasons, found, tuple(matches))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import base64
 
-from tests.builders import a_case, a_letter, a_recipient
+from tests.builders import a_case, a_household_case, a_letter, a_recipient
 
 JANE_ADDRESS = "Flat 3, 12 Elm Road, Leeds LS6 2AB"
 MARK_ADDRESS = "45 Victoria Street, Bristol BS1 6AA"
@@ -206,3 +206,74 @@ def test_findings_point_at_the_submitted_text(register_case, submit):
     for finding in result["findings"]:
         if finding["part"] == "body":
             assert item["body"][finding["start"]:finding["end"]] == finding["text"]
+
+
+# ---- households, quasi-identifiers, the envelope (issue 10)
+
+HOUSEHOLD_ADDRESS = "Flat 15, 10 Westfield Avenue, Sheffield S10 2TN"
+FATHER_ADDRESS = "27 Holme Lane, Rotherham S60 1QD"
+
+
+def test_the_mother_written_to_at_the_home_she_shares_with_her_children_is_allowed(register_case, submit):
+    register_case(a_household_case())
+    result = submit(a_letter(to=a_recipient("Anna Lukas", address=HOUSEHOLD_ADDRESS),
+                             mentioning=f"Your tenancy at {HOUSEHOLD_ADDRESS} for you, Mia and Oskar Lukas is renewed."))
+    assert result["decision"] == "allow", result
+
+
+def test_the_household_address_to_the_father_is_blocked_with_one_finding_for_all_three(register_case, submit):
+    register_case(a_household_case())
+    result = submit(a_letter(to=a_recipient("Damian Lukas", address=FATHER_ADDRESS),
+                             mentioning=f"The family now live at {HOUSEHOLD_ADDRESS}."))
+    assert result["decision"] == "block"
+    in_body = [f for f in result["findings"] if f["kind"] == "address" and f["part"] == "body"]
+    assert len(in_body) == 1
+    assert [p["index"] for p in in_body[0]["parties"]] == [0, 1, 2]
+
+
+def test_the_school_written_to_about_itself_is_allowed(register_case, submit):
+    register_case(a_household_case())
+    result = submit(a_letter(to=a_recipient("Crookes Valley Primary School", email="office@crookesvalley.example.sch.uk"),
+                             mentioning="Crookes Valley Primary School: your inspection visit is confirmed for 3 March."))
+    assert result["decision"] == "allow", result
+
+
+def test_the_school_mentioned_with_nothing_tying_it_to_the_child_is_allowed(register_case, submit):
+    register_case(a_household_case())
+    result = submit(a_letter(to=a_recipient("Peter Hale", address="4 Mill Road, Leeds LS2 7QT"),
+                             mentioning="The charity run will finish at Crookes Valley Primary School."))
+    assert result["decision"] == "allow", result
+
+
+def test_the_school_tied_to_the_child_for_a_third_party_is_held(register_case, submit):
+    register_case(a_household_case())
+    result = submit(a_letter(to=a_recipient("Peter Hale", address="4 Mill Road, Leeds LS2 7QT"),
+                             mentioning="Mia Lukas now attends Crookes Valley Primary School."))
+    assert result["decision"] == "hold"
+    assert "protected_contact_disclosed" in codes(result)
+
+
+def test_the_victim_addressed_at_the_abusers_address_is_held(register_case, submit):
+    """A letter goes to an address, not a person: whoever opens it at the old shared home reads
+    her name, even when it carries nothing else of hers."""
+    register_case(a_household_case())
+    result = submit(a_letter(to=a_recipient("Mrs Anna Lukas", address=FATHER_ADDRESS),
+                             mentioning="Your appointment is on Tuesday at 10am."))
+    assert result["decision"] == "hold", result
+    assert "protected_party_at_restricted_address" in codes(result)
+
+
+def test_the_school_written_to_about_the_child_is_allowed(register_case, submit):
+    register_case(a_household_case())
+    result = submit(a_letter(to=a_recipient("Crookes Valley Primary School", email="office@crookesvalley.example.sch.uk"),
+                             mentioning="Mia Lukas will be absent from Crookes Valley Primary School on Friday."))
+    assert result["decision"] == "allow", result
+
+
+def test_the_school_on_a_visible_cc_line_to_the_father_is_blocked(register_case, submit):
+    register_case(a_household_case())
+    result = submit(a_letter(to=[a_recipient("Damian Lukas", address=FATHER_ADDRESS),
+                                 a_recipient("Crookes Valley Primary School", type="cc")],
+                             mentioning="The contact arrangements are attached."))
+    assert result["decision"] == "block", result
+    assert any(f["kind"] == "identifier" and f["part"] == "recipient[1]" for f in result["findings"])

@@ -103,6 +103,11 @@ class ReasonOut(BaseModel):
     finding_ids: list[int]
 
 
+class FindingPartyOut(BaseModel):
+    index: int = Field(description="The party's position in its case, as imported; never its values.")
+    role: PartyRole
+
+
 class FindingOut(BaseModel):
     id: int
     kind: FindingKind
@@ -110,8 +115,13 @@ class FindingOut(BaseModel):
     start: int
     end: int
     text: str = Field(description="The span as it stands in the submitted item.")
-    party_role: PartyRole
+    party_role: PartyRole = Field(description="The role of the best-matching party.")
     case_reference: str
+    parties: list[FindingPartyOut] = Field(
+        default_factory=list,
+        description="Every party of the case this span matched: one finding per span and case "
+        "(a household's shared address names the mother and each child).",
+    )
     score: float
     strength: str
     matcher: str

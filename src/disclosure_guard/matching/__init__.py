@@ -9,10 +9,12 @@
 Imports nothing from the web or database layers.
 """
 
+from disclosure_guard.matching.findings import one_per_span_and_case
 from disclosure_guard.matching.index import RegisterIndex
 from disclosure_guard.matching.normalise.address import AddressComponents, parse_address
 from disclosure_guard.matching.recipients import match_recipients
 from disclosure_guard.matching.scoring.name import NameScorers
 from disclosure_guard.matching.spans import match_spans
 
-__all__ = ["AddressComponents", "NameScorers", "RegisterIndex", "match_recipients", "match_spans", "parse_address"]
+__all__ = ["AddressComponents", "NameScorers", "RegisterIndex", "match_recipients", "match_spans",
+           "one_per_span_and_case", "parse_address"]

@@ -14,8 +14,10 @@ from collections.abc import Sequence
 from disclosure_guard.matching.index import RegisterIndex, TrustedEntry
 from disclosure_guard.matching.normalise.address import AddressComponents, parse_address
 from disclosure_guard.matching.normalise.email import normalise_email
+from disclosure_guard.matching.normalise.identifier import normalise_identifier
 from disclosure_guard.matching.normalise.name import PersonName, normalise_name
 from disclosure_guard.matching.scoring.address import score_address
+from disclosure_guard.matching.scoring.identifier import score_identifier
 from disclosure_guard.matching.scoring.name import NameScorers, score_name
 from disclosure_guard.matching.spans import strength_of
 from disclosure_guard.reading import read_text
@@ -40,6 +42,8 @@ def match_recipients(
         address = parse_address(read_text(recipient.address)) if recipient.address else None
         # One party match per (party, detail) by construction; trusted entries may repeat.
         matches.extend(_party_matches(i, name, email, address, index, thresholds, scorers))
+        if recipient.name:
+            matches.extend(_institution_matches(i, recipient.name, index, thresholds))
         best: dict[_MatchKey, RecipientMatch] = {}
         for match in _trusted_matches(i, name, email, address, index, thresholds):
             _keep_best(best, (match.case_reference, match.via), match)
@@ -73,6 +77,21 @@ def _party_matches(
         if strength is not None:
             ref = index.party(number).ref
             found.append(RecipientMatch(i, ref.case_reference, ref, False, via, score, strength))
+    return found
+
+
+def _institution_matches(i: int, name: str, index: RegisterIndex, thresholds: MatchThresholds) -> list[RecipientMatch]:
+    """A recipient named as a party's school, workplace or surgery is that institution: it
+    learns nothing from its own name (the policy reads `via` IDENTIFIER so, never as the party)."""
+    found = []
+    identifier = normalise_identifier(name)
+    for number in index.parties_for_identifier(identifier):
+        party = index.party(number)
+        score = max((score_identifier(identifier, known).score for known in party.identifiers), default=0.0)
+        if strength_of(score, thresholds) is MatchStrength.STRONG:
+            ref = party.ref
+            found.append(RecipientMatch(i, ref.case_reference, ref, False, FindingKind.IDENTIFIER, score,
+                                        MatchStrength.STRONG))
     return found
 
 

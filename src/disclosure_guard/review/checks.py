@@ -127,6 +127,7 @@ def result_document(check_id: str, verdict: Verdict, register_version: int, elap
                 "text": f.text,
                 "party_role": f.party.role.value,
                 "case_reference": f.party.case_reference,
+                "parties": [{"index": p.party_index, "role": p.role.value} for p in f.matched_parties],
                 "score": round(f.score, 4),
                 "strength": f.strength.value,
                 "matcher": f.matcher,
