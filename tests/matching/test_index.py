@@ -110,3 +110,14 @@ def test_a_numbered_address_fetches_no_neighbour_at_its_postcode() -> None:
     assert _fetched(index, "12 Elm Road, Leeds LS6 2AB") == {"DG-1012", "DG-0001"}
     assert _fetched(index, "12 Elmm Raod, LS6 2AD") >= {"DG-1012"}  # street and postcode mistyped
     assert len(_fetched(index, "Elm Road, Leeds LS6 2AB")) == 16  # no house: everyone there
+
+
+def test_a_street_that_lost_a_consonant_is_fetched_by_its_first_letter_type_house_and_town() -> None:
+    hers = a_case("DG-0001", protected=a_party(addresses=["167 Birch Terrace, Cardiff CF5 1AB"]))
+    elsewhere = a_case("DG-0002", protected=a_party(addresses=["167 Birch Terrace, Leeds LS6 1AB"]))
+    other_street = a_case("DG-0003", protected=a_party(addresses=["167 Larch Terrace, Cardiff CF5 1AD"]))
+    index = an_index(hers, elsewhere, other_street)
+
+    # "Birh" no longer sounds like "Birch"; the town, misspelt or not, keeps the key narrow.
+    assert _fetched(index, "167, Birh Tce, Cardiff") == {"DG-0001"}
+    assert _fetched(index, "167, Birh Tce, Cardif") == {"DG-0001"}

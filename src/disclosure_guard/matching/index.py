@@ -202,6 +202,7 @@ def registered_address_keys(address: AddressComponents) -> list[str]:
             keys.append(f"pcx:{address.postcode}")
     for dwelling in _dwellings(address, also_named=True):
         keys.extend(_dwelling_keys(address, dwelling, address.places, everywhere=True))
+        keys.extend(_street_shape_keys(address, dwelling, address.places))
     if address.street:
         keys.extend(f"stt:{address.street}|{place}" for place in address.places)
     if address.building_name:
@@ -226,6 +227,9 @@ def address_lookup_keys(address: AddressComponents) -> list[str]:
     places = address.places if address.postcode else frozenset()
     for dwelling in _dwellings(address):
         keys.extend(_dwelling_keys(address, dwelling, places, everywhere=not places))
+        if not address.postcode:
+            # Without a postcode, a misspelt street and its town are all there is.
+            keys.extend(_street_shape_keys(address, dwelling, address.places))
     if address.number:
         return keys
     named = address.building_name is not None
@@ -273,6 +277,22 @@ def _dwelling_keys(address: AddressComponents, dwelling: str, places: frozenset[
         for place in places:
             keys.extend((f"stnp:{address.street}|{dwelling}|{place}", f"stpnp:{phonetic}|{dwelling}|{place}"))
     return keys
+
+
+def _street_shape_keys(address: AddressComponents, dwelling: str, places: frozenset[str]) -> list[str]:
+    """A street whose spelling lost or gained a consonant ("Birh Tce" for Birch Terrace) no
+    longer sounds the same; its first letter and its type seldom change. With the house and
+    how the town sounds (itself perhaps misspelt: "Sheffeild"), that is still a narrow key."""
+    if not address.street:
+        return []
+    shape = street_shape(address.street)
+    return [f"stsh:{shape}|{dwelling}|{soundex(place) or place}" for place in places]
+
+
+def street_shape(street: str) -> str:
+    words = street.split()
+    street_type = normalise_street_type(words[-1]) if len(words) > 1 else None
+    return f"{words[0][0]}|{street_type or ''}"
 
 
 def _numbers(number: str | None) -> list[str]:

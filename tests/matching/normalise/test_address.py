@@ -56,6 +56,33 @@ from disclosure_guard.matching import AddressComponents, parse_address
             AddressComponents(building_name="fern bank", street="market court", town="heaton"),
         ),
         ("Elm Road, Hyde Park, Leeds", AddressComponents(street="elm road", locality="hyde park", town="leeds")),
+        (
+            "The Coach House, 73, Schoolroad, Hull",
+            AddressComponents(building_name="the coach house", number="73", street="school road", town="hull"),
+        ),
+        (
+            "108, Rowan Plaace, Didsbury, Liverpool L12\n5AH",
+            AddressComponents(
+                number="108", street="rowan place", locality="didsbury", town="liverpool", postcode="L12 5AH"
+            ),
+        ),
+        (
+            "number 14 on Holloway Gate in Wolverhampton",
+            AddressComponents(number="14", street="holloway gate", town="wolverhampton"),
+        ),
+        (
+            "Flat 2/1, 14 Kelvin Street, Glasgow",
+            AddressComponents(sub_building="2/1", number="14", street="kelvin street", town="glasgow"),
+        ),
+        ("2/1, 14 Kelvin Street", AddressComponents(sub_building="2/1", number="14", street="kelvin street")),
+        (
+            "Flat 53, The Sidings SO20 2UH",
+            AddressComponents(sub_building="53", building_name="the sidings", postcode="SO20 2UH"),
+        ),
+        (
+            "Flat 4, Kingsley Ct, Leeds",
+            AddressComponents(sub_building="4", building_name="kingsley ct", town="leeds"),
+        ),
     ],
 )
 def test_parses_the_documented_examples(text: str, expected: AddressComponents) -> None:
@@ -114,3 +141,13 @@ def test_a_postcode_and_town_alone_name_no_house() -> None:
 
     assert not parsed.has_dwelling
     assert (parsed.town, parsed.postcode) == ("leeds", "LS6 2AB")
+
+
+def test_a_street_type_run_into_its_name_is_split_off_but_a_one_word_street_stays_whole() -> None:
+    assert parse_address("18, Churchlane, Derby").street == "church lane"
+    assert parse_address("4 Kingsway, Leeds").street == "kingsway"
+    assert parse_address("12 Moorgate, Leeds").street == "moorgate"
+
+
+def test_a_slashed_pair_with_no_house_number_after_it_is_flat_and_number() -> None:
+    assert (parse_address("3/12 Elm Road").sub_building, parse_address("3/12 Elm Road").number) == ("3", "12")

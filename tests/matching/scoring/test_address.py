@@ -63,8 +63,18 @@ def test_a_partial_disclosure_is_weak(text: str, why: str) -> None:
     assert WEAK <= scored(text).score < STRONG, why
 
 
-def test_a_flat_in_the_text_that_the_register_lacks_is_weak() -> None:
-    assert WEAK <= scored("Flat 3, 12 Elm Road, Leeds LS6 2AB", "12 Elm Road, Leeds LS6 2AB").score < STRONG
+def test_a_flat_in_the_text_inside_the_whole_house_she_is_registered_at_is_her_dwelling() -> None:
+    # Her entry is the whole house: any flat or floor of it is behind her front door.
+    assert scored("Flat 3, 12 Elm Road, Leeds LS6 2AB", "12 Elm Road, Leeds LS6 2AB").score >= STRONG
+    assert scored("First Floor Flat, 139, Cedar Ave, Wigan WN6 9YZ", "139 Cedar Avenue, Wigan WN6 9YZ").score >= STRONG
+    # A flat of the house next door is still a neighbour.
+    assert scored("First Floor Flat, 141, Cedar Ave, Wigan WN6 9YZ", "139 Cedar Avenue, Wigan WN6 9YZ").different_dwelling
+
+
+def test_her_flat_dropped_from_the_text_is_her_building_weakly() -> None:
+    registered = "Flat 2, 139 Cedar Avenue, Wigan WN6 9YZ"
+    assert WEAK <= scored("139, Cedar Ave, Wigan WN6 9YZ", registered).score < STRONG
+    assert scored("Flat 3, 139, Cedar Ave, Wigan WN6 9YZ", registered).different_dwelling
 
 
 def test_the_same_street_name_in_another_town_does_not_match() -> None:
@@ -124,3 +134,67 @@ def test_her_block_named_without_its_number_is_her_building() -> None:
     registered = "Flat 3, Beech Court, 4 Park Lane, Leeds LS1 4AB"
     assert scored("Flat 3, Beech Court, Park Lane, Leeds", registered).score >= STRONG
     assert scored("Flat 3, Oak Court, Park Lane, Leeds", registered).different_dwelling
+
+
+@pytest.mark.parametrize(
+    ("text", "registered"),
+    [
+        ("12, Albert Squaare, Liverpool", "12 Albert Square, Liverpool L1 4AB"),
+        ("The Coach House, 73, Schoolroad, Hull", "73 School Road, Hull HU5 2AB"),
+        ("The Coach House, 73, Schoolroad, Hull", "The Coach House, 73 School Road, Hull HU5 2AB"),
+        ("167, Birh Tce, Cardiff", "167 Birch Terrace, Cardiff CF5 1AB"),
+        ("108, Rowan Plaace, Didsbury, Liverpool L12\n5AH", "108 Rowan Place, Didsbury, Liverpool L12 5AH"),
+        ("number 14 on Holloway Gate in Wolverhampton", "14 Holloway Gate, Wolverhampton WV1 2AB"),
+        ("Flat 2/1, 14 Kelvin Street, Glasgow", "Flat 2/1, 14 Kelvin Street, Glasgow G3 7AB"),
+        ("2/1, 14 Kelvin Street, Glasgow", "Flat 2/1, 14 Kelvin Street, Glasgow G3 7AB"),
+        ("Flat 4, Kingsley Ct, 20 Mill Lane, Leeds", "Flat 4, Kingsley Court, 20 Mill Lane, Leeds LS6 1AB"),
+        ("Flat 4, 20 Mill Lane, Leeds", "Flat 4, Kingsley Court, 20 Mill Lane, Leeds LS6 1AB"),
+    ],
+)
+def test_a_misspelt_run_together_or_spoken_address_without_postcode_is_her_dwelling(text: str, registered: str) -> None:
+    assert scored(text, registered).score >= STRONG
+
+
+@pytest.mark.parametrize(
+    ("text", "registered"),
+    [
+        ("14, Albert Squaare, Liverpool", "12 Albert Square, Liverpool L1 4AB"),  # another number
+        ("12, Albert Square, Manchester", "12 Albert Square, Liverpool L1 4AB"),  # another town
+        ("75, Schoolroad, Hull", "73 School Road, Hull HU5 2AB"),
+        ("169, Birh Tce, Cardiff", "167 Birch Terrace, Cardiff CF5 1AB"),
+        ("Flat 1/2, 14 Kelvin Street, Glasgow", "Flat 2/1, 14 Kelvin Street, Glasgow G3 7AB"),  # another door
+        ("Flat 5, Kingsley Ct, 20 Mill Lane, Leeds", "Flat 4, Kingsley Court, 20 Mill Lane, Leeds LS6 1AB"),
+    ],
+)
+def test_the_neighbours_of_those_forms_do_not_match(text: str, registered: str) -> None:
+    assert scored(text, registered).score < WEAK
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flat 53, The Sidings SO20 2UH",
+        "Flat 53, Sidings SO20 2UH",  # "The" dropped
+    ],
+)
+def test_a_flat_and_her_building_with_her_postcode_and_no_street_is_strong(text: str) -> None:
+    registered = "Flat 53, The Sidings, Station Road, Stockbridge SO20 2UH"
+    assert scored(text, registered).score >= STRONG
+
+
+@pytest.mark.parametrize("text", ["Flat 54, The Sidings SO20 2UH", "Flat 53, The Maltings SO20 2UH"])
+def test_another_flat_or_another_building_at_her_postcode_is_a_different_dwelling(text: str) -> None:
+    assert scored(text, "Flat 53, The Sidings, Station Road, Stockbridge SO20 2UH").different_dwelling
+
+
+def test_her_building_shortened_or_without_its_kind_is_hers_but_another_kind_is_another_block() -> None:
+    registered = "Flat 4, Kingsley Court, 20 Mill Lane, Leeds LS6 1AB"
+    assert scored("Flat 4, Kingsley Ct, Leeds LS6 1AB", registered).score >= STRONG
+    assert scored("Flat 4, Kingsley, Leeds LS6 1AB", registered).score >= STRONG
+    assert scored("Flat 4, Kingsley House, Leeds LS6 1AB", registered).different_dwelling
+
+
+def test_a_named_house_with_her_postcode_and_a_shortened_street_is_hers() -> None:
+    registered = "The Stables, Highfield Crescent, Bristol BS29 2EF"
+    assert scored("The Stables, Highfield, Bristol BS29 2EF", registered).score >= STRONG
+    assert scored("The Barn, Highfield, Bristol BS29 2EF", registered).different_dwelling

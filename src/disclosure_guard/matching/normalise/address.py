@@ -23,6 +23,18 @@ Examples it must handle (the tests use exactly these):
     "Ground Floor Flat, 12 Elm Road"                 sub-building "ground floor"
     "She now lives at 12 Elm Road, Leeds"            leading words land in building_name, which
                                                      the scorer ignores when both sides have a number
+    "The Coach House, 73, Schoolroad, Hull"          words run together: street "school road"
+    "108, Rowan Plaace, Didsbury, Liverpool L12\n5AH" misspelt type ("place"); a postcode wrapped
+                                                     across two lines
+    "number 14 on Holloway Gate in Wolverhampton"    as said in a sentence: number 14, street
+                                                     "holloway gate", town "wolverhampton"
+    "Flat 2/1, 14 Kelvin Street, Glasgow"            a Glasgow tenement flat (floor 2, door 1):
+                                                     sub-building "2/1", number 14
+    "2/1, 14 Kelvin Street"                          the same without "Flat": a slashed pair before
+                                                     a house number is the flat
+    "Flat 53, The Sidings SO20 2UH"                  a flat and its building with no street:
+                                                     building "the sidings"
+    "Flat 4, Kingsley Ct, Leeds"                     the same with a court: building "kingsley ct"
 """
 
 from __future__ import annotations
@@ -56,8 +68,12 @@ STREET_TYPES = frozenset(
 # one letter away from ordinary street names ("mill", "vane").
 _CORRECTABLE_TYPES = (
     "road", "street", "avenue", "crescent", "gardens", "close", "drive", "terrace", "square",
-    "grove", "parade", "lane",
+    "grove", "parade", "lane", "place",
 )  # fmt: skip
+# A street type run into its name ("Schoolroad", "Churchlane") is split off when at least this
+# many letters come before it; one-word streets ending in "way", "gate" or "side" ("Broadway",
+# "Moorgate") are names of their own and are left whole.
+_RUN_TOGETHER_MIN_NAME = 3
 # These name blocks of flats as often as streets: "Beech Court, 4 Park Lane".
 _BUILDING_LIKE_TYPES = frozenset({"court", "heights", "mews", "view", "place"})
 # Types of roads, squares and courts, which a district is not named with ("Hyde Park", "Brook
@@ -83,9 +99,15 @@ _PLACE_NOISE = frozenset(
     {"uk", "gb", "united", "kingdom", "england", "scotland", "wales", "north", "south", "east", "west"}
 )
 _NUMBER = re.compile(r"^\d+[a-z]?(?:-\d+[a-z]?)?$")
-_SUB_VALUE = re.compile(r"^(?:[a-z]|[a-z]?\d{1,4}[a-z]?)$")
+_SUB_VALUE = re.compile(r"^(?:[a-z]|[a-z]?\d{1,4}[a-z]?|\d{1,2}/\d{1,2})$")
 _SLASHED = re.compile(r"^([a-z]?\d{1,4}[a-z]?)/(\d+[a-z]?)$")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[/\-][a-z0-9]+)*")
+_SPOKEN_NUMBER = re.compile(r"\b(?:number|no)\.?\s*(?=\d)")
+_NUMBER_ON = re.compile(r"\b(\d+[a-z]?)\s+(?:on|in|at)\s+(?=[a-z])")
+_TYPE_THEN_IN = re.compile(
+    r"\b(" + "|".join(sorted(STREET_TYPES | STREET_TYPE_ABBREVIATIONS.keys(), key=len, reverse=True))
+    + r")\.?\s+in\s+(?=[a-z])"
+)
 _MAX_STREET_NAME_WORDS = 3
 
 
@@ -135,6 +157,10 @@ def normalise_street_type(word: str) -> str | None:
 def _tokens(text: str) -> list[_Token]:
     folded = transliterate(text).replace("'", "")
     folded = re.sub(r"(\d)\s*([-/])\s*(\d)", r"\1\2\3", folded)
+    # An address said in a sentence: "number 14 on Holloway Gate in Wolverhampton".
+    folded = _SPOKEN_NUMBER.sub("", folded)
+    folded = _NUMBER_ON.sub(r"\1 ", folded)
+    folded = _TYPE_THEN_IN.sub(r"\1, ", folded)
     segments = (_TOKEN.findall(segment) for segment in re.split(r"[,;\n\r|]+", folded))
     return [_Token(word, i) for i, words in enumerate(s for s in segments if s) for word in words]
 
@@ -166,6 +192,10 @@ def _take_sub_building(tokens: list[_Token]) -> tuple[str | None, list[_Token]]:
                 floor = " ".join(t.text for t in tokens[floor_start:i])
                 return floor, tokens[:floor_start] + tokens[i + 1 :]
         if slashed := _SLASHED.match(token.text):
+            if any(_NUMBER.match(t.text) for t in tokens[i + 1 :]):
+                # "2/1, 14 Kelvin Street": a house number follows, so the pair is a Glasgow
+                # tenement flat (floor 2, door 1), not flat 2 of number 1.
+                return token.text, tokens[:i] + tokens[i + 1 :]
             number = _Token(slashed.group(2), token.segment)
             return _strip_zeros(slashed.group(1)), [*tokens[:i], number, *tokens[i + 1 :]]
     return None, tokens
@@ -201,8 +231,9 @@ def _without_number(
     type_at = _street_type_position(tokens)
     if type_at is None:
         first_segment = [t for t in tokens if t.segment == tokens[0].segment] if tokens else []
-        if len(first_segment) == len(tokens):
+        if len(first_segment) == len(tokens) and sub_building is None:
             # One line with neither number nor street ("Leeds LS6 2AB"): a place, not a house.
+            # After a flat it is the flat's building ("Flat 53, The Sidings SO20 2UH").
             return AddressComponents(sub_building=sub_building, **_places(tokens), postcode=postcode)
         return AddressComponents(
             sub_building=sub_building,
@@ -212,6 +243,16 @@ def _without_number(
         )
     start = _street_name_start(tokens, type_at)
     end = _after_type_run(tokens, type_at)
+    if (
+        sub_building is not None
+        and start == 0
+        and tokens[type_at].segment == tokens[0].segment
+        and normalise_street_type(tokens[type_at].text) in _BUILDING_LIKE_TYPES
+    ):
+        # "Flat 4, Kingsley Ct, Leeds": a flat in a court with no street named is in a block.
+        return AddressComponents(
+            sub_building=sub_building, building_name=_joined(tokens[:end]), **_places(tokens[end:]), postcode=postcode
+        )
     return AddressComponents(
         sub_building=sub_building,
         building_name=_building(tokens[:start]),
@@ -310,6 +351,14 @@ def _corrected_type(word: str) -> str | None:
     return None
 
 
+def _split_run_together(word: str) -> str | None:
+    """"schoolroad" -> "school road": a full street type run into the name before it."""
+    for street_type in _CORRECTABLE_TYPES:
+        if word.endswith(street_type) and len(word) - len(street_type) >= _RUN_TOGETHER_MIN_NAME:
+            return f"{word[: -len(street_type)]} {street_type}"
+    return None
+
+
 def _street(tokens: list[_Token]) -> str | None:
     words = [t.text for t in tokens]
     if not words:
@@ -320,7 +369,7 @@ def _street(tokens: list[_Token]) -> str | None:
         if word == "st" and not last:
             normalised.append("saint")
         elif last:
-            normalised.append(normalise_street_type(word) or _corrected_type(word) or word)
+            normalised.append(normalise_street_type(word) or _corrected_type(word) or _split_run_together(word) or word)
         else:
             normalised.append(STREET_TYPE_ABBREVIATIONS.get(word, word) if i > 0 else word)
     return " ".join(normalised)

@@ -17,7 +17,11 @@ from its neighbours rather than measure string distance:
     street + town with a postcode that is not hers (another stretch)         0.00
     a named house where she lives at a number with no house name, and a
         postcode that is not exactly hers ("The Laurels, Elm Road" for 12 Elm Road)  0.00
-    the register has a flat and the text does not, or the reverse            capped 0.82  weak
+    the register has a flat and the text does not                            capped 0.82  weak
+    the text adds a flat or floor to the whole house she is registered at
+        ("First Floor Flat, 139 Cedar Ave" for 139 Cedar Avenue)             as without it
+    a flat and her building's name, shortened or without its "Court" or
+        "The", with her postcode and no street ("Flat 53, The Sidings SO20 2UH")  0.92 - 1.00  strong
     number differs, or both name a flat and the flats differ, or both name
     a house and the names differ (a neighbour)                              0.00  different dwelling
     the text gives a number where she lives in a named house without one
@@ -43,8 +47,27 @@ ANOTHER_POSTCODE = 0.5  # three characters or more wrong in six: another postcod
 HOUSE_NAME_AGREES = 0.85
 OTHER_STREET_TYPE = 0.6  # same name, another type: below STREET_AGREES
 TOWN_AGREES = 0.9
-# A flat missing on one side: the text names the building she lives in, perhaps not her door.
+# Her flat missing from the text: it names the building she lives in, perhaps not her door.
+# The other way round (a flat in the text, none in her entry) the text is more exact than the
+# register: her entry is the whole house, so any flat in it is behind her front door.
 ONE_SIDED_FLAT_CAP = 0.82
+# What a building is ("Court", "House"), as against its name ("Kingsley"): "Kingsley" and
+# "Kingsley Ct" are her "Kingsley Court", "Kingsley House" is another block.
+BUILDING_KINDS = frozenset(
+    {
+        "house", "cottage", "cottages", "court", "lodge", "farm", "farmhouse", "mill", "barn", "barns",
+        "hall", "manor", "villa", "villas", "mansions", "mansion", "buildings", "building", "tower",
+        "towers", "heights", "chambers", "centre", "works", "grange", "rectory", "vicarage",
+        "bungalow", "croft", "place", "point", "residence", "apartments", "flats", "block", "wharf",
+        "quay", "gardens", "mews", "oast", "granary", "stables", "priory", "studios", "yard",
+    }
+)  # fmt: skip
+BUILDING_KIND_ABBREVIATIONS = {
+    "ct": "court", "crt": "court", "ho": "house", "hse": "house", "cott": "cottage", "bldgs": "buildings",
+    "bldg": "buildings", "apts": "apartments", "mans": "mansions", "twr": "tower", "hts": "heights",
+    "gdns": "gardens", "lo": "lodge", "fm": "farm",
+}  # fmt: skip
+ANOTHER_KIND_OF_BUILDING = 0.6
 
 
 @dataclass(frozen=True)
@@ -111,7 +134,7 @@ def score_address(found: AddressComponents, registered: AddressComponents) -> Ad
         score = _dwelling_score(postcode, street, place, by_house_name=number is None)
         # A number range or a misspelt house name is a little less certain than an exact one.
         score = max(0.0, score - (1.0 - dwelling) * 0.5) if score else 0.0
-    if flat == 0.0:
+    if flat == 0.0 and registered.sub_building:
         score = min(score, ONE_SIDED_FLAT_CAP)
     return AddressScore(round(score, 3), components)
 
@@ -235,7 +258,25 @@ def _house_name_similarity(found: str | None, registered: str | None) -> float |
         return None
     if set(registered.split()) <= set(found.split()):
         return 1.0
-    return fuzz.ratio(found, registered) / 100
+    found_words, registered_words = _building_words(found), _building_words(registered)
+    if found_words == registered_words:
+        return 1.0
+    found_name = [w for w in found_words if w not in BUILDING_KINDS]
+    registered_name = [w for w in registered_words if w not in BUILDING_KINDS]
+    if not (found_name and registered_name):
+        return fuzz.ratio(" ".join(found_words), " ".join(registered_words)) / 100
+    similarity = fuzz.ratio(" ".join(found_name), " ".join(registered_name)) / 100
+    found_kind = set(found_words) - set(found_name)
+    registered_kind = set(registered_words) - set(registered_name)
+    if found_kind and registered_kind and found_kind != registered_kind:
+        # "Kingsley House" beside "Kingsley Court": two blocks, often on one street.
+        return min(similarity, ANOTHER_KIND_OF_BUILDING)
+    # "Kingsley" or "Kingsley Ct" for "Kingsley Court": the name, shortened.
+    return similarity
+
+
+def _building_words(name: str) -> list[str]:
+    return [BUILDING_KIND_ABBREVIATIONS.get(w, w) for w in name.split() if w != "the"]
 
 
 def _flat_similarity(found: str | None, registered: str | None) -> float | None:
