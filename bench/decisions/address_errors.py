@@ -1,0 +1,259 @@
+"""A dwelling written as people really write and mistype it: a taxonomy of data-entry errors,
+one or two per address, each variant one a person would still read as that dwelling.
+
+    street_typo          "12, Albert Squaare, Liverpool"     (a letter dropped, doubled or swapped)
+    town_typo            "12 Albert Square, Liverpol L1 2AB"
+    run_together         "The Coach House, 73, Schoolroad, Hull"
+    split_word           "4 High field Crescent"
+    type_abbreviated     "167 Birch Tce"
+    type_misspelt        "139 Cedar Avenu"
+    type_dropped         "The Stables, Highfield, Bristol BS29 2EF"
+    building_shortened   "Flat 5, Kingfisher, 12 Elm Road"   ("Coach House" for "The Coach House")
+    building_dropped     "Flat 5, 12 Elm Road"               (the number and street remain)
+    flat_added           "First Floor Flat, 139, Cedar Ave, Wigan WN6 9YZ"  (she is at 139 Cedar Avenue)
+    flat_dropped         "12 Elm Road, Leeds LS6 2AB"        (she is at Flat 3 there)
+    street_omitted       "Flat 53, The Sidings SO20 2UH"     (a named block or house with its postcode)
+    postcode_dropped     "108 Rowan Place, Didsbury, Liverpool"
+    postcode_one_char    "LS6 2AD" for "LS6 2AB"
+    postcode_ocr         "L12 5A8", "B529 2EF"               (O/0, I/1, S/5, B/8)
+    locality_for_town    "12 Elm Road, Didsbury LS6 2AB"     (the locality where the town was)
+    reordered            "12 Elm Road, Flat 3, Leeds", "Liverpool, Didsbury"
+    comma_after_number   "12, Albert Square"
+    no_commas            "12 Elm Road Leeds LS6 2AB"
+    line_breaks          one component a line, as on an envelope
+    postcode_wrapped     "108, Rowan Plaace, Didsbury, Liverpool L12\\n5AH" (a PDF wrapped mid-postcode)
+
+Every variant keeps a house (number, house name or building with flat) and a place (street or
+postcode): the postcode is never dropped together with the number, nor the street together
+with the postcode. A variant comes back with the names of its errors.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from decisions.places import COMPOUND_STEMS, INWARD_LETTERS, OCR_CONFUSIONS, STREET_TYPES, Dwelling
+from decisions.typos import typo
+
+ERRORS = (
+    "street_typo", "town_typo", "run_together", "split_word", "type_abbreviated", "type_misspelt",
+    "type_dropped", "building_shortened", "building_dropped", "flat_added", "flat_dropped",
+    "street_omitted", "postcode_dropped", "postcode_one_char", "postcode_ocr", "locality_for_town",
+    "reordered", "comma_after_number", "no_commas", "line_breaks", "postcode_wrapped",
+)  # fmt: skip
+# Pairs a person could no longer read as one dwelling, or that undo each other.
+CLASHES = {
+    frozenset(p)
+    for p in (
+        ("street_omitted", "postcode_dropped"), ("street_omitted", "postcode_one_char"),
+        ("street_omitted", "postcode_ocr"), ("street_omitted", "building_dropped"),
+        ("street_omitted", "building_shortened"), ("postcode_dropped", "postcode_one_char"),
+        ("postcode_dropped", "postcode_ocr"), ("postcode_one_char", "postcode_ocr"),
+        ("postcode_dropped", "postcode_wrapped"), ("street_omitted", "street_typo"),
+        ("street_omitted", "type_abbreviated"), ("street_omitted", "type_misspelt"),
+        ("street_omitted", "type_dropped"), ("street_omitted", "run_together"),
+        ("street_omitted", "split_word"), ("type_abbreviated", "type_misspelt"),
+        ("type_abbreviated", "type_dropped"), ("type_misspelt", "type_dropped"),
+        ("run_together", "split_word"), ("run_together", "type_dropped"),
+        ("no_commas", "line_breaks"), ("building_shortened", "building_dropped"),
+        ("flat_added", "flat_dropped"), ("postcode_dropped", "building_dropped"),
+        ("postcode_dropped", "flat_dropped"), ("postcode_dropped", "type_dropped"),
+        ("postcode_dropped", "locality_for_town"), ("street_typo", "run_together"),
+        ("street_typo", "split_word"), ("postcode_one_char", "town_typo"),
+        ("postcode_wrapped", "line_breaks"), ("town_typo", "locality_for_town"),
+        ("postcode_one_char", "street_typo"), ("postcode_ocr", "street_typo"),
+        ("type_dropped", "postcode_one_char"), ("type_dropped", "postcode_ocr"),
+    )
+}  # fmt: skip
+FLOORS = ("First Floor Flat", "Ground Floor Flat", "Top Floor Flat", "Basement Flat", "Flat A")
+
+
+@dataclass
+class Written:
+    """An address being written: the components, then how they are joined."""
+
+    flat: str | None
+    building: str | None
+    house_name: str | None
+    number: str | None
+    stem: str | None
+    street_type: str | None
+    locality: str | None
+    town: str | None
+    postcode: str | None
+    flat_after_street: bool = False
+    town_first: bool = False
+    comma_after_number: bool = False
+    joiner: str = ", "
+    wrap_postcode: bool = False
+    run_together: bool = False
+    errors: list[str] = field(default_factory=list)
+
+    def render(self) -> str:
+        street = None
+        if self.stem:
+            words = f"{self.stem}{(' ' if not self.run_together else '')}{self.street_type}" if self.street_type else self.stem
+            if self.number:
+                street = f"{self.number},{' '}{words}" if self.comma_after_number else f"{self.number} {words}"
+            else:
+                street = words
+        elif self.number and not (self.building or self.house_name):
+            street = self.number
+        house = [p for p in (self.flat, self.building, self.house_name) if p]
+        if self.number and not self.stem and (self.building or self.house_name):
+            house.append(self.number)
+        lines = ([street] + house) if self.flat_after_street and street else (house + ([street] if street else []))
+        places = [p for p in (self.locality, self.town) if p]
+        if self.town_first:
+            places.reverse()
+        lines += places
+        postcode = self.postcode
+        if postcode and self.wrap_postcode:
+            outward, inward = postcode.split(" ", 1)
+            postcode = f"{outward}\n{inward}"
+        if self.joiner == "\n":
+            return "\n".join(lines + ([postcode] if postcode else []))
+        text = self.joiner.join(lines)
+        return f"{text} {postcode}" if postcode else text
+
+
+def written(dwelling: Dwelling, locality: bool) -> Written:
+    s = dwelling.street
+    return Written(
+        flat=f"Flat {dwelling.flat}" if dwelling.flat else None,
+        building=dwelling.building,
+        house_name=dwelling.house_name,
+        number=str(dwelling.number) if dwelling.number is not None else None,
+        stem=s.stem,
+        street_type=STREET_TYPES[s.street_type][0],
+        locality=s.locality if locality else None,
+        town=s.town,
+        postcode=dwelling.postcode,
+    )
+
+
+def applicable(error: str, w: Written, dwelling: Dwelling) -> bool:
+    named = bool(w.building or w.house_name)
+    type_entry = STREET_TYPES[dwelling.street.street_type]
+    return {
+        "run_together": len(w.stem or "") <= 8,
+        "split_word": w.stem in COMPOUND_STEMS,
+        "type_abbreviated": bool(type_entry[1]),
+        "type_misspelt": bool(type_entry[2]),
+        "type_dropped": bool(w.number or named),
+        "building_shortened": named,
+        "building_dropped": named and bool(w.number),
+        "flat_added": not w.flat and not named,
+        "flat_dropped": bool(w.flat) and bool(w.number),
+        "street_omitted": named,
+        "postcode_dropped": bool(w.number or named) and bool(w.town),
+        "postcode_ocr": any(ch in OCR_CONFUSIONS for ch in (w.postcode or "")),
+        "locality_for_town": bool(dwelling.street.locality),
+        "reordered": bool(w.flat or named or w.locality),
+        "comma_after_number": bool(w.number),
+    }.get(error, True)
+
+
+def apply(error: str, w: Written, dwelling: Dwelling, rng: random.Random) -> None:
+    type_entry = STREET_TYPES[dwelling.street.street_type]
+    if error == "street_typo":
+        if rng.random() < 0.7 or len(w.street_type or "") < 4:
+            w.stem = typo(w.stem, rng)
+        else:
+            w.street_type = typo(w.street_type, rng)
+    elif error == "town_typo":
+        words = w.town.split()
+        longest = max(range(len(words)), key=lambda i: len(words[i]))
+        words[longest] = typo(words[longest], rng)
+        w.town = " ".join(words)
+    elif error == "run_together":
+        w.run_together = True
+        w.street_type = w.street_type.lower()
+    elif error == "split_word":
+        for cut in range(3, len(w.stem) - 3):
+            head, tail = w.stem[:cut], w.stem[cut:]
+            if tail.lower() in ("field", "land", "side", "wood", "grove", "view", "crest", "bank", "gate", "way", "thorne"):
+                w.stem = f"{head} {tail.lower()}"
+                break
+    elif error == "type_abbreviated":
+        w.street_type = rng.choice(type_entry[1])
+    elif error == "type_misspelt":
+        w.street_type = rng.choice(type_entry[2])
+    elif error == "type_dropped":
+        w.street_type = None
+    elif error == "building_shortened":
+        name = w.building or w.house_name
+        words = name.split()
+        short = " ".join(words[1:]) if words[0] == "The" else " ".join(words[:-1]) or name
+        if w.building:
+            w.building = short
+        else:
+            w.house_name = short
+    elif error == "building_dropped":
+        w.building = w.house_name = None
+    elif error == "flat_added":
+        w.flat = rng.choice(FLOORS)
+    elif error == "flat_dropped":
+        w.flat = None
+    elif error == "street_omitted":
+        w.stem = w.street_type = None
+        if rng.random() < 0.5:
+            w.number = None
+        w.locality = None
+        if rng.random() < 0.5:
+            w.town = None
+    elif error == "postcode_dropped":
+        w.postcode = None
+    elif error == "postcode_one_char":
+        outward, inward = w.postcode.split()
+        letters = INWARD_LETTERS.replace(inward[2], "")
+        w.postcode = f"{outward} {inward[:2]}{rng.choice(letters)}"
+    elif error == "postcode_ocr":
+        chars = list(w.postcode)
+        places = [i for i, ch in enumerate(chars) if ch in OCR_CONFUSIONS]
+        i = rng.choice(places)
+        chars[i] = OCR_CONFUSIONS[chars[i]]
+        w.postcode = "".join(chars)
+    elif error == "locality_for_town":
+        w.town = dwelling.street.locality
+        w.locality = None
+    elif error == "reordered":
+        if w.flat or w.building or w.house_name:
+            w.flat_after_street = True
+        else:
+            w.locality = w.locality or dwelling.street.locality
+            w.town_first = True
+    elif error == "comma_after_number":
+        w.comma_after_number = True
+    elif error == "no_commas":
+        w.joiner = " "
+    elif error == "line_breaks":
+        w.joiner = "\n"
+    elif error == "postcode_wrapped":
+        w.wrap_postcode = True
+    w.errors.append(error)
+
+
+def mistyped(dwelling: Dwelling, rng: random.Random, errors: int | None = None) -> tuple[str, tuple[str, ...]]:
+    """`dwelling` written with one or two data-entry errors, and their names."""
+    w = written(dwelling, locality=rng.random() < 0.5)
+    wanted = errors or rng.choice((1, 1, 2, 2, 2))
+    while len(w.errors) < wanted:
+        candidates = [
+            e for e in ERRORS
+            if e not in w.errors and applicable(e, w, dwelling)
+            and not any(frozenset((e, done)) in CLASHES for done in w.errors)
+        ]  # fmt: skip
+        if not candidates:
+            break
+        apply(rng.choice(candidates), w, dwelling, rng)
+    return w.render(), tuple(w.errors)
+
+
+def as_written(dwelling: Dwelling, rng: random.Random) -> str:
+    """Correctly written, as on an envelope: with or without the locality, commas or lines."""
+    w = written(dwelling, locality=rng.random() < 0.6)
+    if rng.random() < 0.3:
+        w.joiner = "\n"
+    return w.render()

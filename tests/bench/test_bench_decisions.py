@@ -1,0 +1,39 @@
+"""The decision benchmark runs end to end at a tiny size (so the script cannot rot), and its
+generators stay independent of the code they measure. The figures are the benchmark's to
+print, not the tests' to assert."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+LAST_LINE = re.compile(
+    r"^block_allowed=\d+ caught=[01]\.\d{4} false_hold=[01]\.\d{4} worst_allow_category=[a-z_]+:[01]\.\d{3} items=\d+$"
+)
+
+
+def test_the_benchmark_runs_and_prints_its_figures_last() -> None:
+    run = subprocess.run(
+        [sys.executable, "bench/bench_decisions.py", "--items", "60", "--cases", "80", "--show-misses", "1"],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr[-3000:]
+    lines = run.stdout.strip().splitlines()
+    assert LAST_LINE.match(lines[-1]), lines[-1]
+    assert "restricted_gets_contact" in run.stdout and "redacted" in run.stdout
+
+
+def test_the_generators_import_nothing_from_the_guard() -> None:
+    probe = (
+        "import sys; sys.path.insert(0, 'bench');"
+        "import decisions.categories, decisions.register;"
+        "from decisions.categories import generate_items; from decisions.register import generate_world;"
+        "generate_items(generate_world(20, 1), 30, 2);"
+        "print(sorted(m for m in sys.modules if m.startswith(('disclosure_guard', 'nicknames', 'spacy'))))"
+    )
+    run = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert run.stdout.strip() == "[]"
