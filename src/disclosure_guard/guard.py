@@ -13,7 +13,9 @@ from disclosure_guard.matching import (
     match_spans,
     one_per_span_and_case,
 )
+from disclosure_guard.matching.normalise.name import normalise_name
 from disclosure_guard.policy.decide import decide
+from disclosure_guard.reading import read_text
 from disclosure_guard.types import (
     Finding,
     FindingKind,
@@ -88,10 +90,11 @@ def check(
     matches = match_recipients(item.recipients, index, thresholds, scorers)
     # The recipients' cases are the context in which a vague name ("Mr J Smith") is read.
     context = frozenset(m.case_reference for m in matches)
+    on_envelope = tuple(normalise_name(read_text(r.name)) for r in item.recipients if r.name)
     findings: list[Finding] = []
     for part in item.parts:
         spans = extractor.extract(part.text, gazetteer)
-        findings.extend(match_spans(part, spans, index, thresholds, context, scorers))
+        findings.extend(match_spans(part, spans, index, thresholds, context, scorers, on_envelope))
     findings.extend(recipient_findings(item.recipients, matches))
     found = tuple(one_per_span_and_case(findings))
     decision, reasons = decide(item, found, tuple(matches))

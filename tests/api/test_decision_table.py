@@ -277,3 +277,19 @@ def test_the_school_on_a_visible_cc_line_to_the_father_is_blocked(register_case,
                              mentioning="The contact arrangements are attached."))
     assert result["decision"] == "block", result
     assert any(f["kind"] == "identifier" and f["part"] == "recipient[1]" for f in result["findings"])
+
+
+def test_the_father_greeted_by_the_surname_his_family_shares_is_allowed(register_case, submit):
+    register_case(a_household_case())
+    letter = a_letter(to=a_recipient("Damian Lukas", address=FATHER_ADDRESS), mentioning="")
+    letter["body"] = (f"Mr D Lukas\n{FATHER_ADDRESS}\n\nDear Mr Lukas,\n\nYour appointment at the "
+                      "housing office is on 4 December at 10am.\n\nYours sincerely,\nLettings Team")
+    assert submit(letter)["decision"] == "allow"
+
+
+def test_the_father_told_his_childs_name_is_still_held(register_case, submit):
+    register_case(a_household_case())
+    result = submit(a_letter(to=a_recipient("Damian Lukas", address=FATHER_ADDRESS),
+                             mentioning="Dear Mr Lukas, Mia Lukas has asked not to attend contact."))
+    assert result["decision"] == "hold"
+    assert codes(result)[0] == "protected_person_to_restricted"

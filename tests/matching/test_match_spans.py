@@ -3,6 +3,7 @@ import dataclasses
 import pytest
 
 from disclosure_guard.matching import NameScorers, match_recipients, match_spans
+from disclosure_guard.matching.normalise.name import normalise_name
 from disclosure_guard.types import (
     Finding,
     FindingKind,
@@ -223,3 +224,28 @@ def test_a_name_scored_for_the_envelope_is_scored_alike_in_the_letter(smith_case
 
     assert [m.party for m in matches] == [JOHN_REF]
     assert shared == match_spans(part, spans, index, MatchThresholds(), frozenset({"DG-0001"}))
+
+
+def test_a_lone_surname_with_or_without_a_title_names_nobody_in_particular(smith_case) -> None:
+    for text in ("Mrs Smith", "Smith", "Mr Smith"):
+        assert findings_for(f"Dear {text},", SpanKind.PERSON, text, smith_case) == [], text
+    [finding] = findings_for("Dear J. Smith,", SpanKind.PERSON, "J. Smith", smith_case)[:1]
+    assert finding.kind is FindingKind.NAME
+
+
+def test_a_name_inside_a_longer_name_is_one_mention(smith_case) -> None:
+    part = a_letter("Attending: SMITH, Jane (mother).")
+    spans = [a_span(part, SpanKind.PERSON, "SMITH, Jane"), a_span(part, SpanKind.PERSON, "SMITH")]
+    findings = match_spans(part, spans, an_index(smith_case), MatchThresholds())
+    assert [(f.text, f.party) for f in findings] == [("SMITH, Jane", JANE_REF)]
+
+
+def test_the_recipients_own_name_is_the_recipient_not_a_party_who_shares_it(smith_case) -> None:
+    """To John Smith: "Mr J Smith" is him, though it fits Jane as well; "Jane Smith" is her."""
+    part = a_letter("Mr J Smith, about Jane Smith.")
+    spans = [a_span(part, SpanKind.PERSON, "Mr J Smith"), a_span(part, SpanKind.PERSON, "Jane Smith")]
+    on_envelope = (normalise_name("John Smith"),)
+    findings = match_spans(part, spans, an_index(smith_case), MatchThresholds(), recipient_names=on_envelope)
+    assert [(f.text, f.party) for f in findings] == [("Jane Smith", JANE_REF)]
+    without_envelope = match_spans(part, spans, an_index(smith_case), MatchThresholds())
+    assert ("Mr J Smith", JANE_REF) in [(f.text, f.party) for f in without_envelope]

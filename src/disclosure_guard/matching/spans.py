@@ -7,7 +7,7 @@ register value, which the sender may not know.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from disclosure_guard.matching.index import RegisterIndex
 from disclosure_guard.matching.name_index import is_vague
@@ -15,7 +15,7 @@ from disclosure_guard.matching.normalise.address import AddressComponents, parse
 from disclosure_guard.matching.normalise.date import date_from_pattern, normalise_date
 from disclosure_guard.matching.normalise.email import normalise_email
 from disclosure_guard.matching.normalise.identifier import normalise_identifier
-from disclosure_guard.matching.normalise.name import normalise_name
+from disclosure_guard.matching.normalise.name import PersonName, normalise_name
 from disclosure_guard.matching.normalise.phone import normalise_phone
 from disclosure_guard.matching.normalise.postcode import normalise_postcode
 from disclosure_guard.matching.scoring.address import score_address
@@ -69,9 +69,12 @@ def match_spans(
     thresholds: MatchThresholds,
     context: frozenset[str] = frozenset(),
     scorers: NameScorers | None = None,
+    recipient_names: Sequence[PersonName] = (),
 ) -> list[Finding]:
     """`context`: references of cases the item is known to touch (its recipients' matches).
-    `scorers`: the item's own, shared with `match_recipients`, to score each name once."""
+    `scorers`: the item's own, shared with `match_recipients`, to score each name once.
+    `recipient_names`: the names on the envelope; a mention that is a recipient's own name
+    ("Dear Mr D Lukas" to Damian Lukas) is that recipient, not a party who shares his surname."""
     scorers = scorers if scorers is not None else NameScorers()
     findings: list[Finding] = []
     # What each address span already settled: the parties it matched or proved neighbours,
@@ -96,15 +99,35 @@ def match_spans(
     # Names and birth dates last, with what the rest of the item says as their evidence; full
     # names before vague ones, so that "Jane Smith" is evidence for "J. Smith" beside her.
     evidence = set(context).union(f.party.case_reference for f in findings)
-    names = {span: normalise_name(span.as_read) for span in personal if span.kind is SpanKind.PERSON}
+    names = mentions(personal)
+    personal = [s for s in personal if s.kind is not SpanKind.PERSON or names[s] is not None]
     for span in sorted(personal, key=lambda s: s.kind is SpanKind.PERSON and is_vague(names[s])):
         if span.kind is SpanKind.PERSON:
-            new = _match_name(part, span, scorers(names[span]), index, thresholds, evidence)
+            scorer = scorers(names[span])
+            own = scorer.best(recipient_names).score if recipient_names else 0.0
+            new = _match_name(part, span, scorer, index, thresholds, evidence, own)
         else:
             new = _match_date_of_birth(part, span, index, thresholds, evidence)
         findings.extend(new)
         evidence.update(f.party.case_reference for f in new)
     return findings
+
+
+def mentions(personal: Iterable[Span]) -> dict[Span, PersonName | None]:
+    """The person spans that name someone in particular, by span; None for the others.
+
+    A name span inside a longer one is the same mention ("KEENAHAN" in "KEENAHAN, Leslie"),
+    and a lone word ("Mr Lukas", "Lukas", "Zoe") names no particular person by itself: a
+    family shares a surname, and the abuser is greeted by his."""
+    people = [s for s in personal if s.kind is SpanKind.PERSON]
+    found: dict[Span, PersonName | None] = {}
+    for span in people:
+        inside = any(
+            o.start <= span.start and span.end <= o.end and o.end - o.start > span.end - span.start for o in people
+        )
+        name = normalise_name(span.as_read)
+        found[span] = None if inside or len(name.tokens) < 2 else name
+    return found
 
 
 def _match_name(
@@ -114,11 +137,16 @@ def _match_name(
     index: RegisterIndex,
     thresholds: MatchThresholds,
     evidence: set[str],
+    own: float = 0.0,
 ) -> list[Finding]:
+    """`own`: how well the span fits a recipient's own name. A party it fits no better than
+    that, when the fit is strong, is not the one meant."""
     candidates = index.parties_for_name(scorer.found, SHARED_DETAIL_CAP, evidence)
     findings = []
     for number in sorted(candidates):
         best = scorer.best(index.party(number).names)
+        if own >= thresholds.strong and best.score <= own:
+            continue
         scored = (best.score, best.components)
         if finding := _finding(part, span, index, number, scored, FindingKind.NAME, NAME_MATCHER, thresholds):
             findings.append(finding)
