@@ -133,6 +133,9 @@ class Party:
     phones: tuple[str, ...] = ()
     dates_of_birth: tuple[str, ...] = ()  # ISO yyyy-mm-dd
     other_identifiers: tuple[OtherIdentifier, ...] = ()
+    # The protected parties of a case are one household unless one says otherwise (an adult
+    # child living elsewhere): then she alone may see her details, and sees no one else's.
+    shares_household: bool = True
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,7 @@ class PartyRef:
     case_reference: str
     party_index: int
     role: PartyRole
+    shares_household: bool = True
 
 
 # ---------------------------------------------------------------- extraction and matching

@@ -293,3 +293,14 @@ def test_the_father_told_his_childs_name_is_still_held(register_case, submit):
                              mentioning="Dear Mr Lukas, Mia Lukas has asked not to attend contact."))
     assert result["decision"] == "hold"
     assert codes(result)[0] == "protected_person_to_restricted"
+
+
+def test_a_party_the_register_says_lives_apart_is_not_told_the_households_address(register_case, submit):
+    case = a_household_case()
+    case["parties"].append({"role": "protected", "label": "adult son", "names": ["Tomasz Lukas"],
+                            "addresses": ["3 Park Row, Leeds LS1 5HD"], "shares_household": False})
+    register_case(case)
+    result = submit(a_letter(to=a_recipient("Tomasz Lukas", address="3 Park Row, Leeds LS1 5HD"),
+                             mentioning=f"Your mother's new address is {HOUSEHOLD_ADDRESS}."))
+    assert result["decision"] == "hold"
+    assert "protected_contact_disclosed" in codes(result)

@@ -152,3 +152,15 @@ def test_a_protected_party_addressed_at_her_abusers_address_is_held_and_blocked_
     assert decide(an_item(), with_her_phone, envelope)[0] is Decision.BLOCK
     at_her_own_address = (a_match(0, party=VICTIM, via=FindingKind.NAME), a_match(0, party=VICTIM, via=FindingKind.ADDRESS))
     assert codes(decide(an_item(), (), at_her_own_address)) == (Decision.ALLOW, [])
+
+
+def test_a_party_who_lives_apart_is_no_household_for_the_others():
+    """An adult son living elsewhere: the register says so, and he is told no one's address."""
+    son = PartyRef(CASE, 3, PartyRole.PROTECTED, shares_household=False)
+    to_son = (a_match(0, party=son, via=FindingKind.NAME),)
+    mothers_address = (a_household_finding(FindingKind.ADDRESS),)
+    assert codes(decide(an_item(), mothers_address, to_son)) == (Decision.HOLD, ["protected_contact_disclosed"])
+    his_own = (a_finding(FindingKind.PHONE, party=son),)
+    assert codes(decide(an_item(), his_own, to_son)) == (Decision.ALLOW, [])
+    to_mother = (a_match(0, party=VICTIM, via=FindingKind.NAME),)
+    assert codes(decide(an_item(), his_own, to_mother)) == (Decision.HOLD, ["protected_contact_disclosed"])

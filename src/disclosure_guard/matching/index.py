@@ -104,7 +104,7 @@ class RegisterIndex:
             for party_index, party in enumerate(case.parties):
                 parties.append(
                     PartyEntry(
-                        ref=PartyRef(case.reference, party_index, party.role),
+                        ref=PartyRef(case.reference, party_index, party.role, party.shares_household),
                         names=tuple(interned.setdefault(n, n) for n in map(normalise_name, party.names) if n.tokens),
                         addresses=tuple(map(parse_address, party.addresses)),
                         emails=tuple(dict.fromkeys(e for e in map(normalise_email, party.emails) if e)),

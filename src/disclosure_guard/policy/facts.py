@@ -55,6 +55,7 @@ class CaseFacts:
     restricted_strong: dict[int, list[RecipientMatch]] = field(default_factory=lambda: defaultdict(list))
     restricted_weak: dict[int, list[RecipientMatch]] = field(default_factory=lambda: defaultdict(list))
     protected_identity: dict[int, set[int]] = field(default_factory=lambda: defaultdict(set))
+    lives_apart: set[int] = field(default_factory=set)  # protected parties outside the household
     at_protected_address: dict[int, list[int]] = field(default_factory=lambda: defaultdict(list))
     # Recipients whose postal address is a restricted party's (the old shared home).
     at_restricted_address: set[int] = field(default_factory=set)
@@ -67,11 +68,16 @@ class CaseFacts:
     # Protected parties the item identifies by a detail other than a quasi-identifier.
     identified: set[int] = field(default_factory=set)
 
-    def household(self, recipient: int) -> bool:
+    def household(self, recipient: int, owners: set[int] | None = None) -> bool:
         """The protected parties of one case are one household: a recipient who is any of them
         is no third party for the details of another (the mother and the address she shares
-        with her children)."""
-        return bool(self.protected_identity.get(recipient))
+        with her children), unless the register says one of them lives apart. `owners`: the
+        parties whose details are shown; None asks whether the recipient is of the case's
+        protected parties at all."""
+        who = self.protected_identity.get(recipient, set())
+        if owners is None or who & owners:
+            return bool(who)
+        return bool(who - self.lives_apart) and bool(owners - self.lives_apart)
 
     def restricted(self) -> dict[int, MatchStrength]:
         strengths = {i: MatchStrength.WEAK for i in self.restricted_weak}
@@ -104,6 +110,8 @@ def gather_facts(findings: tuple[Finding, ...], matches: tuple[RecipientMatch, .
                 case.at_restricted_address.add(match.recipient_index)
         elif match.strength is MatchStrength.STRONG and match.via in _IDENTITY_KINDS:
             case.protected_identity[match.recipient_index].add(match.party.party_index)
+            if not match.party.shares_household:
+                case.lives_apart.add(match.party.party_index)
 
     for finding_id, finding in enumerate(findings):
         case = of(finding.party.case_reference)
@@ -114,6 +122,7 @@ def gather_facts(findings: tuple[Finding, ...], matches: tuple[RecipientMatch, .
         if PartyRole.PROTECTED not in roles:
             continue
         protected = {p.party_index for p in finding.matched_parties if p.role is PartyRole.PROTECTED}
+        case.lives_apart |= {p.party_index for p in finding.matched_parties if not p.shares_household}
         if finding.kind not in QUASI_IDENTIFIER_KINDS:
             case.identified |= protected
         if finding.kind in CONTACT_KINDS:

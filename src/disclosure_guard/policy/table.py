@@ -86,7 +86,7 @@ def _contact_to_third_party(ctx: RuleContext) -> Firing | None:
         if quasi and not owners & facts.identified:
             continue
         for index in ctx.visibility[finding_id]:
-            if index in facts.trusted or facts.household(index):
+            if index in facts.trusted or facts.household(index, owners):
                 continue
             if quasi and owners & facts.institution.get(index, set()):
                 continue

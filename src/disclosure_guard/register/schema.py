@@ -44,6 +44,11 @@ class PartyIn(BaseModel):
     phones: list[NonEmpty] = Field(default_factory=list)
     dates_of_birth: list[date] = Field(default_factory=list)
     other_identifiers: list[OtherIdentifierIn] = Field(default_factory=list)
+    shares_household: bool = Field(
+        default=True,
+        description="A protected party lives with the case's other protected parties, who may "
+        "therefore see each other's details; false for one who lives apart.",
+    )
 
     @field_validator("emails")
     @classmethod
@@ -74,6 +79,7 @@ class PartyIn(BaseModel):
             phones=tuple(self.phones),
             dates_of_birth=tuple(d.isoformat() for d in self.dates_of_birth),
             other_identifiers=tuple(OtherIdentifier(i.kind, i.value) for i in self.other_identifiers),
+            shares_household=self.shares_household,
         )
 
 
