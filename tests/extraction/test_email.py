@@ -13,7 +13,18 @@ FOUND = [
     ("jane [at] example [dot] org", "jane [at] example [dot] org"),
     ("jane(at)example(dot)org", "jane(at)example(dot)org"),
 ]
-NOT_FOUND = ["@handle", "user@localhost", "see 1.2@3"]
+READ = [
+    ("jane [at] example [dot] org", "jane@example.org"),
+    ("jane(at)example(dot)org", "jane@example.org"),
+    ("jane.doe [at] gmail.com", "jane.doe@gmail.com"),
+    ("jane.doe at gmail dot com", "jane.doe@gmail.com"),
+    ("jane.doe AT gmail DOT co DOT uk", "jane.doe@gmail.co.uk"),
+    ("jane.doe @ gmail . com", "jane.doe@gmail.com"),
+    ("jane.doe@ gmail.com", "jane.doe@gmail.com"),
+    ("jane.doe(@)gmail(.)com", "jane.doe@gmail.com"),
+]
+NOT_FOUND = ["@handle", "user@localhost", "see 1.2@3", "she was at home.", "look at the garden dot plan",
+             "meet at Leeds. Then"]
 
 
 @pytest.mark.parametrize(("text", "email"), FOUND)
@@ -24,3 +35,16 @@ def test_finds_email(text: str, email: str) -> None:
 @pytest.mark.parametrize("text", NOT_FOUND)
 def test_ignores_non_email(text: str) -> None:
     assert EmailRecognizer().analyze(text) == []
+
+
+@pytest.mark.parametrize(("text", "email"), READ)
+def test_an_obfuscated_email_is_read_as_the_address_it_spells(text: str, email: str) -> None:
+    from disclosure_guard.matching.normalise.email import normalise_email
+
+    spans = EmailRecognizer().analyze(text)
+    assert span_texts(spans, text, SpanKind.EMAIL) == [text]
+    assert normalise_email(spans[0].as_read) == email
+
+
+def test_a_plain_email_is_found_once() -> None:
+    assert len(EmailRecognizer().analyze("jane.doe@example.org")) == 1

@@ -14,6 +14,10 @@ FOUND = [
     ("0113 496 0000", "+441134960000"),
     ("+44 (0)113 496 0000", "+441134960000"),
     ("+48 601 234 567", "+48601234567"),
+    ("07700·900·123", "+447700900123"),
+    ("0113 • 496 • 0000", "+441134960000"),
+    ("07700_900_123", "+447700900123"),
+    ("07700|900|123", "+447700900123"),
 ]
 NOT_FOUND = ["01/04/1990", "1990-04-01", "ref 123456", "case 12345678"]
 
@@ -33,3 +37,15 @@ def test_ignores_non_phone(text: str) -> None:
 def test_phone_in_a_sentence() -> None:
     text = "Ring her on 07700 900123 after 5pm."
     assert span_texts(PhoneRecognizer().analyze(text), text) == ["07700 900123"]
+
+
+def test_odd_separators_are_read_as_dashes_and_the_text_kept_as_written() -> None:
+    from disclosure_guard.matching.normalise.phone import normalise_phone
+
+    span = PhoneRecognizer().analyze("Ring 07700·900·123.")[0]
+    assert span.text == "07700·900·123" and normalise_phone(span.as_read) == "+447700900123"
+
+
+def test_a_comma_still_divides_two_numbers() -> None:
+    text = "07700 900123,0113 496 0000"
+    assert span_texts(PhoneRecognizer().analyze(text), text) == ["07700 900123", "0113 496 0000"]

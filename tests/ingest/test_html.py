@@ -1,4 +1,12 @@
+import pytest
+
 from disclosure_guard.ingest.html import html_to_text
+from disclosure_guard.reading import reading_view, read_text
+
+
+def shown(markup: str) -> str:
+    """What a recipient reads: the laid-out text through the reading view."""
+    return read_text(html_to_text(markup))
 
 
 def test_offsets_are_offsets_into_the_html():
@@ -12,8 +20,41 @@ def test_offsets_are_offsets_into_the_html():
 
 
 def test_block_tags_become_lines():
-    text = html_to_text("<p>Flat 3<br>12 Elm Road</p>")
+    text = shown("<p>Flat 3<br>12 Elm Road</p>")
     assert [line.strip() for line in text.splitlines() if line.strip()] == ["Flat 3", "12 Elm Road"]
+
+
+@pytest.mark.parametrize(("markup", "read"), [
+    ("Bra<span>mley</span> Way", "Bramley Way"),
+    ('<span lang=EN-GB style="font-size:11pt">Bra</span><span lang=EN-GB>mley</span>', "Bramley"),
+    ("Bra<wbr>m<b>l</b>e<font color=red>y</font>", "Bramley"),
+    ("&#66;ramley &#x57;ay Le&shy;eds", "Bramley Way Leeds"),
+    ("12 Elm\n      Road", "12 Elm Road"),
+    ("Smith &amp; Sons&nbsp;Ltd", "Smith & Sons Ltd"),
+])
+def test_inline_markup_and_entities_leave_words_whole(markup, read):
+    assert len(html_to_text(markup)) == len(markup)
+    assert shown(markup) == read
+
+
+def test_a_word_split_by_inline_tags_maps_back_to_the_whole_stretch_of_html():
+    markup = "<p>She lives at 12 Bra<span lang=EN-GB>mley</span> Way.</p>"
+    view = reading_view(html_to_text(markup))
+    start = view.text.index("12 Bramley Way")
+    begin, end = view.source_span(start, start + len("12 Bramley Way"))
+    assert markup[begin:end] == "12 Bra<span lang=EN-GB>mley</span> Way"
+
+
+def test_preformatted_text_keeps_its_lines():
+    assert shown("<pre>Flat 3\n12 Elm Road</pre>").strip() == "Flat 3\n12 Elm Road"
+
+
+def test_an_unknown_entity_is_text_and_a_legacy_one_needs_no_semicolon():
+    assert shown("a &foo; b &nbspLtd") == "a &foo; b  Ltd"
+
+
+def test_alt_text_is_read_apart_from_the_words_around_it():
+    assert shown('Dear<img alt="Jane Doe">Smith') == "Dear Jane Doe Smith"
 
 
 def test_alt_text_and_mailto_targets_are_read():
@@ -23,7 +64,8 @@ def test_alt_text_and_mailto_targets_are_read():
 
 
 def test_entities_are_decoded_in_place():
-    assert html_to_text("Smith &amp; Sons&nbsp;Ltd") == "Smith &     Sons      Ltd"
+    text = html_to_text("Smith &amp; Sons&nbsp;Ltd")
+    assert text.index("&") == len("Smith ") and text.index("Ltd") == len("Smith &amp; Sons&nbsp;")
 
 
 def test_text_hidden_by_css_is_still_read_but_scripts_are_not():

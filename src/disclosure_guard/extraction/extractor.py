@@ -1,5 +1,8 @@
 """The extraction engine: runs the spaCy pipeline once per chunk and every recognizer over it.
 
+It reads the text's reading view (`disclosure_guard.reading`): "Br\u0430m\u200bley Way" is read
+as "Bramley Way", and the span found there points at the submitted "Br\u0430m\u200bley Way".
+
 `Extractor.extract(text, gazetteer)` is a pure function of its inputs: no database, no web. It
 only orchestrates; what counts as a name or an address lives in the recognizers.
 """
@@ -26,6 +29,7 @@ from disclosure_guard.extraction.recognizers import (
     PostcodeRecognizer,
     Recognizer,
 )
+from disclosure_guard.reading import ReadingView, reading_view
 from disclosure_guard.types import Gazetteer, Span, SpanKind
 
 DEFAULT_MODELS_DIR = Path(__file__).resolve().parents[3] / "models"
@@ -94,6 +98,20 @@ class Extractor:
     # ------------------------------------------------------------------ extraction
 
     def extract(self, text: str, gazetteer: Gazetteer | None = None) -> list[Span]:
+        """Spans of `text`, found in its reading view (what a person reads: no invisible
+        characters, no look-alike letters) and pointing back into `text` itself."""
+        view = reading_view(text)
+        spans = self._extract_read(view.text, gazetteer)
+        if view.source_offsets is None:
+            return spans
+        return [self._in_source(span, view, text) for span in spans]
+
+    @staticmethod
+    def _in_source(span: Span, view: ReadingView, text: str) -> Span:
+        start, end = view.source_span(span.start, span.end)
+        return replace(span, start=start, end=end, text=text[start:end], reading=span.as_read)
+
+    def _extract_read(self, text: str, gazetteer: Gazetteer | None) -> list[Span]:
         recognizers = list(self.recognizers)
         if gazetteer is not None and (gazetteer.names or gazetteer.identifiers):
             recognizers.append(self._gazetteer_recognizer(gazetteer))

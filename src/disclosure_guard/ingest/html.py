@@ -1,19 +1,29 @@
-"""HTML -> text of the same length, so that an offset into the text is an offset into the
-submitted HTML.
+"""HTML -> the text a browser lays out, of the same length, so that an offset into the text is
+an offset into the submitted HTML.
 
-Tags are blanked to spaces (block tags to a newline first, keeping address blocks as lines),
-script and style bodies are blanked, and entities become their character padded with spaces.
-What a recipient can get at inside a tag stays in place: alt and title text, link targets
-(a mailto: address is a contact detail), form values and labels, <meta> content. Text hidden by
-CSS is still text and is kept, and so are the strings CSS itself puts on screen
-(`content: "…"` in a style sheet). Outlook's conditional comments (<!--[if mso]>…<![endif]-->)
-are rendered by Outlook, so their content is read and only the markers are blanked.
+Markup a browser draws nothing for becomes WORD JOINERs (`reading.INVISIBLE_FILLER`), which the
+reading view drops: an inline tag inside a word (`Bra<span>mley</span>`, Word's
+`<span lang=EN-GB style=…>` runs, `<b>`, `<font>`, `<wbr>`) leaves the word whole, as a mail
+client shows it. Block tags and `<br>` start a new line. Entities become their character, padded
+with joiners (`&#66;ramley` is "Bramley", `&shy;` a soft hyphen the reading view drops). Runs of
+whitespace in the text collapse to one space, newlines too, as a browser lays them out (not in
+`<pre>`). Script and style bodies are not shown. What a recipient can get at inside a tag stays
+in place, set apart by spaces: alt and title text, link targets (a mailto: address is a contact
+detail), form values and labels, <meta> content. Text hidden by CSS is still text and is kept,
+and so are the strings CSS itself puts on screen (`content: "…"` in a style sheet). Outlook's
+conditional comments (<!--[if mso]>…<![endif]-->) are rendered by Outlook, so their content is
+read and only the markers are blanked.
 
-Examples it must handle:
-  '<p>Flat 3<br>12 Elm Road</p>'                       -> '   Flat 3    12 Elm Road    ' lines
+Examples it must handle (read as the reading view reads the result):
+  '<p>Flat 3<br>12 Elm Road</p>'                       -> lines "Flat 3" and "12 Elm Road"
+  'Bra<span>mley</span> Way'                            -> "Bramley Way"
+  '<span lang=EN-GB style="font-size:11pt">Bra</span><span lang=EN-GB>mley</span>' -> "Bramley"
+  'Bra<wbr>m<b>l</b>e<font color=red>y</font>'         -> "Bramley"
+  '&#66;ramley &#x57;ay Le&shy;eds'                     -> "Bramley Way Leeds"
+  '12 Elm\n      Road'                                  -> "12 Elm Road"
   '<img alt="Jane Doe at 12 Elm Road">'                -> the alt text in place
   '<a href="mailto:jane@example.org">write</a>'        -> 'jane@example.org' in place
-  'Smith &amp; Sons&nbsp;Ltd'                           -> 'Smith &     Sons      Ltd'
+  'Smith &amp; Sons&nbsp;Ltd'                           -> "Smith & Sons Ltd"
   '<input value="LS6 2AB">'                             -> 'LS6 2AB' in place
   '<style>.a::after{content:"12 Elm Road"}</style>'     -> '12 Elm Road' in place
   '<!--[if mso]><p>12 Elm Road</p><![endif]-->'         -> '12 Elm Road' in place
@@ -28,11 +38,17 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
+from html.entities import html5 as _NAMED_ENTITIES
+
+from disclosure_guard.reading import INVISIBLE_FILLER
 
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt footer form h1 h2 h3 h4 h5 h6 header hr li "
     "main nav ol p pre section table tbody td tfoot th thead tr ul".split()
 )
+# Inside these a browser keeps the text's own spaces and line breaks.
+_PREFORMATTED_TAGS = frozenset({"pre", "textarea", "listing", "plaintext", "xmp"})
 _HIDDEN_CLOSE = {
     "script": re.compile(r"</script\s*>", re.IGNORECASE),
     "style": re.compile(r"</style\s*>", re.IGNORECASE),
@@ -47,22 +63,30 @@ _VISIBLE_ATTRIBUTE = re.compile(
     r"""\b(alt|title|href|aria-label|placeholder|value|label|summary|content)\s*=\s*("([^"]*)"|'([^']*)')""",
     re.IGNORECASE,
 )
-_ENTITY = re.compile(r"&(#\d+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);")
+# As a browser reads them: numeric references with or without the ";", named ones with it, and
+# the legacy names (&nbsp, &shy, &amp…) that browsers still read without it. 32 characters is
+# longer than any entity name, and keeps a hostile "&aaaa…" from being read as one.
+_ENTITY = re.compile(r"&(#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[a-zA-Z][a-zA-Z0-9]{0,31};?)")
+# Whitespace a browser lays out differently from how it is written: a run, or a line break.
+_TEXT_WHITESPACE = re.compile(r" [ \t\r\n\f]+|[\t\r\n\f][ \t\r\n\f]*")
 
 
 def html_to_text(markup: str) -> str:
     # Offsets are kept, so blanking the conditional markers first leaves the rest where it was.
-    markup = _CONDITIONAL_MARKER.sub(lambda found: " " * len(found.group(0)), markup)
+    markup = _CONDITIONAL_MARKER.sub(lambda found: INVISIBLE_FILLER * len(found.group(0)), markup)
     chars = list(markup)
     position = 0
+    text_start = 0  # where the text not yet laid out begins
+    preformatted = 0  # how many <pre>-like elements are open
     tag_end = -1  # the first ">" at or after the "<" being looked at; found once, not once per "<"
     while (start := markup.find("<", position)) != -1:
         if markup.startswith("<!--", start):
+            _lay_out_text(markup, text_start, start, chars, preformatted)
             # From start + 2, so that "<!-->" is the empty comment it is to a browser; an
             # unclosed comment runs to the end, as it does in a browser.
             end = markup.find("-->", start + 2)
-            position = len(markup) if end < 0 else end + 3
-            _blank(chars, start, position)
+            position = text_start = len(markup) if end < 0 else end + 3
+            _hide(chars, start, position)
             continue
         if tag_end < start:
             tag_end = markup.find(">", start)
@@ -73,26 +97,38 @@ def html_to_text(markup: str) -> str:
         if found is None:
             position = start + 1  # a "<" in text, as in "a < b"
             continue
+        _lay_out_text(markup, text_start, start, chars, preformatted)
         tag = (found.group(2) or "").lower()
-        _blank(chars, start, end + 1, newline=tag in _BLOCK_TAGS)
+        _hide(chars, start, end + 1, newline=tag in _BLOCK_TAGS)
         _keep_visible_attributes(found, chars)
-        position = end + 1
+        if tag in _PREFORMATTED_TAGS:
+            preformatted = max(0, preformatted + (-1 if found.group(1) else 1))
+        position = text_start = end + 1
         if tag in _HIDDEN_CLOSE and not found.group(1):
             close = _HIDDEN_CLOSE[tag].search(markup, position)
             stop = len(markup) if close is None else close.end()
-            _blank(chars, position, stop)
+            _hide(chars, position, stop)
             if tag == "style":
                 _keep_css_content(markup, position, stop, chars)
-            position = stop
+            position = text_start = stop
+    _lay_out_text(markup, text_start, len(markup), chars, preformatted)
     return _ENTITY.sub(_entity_in_place, "".join(chars))
 
 
-def _blank(chars: list[str], start: int, end: int, newline: bool = False) -> None:
-    for position in range(start, end):
-        if chars[position] != "\n":
-            chars[position] = " "
+def _hide(chars: list[str], start: int, end: int, newline: bool = False) -> None:
+    """Markup draws nothing; a block element starts a new line."""
+    chars[start:end] = INVISIBLE_FILLER * (end - start)
     if newline and end > start:
         chars[start] = "\n"
+
+
+def _lay_out_text(markup: str, start: int, end: int, chars: list[str], preformatted: int) -> None:
+    """A run of spaces and line breaks in the text is one space on screen."""
+    if preformatted or start >= end:
+        return
+    for run in _TEXT_WHITESPACE.finditer(markup, start, end):
+        chars[run.start()] = " "
+        chars[run.start() + 1 : run.end()] = INVISIBLE_FILLER * (run.end() - run.start() - 1)
 
 
 def _keep_visible_attributes(tag: re.Match[str], chars: list[str]) -> None:
@@ -102,20 +138,50 @@ def _keep_visible_attributes(tag: re.Match[str], chars: list[str]) -> None:
         value = attribute.group(value_group)
         visible = value[len("mailto:"):] if value.lower().startswith("mailto:") else value
         offset = len(value) - len(visible)
-        # The blanked tag around the value keeps it from fusing with the text beside it.
-        chars[start + offset : start + len(value)] = visible
+        _show_apart(chars, start + offset, visible)
 
 
 def _keep_css_content(markup: str, start: int, end: int, chars: list[str]) -> None:
     """`content: "…"` is the one thing in a style sheet that a recipient sees as text."""
     for declared in _CSS_CONTENT.finditer(markup, start, end):
         value_group = 2 if declared.group(2) is not None else 3
-        chars[declared.start(value_group) : declared.end(value_group)] = declared.group(value_group)
+        _show_apart(chars, declared.start(value_group), declared.group(value_group))
+
+
+def _show_apart(chars: list[str], start: int, value: str) -> None:
+    """Text shown from inside markup, with the quotes around it as spaces: an alt text or a
+    link target is read beside the words around the tag, never fused with them."""
+    if not value:
+        return
+    chars[start : start + len(value)] = value
+    chars[start - 1] = " "
+    if start + len(value) < len(chars):
+        chars[start + len(value)] = " "
 
 
 def _entity_in_place(found: re.Match[str]) -> str:
-    decoded = html.unescape(found.group(0))
-    # A non-breaking space, an unknown entity or a multi-character expansion reads as a space.
-    if len(decoded) != 1 or decoded == "\xa0":
-        decoded = " "
-    return decoded + " " * (len(found.group(0)) - 1)
+    return _decoded_in_place(found.group(0))
+
+
+# A letter repeats the same few entities (&nbsp; in every line); so does hostile markup.
+@lru_cache(maxsize=4096)
+def _decoded_in_place(written: str) -> str:
+    name = written[1:]
+    if name.startswith("#") or name.endswith(";"):
+        decoded, length = html.unescape(written), len(written)
+    else:
+        decoded, length = _legacy_entity(name)
+    # Unknown names are text to a browser, and so is an expansion longer than the entity.
+    if length == 0 or decoded == written[:length] or len(decoded) > length:
+        return written
+    return decoded + INVISIBLE_FILLER * (length - len(decoded)) + written[length:]
+
+
+def _legacy_entity(name: str) -> tuple[str, int]:
+    """"&nbspLtd" is a no-break space and "Ltd" to a browser: the longest legacy name that
+    begins the word (the html5 table lists those without their ";"). The length is the
+    entity's, with its "&"; 0 when no name fits."""
+    for size in range(len(name), 1, -1):
+        if (decoded := _NAMED_ENTITIES.get(name[:size])) is not None:
+            return decoded, size + 1
+    return "", 0

@@ -1,13 +1,23 @@
-"""E-mail addresses, including the bracketed forms people type to dodge harvesters.
+"""E-mail addresses, including the forms people type to dodge harvesters.
 
 Examples it must handle (and the tests use exactly these):
     "jane.doe@example.org"              -> "jane.doe@example.org"
     "JANE_DOE+safe@mail.example.co.uk"  -> "JANE_DOE+safe@mail.example.co.uk"
     "write to <j.doe@example.com>."     -> "j.doe@example.com"
-    "jane [at] example [dot] org"       -> "jane [at] example [dot] org"
-    "jane(at)example(dot)org"           -> "jane(at)example(dot)org"
+    "jane [at] example [dot] org"       -> "jane [at] example [dot] org", read "jane@example.org"
+    "jane(at)example(dot)org"           -> "jane(at)example(dot)org", read "jane@example.org"
+    "jane.doe [at] gmail.com"           -> read "jane.doe@gmail.com"
+    "jane.doe at gmail dot com"         -> read "jane.doe@gmail.com"
+    "jane.doe AT gmail DOT co DOT uk"   -> read "jane.doe@gmail.co.uk"
+    "jane.doe @ gmail . com"            -> read "jane.doe@gmail.com"
+    "jane.doe@ gmail.com"               -> read "jane.doe@gmail.com"
+    "jane.doe(@)gmail(.)com"            -> read "jane.doe@gmail.com"
 and must not fire on:
-    "@handle"; "user@localhost"; "see 1.2@3"
+    "@handle"; "user@localhost"; "see 1.2@3"; "she was at home.";
+    "look at the garden dot plan"; "meet at Leeds. Then"
+
+A bare " at " needs a bare " dot " after it ("at gmail dot com"): "at" and "." together are
+every other sentence ("arrived at 10.30", "at St. Mary's").
 """
 
 from __future__ import annotations
@@ -22,21 +32,36 @@ from disclosure_guard.types import Span, SpanKind
 LOCAL_PART = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
 DOMAIN = r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}"
 PLAIN_EMAIL = re.compile(rf"(?<![\w.+-]){LOCAL_PART}@{DOMAIN}(?![\w-])")
-AT = r"[ \t]*(?:\[at\]|\(at\)|\{at\})[ \t]*"
-DOT = r"[ \t]*(?:\[dot\]|\(dot\)|\{dot\})[ \t]*"
+# "[at]", "(at)", "{at}", "<at>", "[ AT ]", "(@)", and "@" with spaces around it.
+AT = r"(?:[ \t]*[\[({<][ \t]*(?:at|@)[ \t]*[\])}>][ \t]*|[ \t]*@[ \t]*)"
+DOT = r"(?:[ \t]*[\[({<][ \t]*(?:dot|\.)[ \t]*[\])}>][ \t]*|[ \t]+\.[ \t]+|\.)"
+SPELT_AT = r"[ \t]+at[ \t]+"
+SPELT_DOT = r"[ \t]+dot[ \t]+"
+LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+TOP_LABEL = r"[A-Za-z]{2,24}"
 OBFUSCATED_EMAIL = re.compile(
-    rf"(?i)(?<![\w.+-])[A-Za-z0-9._%+-]+{AT}[A-Za-z0-9-]+(?:(?:{DOT}|\.)[A-Za-z0-9-]+)+(?![\w-])"
+    rf"(?i)(?<![\w.+-])(?:{LOCAL_PART}{AT}(?:{LABEL}{DOT}|{LABEL}{SPELT_DOT})+{TOP_LABEL}"
+    rf"|{LOCAL_PART}{SPELT_AT}(?:{LABEL}(?:{SPELT_DOT}|\.))*{LABEL}{SPELT_DOT}{TOP_LABEL})(?![\w-])"
 )
+_READ_AT = re.compile(rf"(?i){AT}|{SPELT_AT}")
+_READ_DOT = re.compile(rf"(?i){DOT}|{SPELT_DOT}")
+
+
+def read_obfuscated(written: str) -> str:
+    """"jane [at] example [dot] org" -> "jane@example.org": what the matchers compare."""
+    at = _READ_AT.search(written)
+    if at is None:
+        return written
+    return f"{written[:at.start()]}@{_READ_DOT.sub('.', written[at.end():])}"
 
 
 class EmailRecognizer(Recognizer):
     name = "email"
 
     def analyze(self, text: str, doc: Doc | None = None) -> list[Span]:
-        spans = []
-        for pattern_name, pattern in (("plain", PLAIN_EMAIL), ("obfuscated", OBFUSCATED_EMAIL)):
-            for m in pattern.finditer(text):
-                spans.append(Span(SpanKind.EMAIL, m.start(), m.end(), m.group(), self.name,
-                                  score=1.0 if pattern_name == "plain" else 0.9,
-                                  pattern=pattern_name))
+        spans = [Span(SpanKind.EMAIL, m.start(), m.end(), m.group(), self.name, score=1.0, pattern="plain")
+                 for m in PLAIN_EMAIL.finditer(text)]
+        spans.extend(Span(SpanKind.EMAIL, m.start(), m.end(), m.group(), self.name, score=0.9,
+                          pattern="obfuscated", reading=read_obfuscated(m.group()))
+                     for m in OBFUSCATED_EMAIL.finditer(text) if not PLAIN_EMAIL.fullmatch(m.group()))
         return spans
