@@ -4,15 +4,15 @@ mistype them, with the spans and decisions a careful compliance officer expects.
 shapes it, so it checks what the benchmarks cannot: `tests/data/handwritten/`.
 
 - `register.yaml`: the register every entry is read against (the import format).
-- `spans.yaml`: a text and the spans expected in it. Judged leniently: an expected span is found
-  when one extracted span of its kind covers the expected text ("at Flat 2/1, 14 Garnet Street,
-  Glasgow" covers "Flat 2/1, 14 Garnet Street, Glasgow"); a postcode may also be covered by an
-  address span. `absent` is text that no span of that kind may cover ("Victoria" in "45a Victoria
-  Rd" is no person).
-- `decisions.yaml`: recipients, subject and body (text or HTML) and the decision expected, through
-  `guard.check` as the API runs it. `expect` is one decision or a list of acceptable ones
-  (`[hold, block]` for "at least held"); `attachments` are given as text. Every verdict is also checked for never quoting a
-  register value that the item did not contain.
+- `spans.yaml`: a text and the spans expected in it, extracted with the register's gazetteer
+  as the guard extracts. Judged leniently: an expected span is found when one extracted span of
+  its kind covers the expected text ("at Flat 2/1, 14 Garnet Street, Glasgow" covers "Flat 2/1,
+  14 Garnet Street, Glasgow"); a postcode may also be covered by an address span. `absent` is
+  text that no span of that kind may cover ("Victoria" in "45a Victoria Rd" is no person).
+- `decisions.yaml`: recipients, subject and body (text or HTML, attachments as text) and the
+  decision expected, through `guard.check` as the API runs it. `expect` is one decision or a list
+  of acceptable ones (`[hold, block]` for "at least held"). Every verdict is also checked for
+  never quoting a register value that the item did not contain.
 
 An entry with `known_gap` fails today for the reason it states. It runs as a strict xfail, so
 main stays green and an entry that starts passing fails until its `known_gap` is removed.
