@@ -20,7 +20,7 @@ FOUND = [
     ("0X1 1AA", "OX1 1AA"),
     ("SW1A IAA", "SW1A 1AA"),
 ]
-NOT_FOUND = ["LS6 2A8", "LS6 ZAB", "ref M1 1AAB"]
+NOT_FOUND = ["LS6 2A8", "LS6 ZAB", "ref M1 1AAB", "Flat B12\n3rd floor"]
 
 
 @pytest.mark.parametrize(("text", "normalised"), FOUND)
@@ -45,3 +45,10 @@ def test_ocr_reading_is_marked(postcodes: PostcodeRecognizer) -> None:
 def test_postcode_in_a_sentence_keeps_offsets(postcodes: PostcodeRecognizer) -> None:
     text = "She is now at LS6 2AB, near the park."
     assert span_texts(postcodes.analyze(text), text) == ["LS6 2AB"]
+
+
+def test_a_postcode_wrapped_across_two_lines_is_one_postcode(postcodes: PostcodeRecognizer) -> None:
+    text = "Liverpool L12\n5AH"
+    (span,) = postcodes.analyze(text)
+    assert span_texts([span], text) == ["L12\n5AH"]
+    assert span.pattern == "postcode=L12 5AH"

@@ -16,6 +16,8 @@ Examples it must handle (and the tests use exactly these):
     "LS6 ZAB" is not   (only O/0 and I/1 confusions are read)
     "SW1A IAA"         -> SW1A 1AA  (OCR: I for 1 where only a digit fits)
     "M1 1AA" in "ref M1 1AAB" is not (part of a longer token)
+    "Liverpool L12\n5AH" -> L12 5AH   (a PDF wrapped the line inside the postcode)
+    "Flat B12\n3rd floor" is not  (across a line only an exact postcode, and never an ordinal)
 
 A postcode alone covers about 15 households, so it is a partial disclosure: it is always
 emitted, also when it ends an address (the address recognizer emits the whole address too).
@@ -58,10 +60,12 @@ OCR_READINGS = {"0": "0O", "O": "O0", "1": "1I", "I": "I1", "l": "L1"}
 CANDIDATE = re.compile(
     r"(?<![A-Za-z0-9])"
     r"(?P<outward>[A-Za-z0-9]{2,4})"
-    r"(?P<space>[ \t\u00a0]{0,2})"
+    r"(?P<space>[ \t\u00a0]{0,2}|[ \t]*\r?\n[ \t]*)"
     r"(?P<inward>[0-9OoIil][A-Za-z]{2})"
     r"(?![A-Za-z0-9])"
 )
+# "1st", "2nd", "3rd", "4th" opening the next line read like an inward code ("12\n3rd floor").
+ORDINAL_INWARD = re.compile(r"(?i:1st|2nd|3rd|[04-9]th)")
 GIROBANK = re.compile(r"(?<![A-Za-z0-9])GIR[ \t\u00a0]?[0O]AA(?![A-Za-z0-9])", re.IGNORECASE)
 
 
@@ -113,6 +117,7 @@ class PostcodeRecognizer(Recognizer):
         outward, inward = m.group("outward"), m.group("inward")
         if sum(ch.isdigit() for ch in outward + inward) == 0:
             return None
+        wrapped = "\n" in m.group("space")
         readings: set[str] = set()
         for shape in OUTWARD_SHAPES:
             if len(shape) != len(outward):
@@ -132,6 +137,10 @@ class PostcodeRecognizer(Recognizer):
         raw = (outward + " " + inward).upper()
         ocr = postcode.replace(" ", "") != raw.replace(" ", "")
         known_area = self._area(postcode) in self._areas
+        if wrapped and (ocr or not known_area or ORDINAL_INWARD.fullmatch(inward)):
+            # Across a line break only a postcode written exactly as one, in a real area: a
+            # line ending "B12" over a line starting "3rd floor" is two other things.
+            return None
         if ocr and (sum(a != b for a, b in zip(postcode.replace(" ", ""), raw.replace(" ", ""))) > 2
                     or not m.group("space") or not known_area
                     or not any(ch.isdigit() for ch in outward)):
