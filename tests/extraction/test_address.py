@@ -50,6 +50,20 @@ FOUND = [
     ("Summary: she fled The Granary, Partick, Glasgow on 20/12/25.", "The Granary, Partick, Glasgow"),
     ("the locks at flat 1b, 35 clarendon close, milton keynes have been changed",
      "flat 1b, 35 clarendon close"),
+    ("I write about 12, Albert Squaare, Liverpool and the repairs.", "12, Albert Squaare, Liverpool"),
+    ("The Coach House, 73, Schoolroad, Hull", "The Coach House, 73, Schoolroad, Hull"),
+    ("Flat 53, The Sidings SO20 2UH", "Flat 53, The Sidings SO20 2UH"),
+    ("First Floor Flat, 139, Cedar Ave, Wigan WN6 9YZ", "First Floor Flat, 139, Cedar Ave, Wigan WN6 9YZ"),
+    ("Flat 4, Kingsley Ct, 20 Mill Lane", "Flat 4, Kingsley Ct, 20 Mill Lane"),
+    ("Flat 4, Kingsley, 20 Mill Lane, Leeds", "Flat 4, Kingsley, 20 Mill Lane, Leeds"),
+    ("The Stables, Highfield, Bristol BS29 2EF", "The Stables, Highfield, Bristol BS29 2EF"),
+    ("Court bundle\n108, Rowan Plaace, Didsbury, Liverpool L12\n5AH\nfor the hearing",
+     "108, Rowan Plaace, Didsbury, Liverpool L12\n5AH"),
+    ("She rents flat 2/1, 14 Kelvin Street, Glasgow", "flat 2/1, 14 Kelvin Street, Glasgow"),
+    ("She rents 2/1, 14 Kelvin Street, Glasgow", "2/1, 14 Kelvin Street, Glasgow"),
+    ("Unit 5, Riverside Park, Hull HU1 2AB", "Unit 5, Riverside Park, Hull HU1 2AB"),
+    ("She lives at number 14 on Holloway Gate in Wolverhampton.",
+     "number 14 on Holloway Gate in Wolverhampton"),
 ]
 NOT_FOUND = [
     "we met on 12 May",
@@ -63,6 +77,8 @@ NOT_FOUND = [
     "Mrs Megan Green\nHealth Visitor",
     "there are 2 ways to pay",
     "Designated Safeguarding Lead\nPark View Community School",
+    "see paragraph 12, Jane.",
+    "Unit 3, Fractions",
 ]
 
 

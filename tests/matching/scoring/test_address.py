@@ -198,3 +198,9 @@ def test_a_named_house_with_her_postcode_and_a_shortened_street_is_hers() -> Non
     registered = "The Stables, Highfield Crescent, Bristol BS29 2EF"
     assert scored("The Stables, Highfield, Bristol BS29 2EF", registered).score >= STRONG
     assert scored("The Barn, Highfield, Bristol BS29 2EF", registered).different_dwelling
+
+
+def test_a_unit_on_a_street_without_house_numbers_is_the_dwelling() -> None:
+    registered = "Unit 5, Riverside Park, Hull HU1 2AB"
+    assert scored("Unit 5, Riverside Park, Hull HU1 2AB", registered).score >= STRONG
+    assert scored("Unit 6, Riverside Park, Hull HU1 2AB", registered).different_dwelling

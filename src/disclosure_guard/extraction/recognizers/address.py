@@ -41,17 +41,39 @@ Examples it must handle (and the tests use exactly these); the span is the part 
     "Summary: she fled The Granary, Partick, Glasgow on 20/12/25." -> "The Granary, Partick, Glasgow"
     "the locks at flat 1b, 35 clarendon close, milton keynes have been changed"
                                         -> "flat 1b, 35 clarendon close"
+    "I write about 12, Albert Squaare, Liverpool and the repairs." -> "12, Albert Squaare, Liverpool"
+    "The Coach House, 73, Schoolroad, Hull"           -> all of it
+    "Flat 53, The Sidings SO20 2UH"                   -> all of it
+    "First Floor Flat, 139, Cedar Ave, Wigan WN6 9YZ" -> all of it
+    "Flat 4, Kingsley Ct, 20 Mill Lane"               -> all of it
+    "Flat 4, Kingsley, 20 Mill Lane, Leeds"           -> all of it
+    "The Stables, Highfield, Bristol BS29 2EF"        -> all of it
+    "Court bundle\n108, Rowan Plaace, Didsbury, Liverpool L12\n5AH\nfor the hearing"
+                                        -> "108, Rowan Plaace, Didsbury, Liverpool L12\n5AH"
+    "She rents flat 2/1, 14 Kelvin Street, Glasgow"   -> "flat 2/1, 14 Kelvin Street, Glasgow"
+    "She rents 2/1, 14 Kelvin Street, Glasgow"        -> "2/1, 14 Kelvin Street, Glasgow"
+    "Unit 5, Riverside Park, Hull HU1 2AB"            -> all of it
+    "She lives at number 14 on Holloway Gate in Wolverhampton."
+                                        -> "number 14 on Holloway Gate in Wolverhampton"
 and must not fire on:
     "we met on 12 May"; "a 5 minute walk"; "walked 2 miles down the road";
     "Leeds City Council"; "Leeds LS6 2AB" (a postcode with its town is only a POSTCODE);
     "In 2020, Elm Road was closed";
     "the hearing at Leeds Crown Court"; "a 3 bedroom terrace"; "Mrs Megan Green\nHealth Visitor";
-    "there are 2 ways to pay"; "Designated Safeguarding Lead\nPark View Community School".
+    "there are 2 ways to pay"; "Designated Safeguarding Lead\nPark View Community School";
+    "see paragraph 12, Jane." (a name one letter from "Lane" is no street without a place after it);
+    "Unit 3, Fractions" (a school unit: a flat and a name with nothing after them).
 
 How it works: street cores ("12 Elm Road", "Mill Lane") and postcodes are anchors; from an
 anchor the span grows backwards over a building and sub-building ("Apartment 27, Beech Court,")
 and forwards over localities, town and postcode, across commas and line breaks. A line break is
 crossed only by a whole line, so the name line of an address block is never taken in.
+A numbered street whose type is misspelt ("Squaare") or run into its name ("Schoolroad") is
+an address only with a town after a comma, a postcode, a building before it or "at/to" before
+it. A number right after "Flat"/"Unit" is the flat's, not the house's ("Unit 5, Riverside
+Park"); a name between a flat and a numbered street is the building ("Flat 4, Kingsley, 20
+Mill Lane"); a flat and a name before a postcode are a flat in a building ("Flat 53, The
+Sidings SO20 2UH"). "number 14 on Holloway Gate in Wolverhampton" is said, not written.
 A street without a house number is an address only with other evidence (a building before it,
 a postcode after it, a locality line under it, or "on/in/to/at" before it): a missed address
 is a leak, but "Victoria Street Surgery" is not an address. Without any street, places count
@@ -120,6 +142,25 @@ LABEL_VALUE_NEGATIVES = frozenset(
     {"withheld", "confidential", "not known", "unknown", "n/a", "none", "redacted",
      "see above", "see below", "tbc", "no fixed abode", "nfa"}
 )
+# Street types a misspelling ("Squaare", "Roda", "Plaace") or a run-together name
+# ("Schoolroad") is read towards; shorter or rarer types ("hill", "vale") are one letter from
+# ordinary words. A misspelling keeps the type's first letter ("Jane" is not "Lane").
+CORRECTABLE_STREET_TYPES = (
+    "road", "street", "avenue", "crescent", "gardens", "close", "drive", "terrace", "square",
+    "grove", "parade", "lane", "place",
+)  # fmt: skip
+RUN_TOGETHER_MIN_NAME = 3
+# "number 14 on Holloway Gate", "no 9 on Park Street": a house number said before its street.
+SPOKEN_NUMBER_BEFORE = re.compile(
+    r"(?i:(?<![\w'’])(?:number|no\.?)[ \t]*[1-9]\d{0,3}[a-z]?[ \t]+(?:on|in|at)[ \t]+(?:the[ \t]+)?)\Z"
+)
+# "... Holloway Gate in Wolverhampton": the town after "in".
+IN_TOWN = re.compile(r"[ \t]+in[ \t]+(?=[A-Z])")
+# A Glasgow tenement flat (floor 2, door 1) before a numbered street: "2/1, 14 Kelvin Street".
+TENEMENT_FLAT = r"(?<![\w/])[0-9]{1,2}/[0-9]{1,2}"
+# Words for a home, as against a unit of a course or a room of an office: a flat and a name
+# with nothing after them count only for these.
+DWELLING_SUB_WORDS = frozenset({"flat", "apartment", "apt", "maisonette", "bedsit", "penthouse"})
 SCORE_NUMBERED = 0.9
 SCORE_WITH_POSTCODE = 0.95
 SCORE_BARE_STREET = 0.6
@@ -144,6 +185,18 @@ def _alternation(words: list[str], *, capitalised_only: bool) -> str:
         else:
             parts.append(f"(?i:{body})")
     return "(?:" + "|".join(parts) + ")"
+
+
+def _one_edit_apart(word: str, target: str) -> bool:
+    """One letter dropped, doubled, swapped or changed ("Squaare", "Roda", "Stret", "Lame")."""
+    if word == target:
+        return False
+    if len(word) == len(target):
+        diff = [i for i, (a, b) in enumerate(zip(word, target)) if a != b]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and word[diff[0]] == target[diff[1]] and word[diff[1]] == target[diff[0]])
+    shorter, longer = sorted((word, target), key=len)
+    return any(longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
 @dataclass
@@ -192,12 +245,16 @@ class AddressRecognizer(Recognizer):
             + _alternation(building_words, capitalised_only=True)
             + r"(?![\w'’\-])"
         )
+        sub_value = r"(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?|[A-Za-z])(?![\w/])"
+        sub_word = _alternation(sub_words, capitalised_only=False)
         sub_building = (
-            rf"(?:{FLOOR}[ \t]+(?:(?i:floor)[ \t]+)?{_alternation(sub_words, capitalised_only=False)}"
-            rf"(?:[ \t]+(?:(?i:no)\.?[ \t]*)?(?:\d{{1,4}}[A-Za-z]?|[A-Za-z])(?![\w]))?"
-            rf"|{_alternation(sub_words, capitalised_only=False)}\.?[ \t]*(?:(?i:no)\.?[ \t]*)?"
-            rf"(?:\d{{1,4}}[A-Za-z]?|[A-Za-z])(?![\w]))"
+            rf"(?:{FLOOR}[ \t]+(?:(?i:floor)[ \t]+)?{sub_word}"
+            rf"(?:[ \t]+(?:(?i:no)\.?[ \t]*)?{sub_value})?"
+            rf"|{sub_word}\.?[ \t]*(?:(?i:no)\.?[ \t]*)?{sub_value})"
         )
+        # The word of a flat right before a number: that number is the flat's ("Unit 5, ...").
+        self._sub_word_before = re.compile(
+            rf"(?<![\w'’\-])(?P<word>{sub_word})\.?[ \t]*(?:(?i:no)\.?[ \t]*)?\Z")
         house_name = rf"(?:{CAPWORD}[ \t]+){{0,2}}{CAPWORD}"
         separator = r"[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?"
         low = r"[a-z][a-z'’\-]*(?![\w'’\-])"
@@ -214,7 +271,7 @@ class AddressRecognizer(Recognizer):
             rf"|[a-z]+{COMPOUND_STREET_SUFFIX})(?![\w'’\-])"
         )
         self._back = re.compile(
-            rf"(?<![\w'’\-])(?:(?P<sub>{sub_building})|(?P<building>{building})"
+            rf"(?<![\w'’\-])(?:(?P<sub>{sub_building}|{TENEMENT_FLAT})|(?P<building>{building})"
             rf"|(?P<house>{house_name}))(?P<sep>{separator})\Z"
         )
         # The same, written in lower case ("flat 87, jubilee court, queen's road").
@@ -232,11 +289,16 @@ class AddressRecognizer(Recognizer):
         )
         self._any_building = re.compile(rf"(?:{building}|{lower_building})\Z")
         self._sub_then_building = re.compile(
-            rf"(?<![\w'’\-])(?:{sub_building}){separator}(?P<building>{building})"
+            rf"(?<![\w'’\-])(?P<sub>{sub_building}){separator}(?:(?P<building>{building})|(?P<house>{house_name}))"
+        )
+        # A numbered street whose last word may be a misspelt or run-together street type.
+        self._loose_street = re.compile(
+            rf"(?<![\w'’\-])(?P<number>{NUMBER})(?P<comma>,)?[ \t]+"
+            rf"(?P<name>(?:{CAPWORD}[ \t]+){{0,2}}(?P<last>{CAPWORD}))(?=[ \t]*(?:[,;.\r\n]|\Z))"
         )
         self._building = re.compile(building)
         self._numbered_segment = re.compile(
-            rf"(?<![\w'’\-])(?:{NUMBER})[ \t]+(?:{CAPWORD}[ \t]+){{0,3}}{CAPWORD}(?P<sep>{separator})\Z"
+            rf"(?<![\w'’\-])(?:{NUMBER}),?[ \t]+(?:{CAPWORD}[ \t]+){{0,3}}{CAPWORD}(?P<sep>{separator})\Z"
         )
         self._locality_back = re.compile(
             rf"(?<![\w'’\-])(?:{CAPWORD}[ \t]+(?:{LOCALITY_CONNECTOR}[ \t]+)?){{0,3}}{CAPWORD}"
@@ -270,9 +332,18 @@ class AddressRecognizer(Recognizer):
                 candidates.append(candidate)
         for m in self._sub_then_building.finditer(text):
             end, has_postcode, _lines = self._grow_forward(text, m.end(), False, postcodes)
+            if m.group("house") is not None and not has_postcode and not (
+                    end > m.end() and self._is_dwelling_sub(m.group("sub"))):
+                # "Flat 53, The Sidings" is a home with a postcode or a town after it;
+                # "Unit 3, Fractions" alone is a lesson.
+                continue
             candidates.append(_Candidate(
                 m.start(), end, SCORE_WITH_POSTCODE if has_postcode else SCORE_NUMBERED,
                 {"sub_building"}))
+        for m in self._loose_street.finditer(text):
+            candidate = self._from_loose_street(text, m, postcodes, persons)
+            if candidate is not None:
+                candidates.append(candidate)
         covered = set()
         starts = sorted(postcodes)
         for c in candidates:
@@ -302,11 +373,26 @@ class AddressRecognizer(Recognizer):
         street = m.group("name") or m.group("compound")
         lower = not any(word[0].isupper() for word in street.split())
         allcaps = m.group().isupper()
-        end, has_postcode, locality_lines = self._grow_forward(text, m.end(), allcaps, postcodes)
-        if not numbered and TITLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+        anchor = m.start()
+        flat_before = numbered and self._sub_word_before.search(text, max(0, anchor - 20), anchor)
+        spoken = None if numbered else SPOKEN_NUMBER_BEFORE.search(text, max(0, anchor - 30), anchor)
+        if flat_before:
+            # "Unit 5, Riverside Park": the number is the unit's; the street has none.
+            numbered, anchor = False, flat_before.start()
+        elif spoken:
+            numbered, anchor = True, spoken.start()
+        street_end = m.end()
+        if in_town := IN_TOWN.match(text, street_end):
+            town = self._locality.match(text, in_town.end())
+            town_end = self._trim_locality(text, in_town.end(), town.end()) if town else None
+            if town_end is not None:
+                street_end = town_end
+        end, has_postcode, locality_lines = self._grow_forward(text, street_end, allcaps, postcodes)
+        if not numbered and TITLE_BEFORE.search(text, max(0, anchor - 8), anchor):
             return None
-        start, back_evidence = self._grow_back(text, m.start(), numbered, persons,
+        start, back_evidence = self._grow_back(text, anchor, numbered, persons,
                                                has_postcode=has_postcode, lower=lower)
+        back_evidence = back_evidence or bool(flat_before)
         if (m.group("compound") and lower or m.group("ltype")) and not has_postcode and not (
                 numbered and (back_evidence or STREET_CUE.search(text, max(0, start - 40), start))):
             # "12 meadow way" counts after "at"/"to", a flat or before a postcode; "2 ways" never.
@@ -317,6 +403,8 @@ class AddressRecognizer(Recognizer):
             # follows or a building comes before it ("the coach house, brook road").
             return None
         patterns = {"street"}
+        if spoken:
+            patterns.add("spoken_number")
         if numbered:
             score = SCORE_NUMBERED
         elif back_evidence or has_postcode or (locality_lines and self._starts_line(text, start)):
@@ -334,6 +422,45 @@ class AddressRecognizer(Recognizer):
             patterns.add("postcode")
             score = SCORE_WITH_POSTCODE
         return _Candidate(start, end, score, patterns)
+
+    def _from_loose_street(self, text: str, m: re.Match[str], postcodes: dict[int, PostcodeMatch],
+                           persons: list[tuple[int, int]]) -> _Candidate | None:
+        """"12, Albert Squaare, Liverpool", "73, Schoolroad, Hull": a numbered street whose type
+        is misspelt or run into its name, vouched for by what is around it."""
+        kind = self._loose_street_kind(m.group("last"))
+        if kind is None or (m.group("comma") and YEAR.fullmatch(m.group("number"))):
+            return None
+        if self._sub_word_before.search(text, max(0, m.start() - 20), m.start()):
+            return None  # "Flat 4, Kingsley Crt": the flat's number, read by the other anchors
+        end, has_postcode, _lines = self._grow_forward(text, m.end(), m.group().isupper(), postcodes)
+        start, back_evidence = self._grow_back(text, m.start(), True, persons, has_postcode=has_postcode)
+        if not (has_postcode or end > m.end() or back_evidence
+                or STREET_CUE.search(text, max(0, start - 40), start)):
+            return None
+        patterns = {kind}
+        if back_evidence:
+            patterns.add("building")
+        if has_postcode:
+            patterns.add("postcode")
+        return _Candidate(start, end, SCORE_WITH_POSTCODE if has_postcode else SCORE_NUMBERED, patterns)
+
+    @staticmethod
+    def _loose_street_kind(word: str) -> str | None:
+        lower = word.lower()
+        if not lower.isalpha() or len(lower) < 4:
+            return None
+        for street_type in CORRECTABLE_STREET_TYPES:
+            if lower == street_type:
+                return None  # a street type as written: the street anchor's
+            if (lower[0] == street_type[0] and abs(len(lower) - len(street_type)) <= 1
+                    and _one_edit_apart(lower, street_type)):
+                return "misspelt_street_type"
+            if lower.endswith(street_type) and len(lower) - len(street_type) >= RUN_TOGETHER_MIN_NAME:
+                return "run_together_street"
+        return None
+
+    def _is_dwelling_sub(self, sub: str) -> bool:
+        return sub.split()[0].lower().rstrip(".") in DWELLING_SUB_WORDS or bool(re.match(FLOOR, sub))
 
     def _from_postcode(self, text: str, postcode: PostcodeMatch,
                        persons: list[tuple[int, int]]) -> _Candidate | None:
@@ -360,16 +487,17 @@ class AddressRecognizer(Recognizer):
                 break
             loc_start = window_start + locality.start()
             words = text[loc_start:window_start + locality.start("sep")].split()
+            if not self._crosses_line_cleanly(text, loc_start, locality.group("sep")):
+                break
+            if self._building.fullmatch(" ".join(words)):
+                # "Rose Cottage, Ashby LE65 1AB", "The Stables, Highfield, Bristol BS29 2EF": a
+                # named building is as good as a number.
+                start, _evidence = self._grow_back(text, loc_start, True, [])
+                return _Candidate(start, end, SCORE_WITH_POSTCODE, {"building_before_postcode"})
             if words[0].lower().strip(",") in self._locality_stop or any(
                     w.lower().strip(",") in self._locality_stop for w in words[1:]
                     if w[0].isupper()):
                 break
-            if not self._crosses_line_cleanly(text, loc_start, locality.group("sep")):
-                break
-            if self._building.fullmatch(" ".join(words)):
-                # "Rose Cottage, Ashby LE65 1AB": a named building is as good as a number.
-                start, _evidence = self._grow_back(text, loc_start, True, [])
-                return _Candidate(start, end, SCORE_WITH_POSTCODE, {"building_before_postcode"})
             if "\n" in locality.group("sep"):
                 lines += 1
             if self._is_addressee_line(text, loc_start, words, segments, persons):
@@ -397,6 +525,8 @@ class AddressRecognizer(Recognizer):
             return False
         line_end = text.find("\n", start)
         line_end = len(text) if line_end == -1 else line_end
+        if words[0] in ("The", "THE"):
+            return False  # "The Stables": a house, never the addressee
         if any(s < line_end and start < e for s, e in persons):
             return True
         return len(words) >= 2 and segments >= 2 and not self._building.fullmatch(" ".join(words))
@@ -484,6 +614,13 @@ class AddressRecognizer(Recognizer):
             if not self._crosses_line_cleanly(text, seg_start, m.group("sep")):
                 break
             if m.group("house") is not None:
+                flat = back.search(text, max(0, seg_start - BACK_WINDOW), seg_start)
+                if (flat and flat.group("sub") is not None
+                        and self._crosses_line_cleanly(text, flat.start(), flat.group("sep"))):
+                    # "Flat 4, Kingsley, 20 Mill Lane": a name between a flat and its street is
+                    # the flat's building.
+                    start, evidence = flat.start(), True
+                    continue
                 # A house name with no building word ("Willowbank") only before a street with no
                 # number, and only as its own line, or inline where a postcode or "at"/"to"
                 # vouches for it; otherwise it is as likely the addressee's name.

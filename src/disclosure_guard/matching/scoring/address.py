@@ -20,6 +20,8 @@ from its neighbours rather than measure string distance:
     the register has a flat and the text does not                            capped 0.82  weak
     the text adds a flat or floor to the whole house she is registered at
         ("First Floor Flat, 139 Cedar Ave" for 139 Cedar Avenue)             as without it
+    a unit or flat on a street with no house numbers ("Unit 5, Riverside Park"),
+        the unit agreeing, as a numbered house
     a flat and her building's name, shortened or without its "Court" or
         "The", with her postcode and no street ("Flat 53, The Sidings SO20 2UH")  0.92 - 1.00  strong
     number differs, or both name a flat and the flats differ, or both name
@@ -128,6 +130,10 @@ def score_address(found: AddressComponents, registered: AddressComponents) -> Ad
         return AddressScore(0.0, components, different_dwelling=True)
 
     dwelling = number if number is not None else house_name
+    if dwelling is None and flat == 1.0 and not found.has_dwelling and not registered.has_dwelling:
+        # "Unit 5, Riverside Park": on a street of units with no house numbers, the unit is
+        # the dwelling.
+        dwelling = 1.0
     if dwelling is None:
         score = _partial_score(postcode, street, place)
     else:
