@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
+from disclosure_guard.matching.diminutives import corroborated_names
 from disclosure_guard.matching.index import RegisterIndex
 from disclosure_guard.matching.name_index import is_vague
 from disclosure_guard.matching.normalise.address import AddressComponents, parse_address
@@ -110,6 +111,8 @@ def match_spans(
             new = _match_date_of_birth(part, span, index, thresholds, evidence)
         findings.extend(new)
         evidence.update(f.party.case_reference for f in new)
+    people = [(s, names[s]) for s in personal if s.kind is SpanKind.PERSON]
+    findings.extend(corroborated_names(part, people, findings, index, thresholds))
     return findings
 
 

@@ -1,0 +1,87 @@
+"""A forename the nickname data lacks, read with her surname beside another of her details.
+
+People write "Bex" for Rebecca, "Tash" for Natasha, "Izzy" for Isabel, "Mags" for Margaret;
+the `nicknames` dataset does not link these pairs, so the name scorer gives them nothing. Alone,
+"Bex Holloway" could be anyone called Holloway; beside Rebecca Holloway's address, phone, email,
+birth date or school in the same text, it is most likely her. Such a name is a weak match: the
+guard holds rather than lets it through unseen.
+
+Examples it must handle:
+    "Bex Holloway" for Rebecca Holloway, her address in the same letter     weak
+    "Tash Morgan" for Natasha Morgan, her phone in the same letter          weak
+    "Izzy Clarke" for Isabel Clarke, her school in the same letter          weak
+    "Mags O'Neill" for Margaret O'Neill, her date of birth beside it        weak
+    "Bex Holloway" with nothing else of hers in the text                    nothing
+    "Paul Holloway" for Rebecca Holloway, her address beside it             nothing (another forename)
+    "Bex Hollins" for Rebecca Holloway, her address beside it               nothing (another surname)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from disclosure_guard.matching.index import RegisterIndex
+from disclosure_guard.matching.normalise.name import PersonName
+from disclosure_guard.types import Finding, FindingKind, MatchStrength, MatchThresholds, PartyRole, Span, TextPart
+
+DIMINUTIVE_MATCHER = "name.diminutive"
+# Spoken alike: "Bex" is "becks", "Izzy" is "issy", "Kez" is "cess".
+_SOUNDS = (("ph", "f"), ("ck", "c"), ("x", "cs"), ("k", "c"), ("z", "s"))
+_ENDINGS = re.compile(r"(?:ie|y|s)$")
+
+
+def _spoken(word: str) -> str:
+    for written, said in _SOUNDS:
+        word = word.replace(written, said)
+    return word
+
+
+def plausible_diminutive(short: str, forename: str) -> bool:
+    """A shorter word whose stem begins her forename or sits in it ("bex" in "rebecca")."""
+    if len(short) < 2 or len(short) >= len(forename):
+        return False
+    stem = _ENDINGS.sub("", _spoken(short)) or _spoken(short)
+    full = _spoken(forename)
+    return len(stem) >= 2 and (full.startswith(stem[:2]) or stem[:3] in full)
+
+
+def _same_surname(found: str, registered: str) -> bool:
+    barrels = set(registered.replace(" ", "-").split("-"))
+    return found == registered.replace("-", "").replace(" ", "") or found in barrels
+
+
+def corroborated_names(
+    part: TextPart,
+    names: Iterable[tuple[Span, PersonName]],
+    findings: list[Finding],
+    index: RegisterIndex,
+    thresholds: MatchThresholds,
+) -> list[Finding]:
+    """Weak name findings for protected parties that another detail in this text already
+    matched and that no finding on the span names yet."""
+    corroborating = {f.party for f in findings if f.kind is not FindingKind.NAME}
+    if not corroborating:
+        return []
+    cases = {ref.case_reference for ref in corroborating}
+    parties = [n for n in index.parties_of_cases(cases) if index.party(n).ref in corroborating]
+    named = {(f.start, f.end, f.party) for f in findings if f.kind is FindingKind.NAME}
+    found: list[Finding] = []
+    for span, name in names:
+        if not name.surname or not name.forenames or len(name.forenames[0]) < 2:
+            continue
+        for number in parties:
+            party = index.party(number)
+            if party.ref.role is not PartyRole.PROTECTED or (span.start, span.end, party.ref) in named:
+                continue
+            if any(
+                _same_surname(name.surname, registered.surname)
+                and any(plausible_diminutive(name.forenames[0], forename) for forename in registered.forenames)
+                for registered in party.names
+            ):
+                found.append(
+                    Finding(FindingKind.NAME, part.name, span.start, span.end, span.text, party.ref,
+                            thresholds.weak, MatchStrength.WEAK, DIMINUTIVE_MATCHER,
+                            {"surname": 1.0, "forename": 0.0, "corroborated": 1.0})
+                )
+    return found
