@@ -12,7 +12,8 @@ shapes it, so it checks what the benchmarks cannot: `tests/data/handwritten/`.
 - `decisions.yaml`: recipients, subject and body (text or HTML, attachments as text) and the
   decision expected, through `guard.check` as the API runs it. `expect` is one decision or a list
   of acceptable ones (`[hold, block]` for "at least held"). Every verdict is also checked for
-  never quoting a register value that the item did not contain.
+  never quoting a register value that the item did not contain, for one finding per span and
+  case, and for a name inside a longer name counting once.
 
 An entry with `known_gap` fails today for the reason it states. It runs as a strict xfail, so
 main stays green and an entry that starts passing fails until its `known_gap` is removed.
@@ -33,7 +34,7 @@ from disclosure_guard.ingest.attachments import Attachment
 from disclosure_guard.ingest.fields import item_from_fields
 from disclosure_guard.matching import RegisterIndex
 from disclosure_guard.register.schema import CaseIn
-from disclosure_guard.types import Channel, Decision, Item, MatchThresholds, Recipient, RecipientType, SpanKind
+from disclosure_guard.types import Channel, Decision, FindingKind, Item, MatchThresholds, Recipient, RecipientType, SpanKind
 
 DATA = Path(__file__).parent / "data" / "handwritten"
 
@@ -125,3 +126,12 @@ def test_decisions(entry, extractor: Extractor, index: RegisterIndex):
     shown = "\n".join([r.message for r in verdict.reasons] + [f.text for f in verdict.findings]).casefold()
     leaked = [v for v in _register_values() if v.casefold() not in submitted and v.casefold() in shown]
     assert not leaked, "the verdict quotes register values the item did not contain"
+
+    # The reviewer sees one finding per span and case, and a name inside a longer name is one mention.
+    places = [(f.part, f.start, f.end, f.party.case_reference) for f in verdict.findings]
+    assert len(places) == len(set(places)), "more than one finding for a span and case"
+    names = [f for f in verdict.findings if f.kind is FindingKind.NAME]
+    nested = [(inner.text, outer.text) for inner in names for outer in names
+              if inner.part == outer.part and inner.party.case_reference == outer.party.case_reference
+              and outer.start <= inner.start and inner.end <= outer.end and inner.end - inner.start < outer.end - outer.start]
+    assert not nested, f"a name inside a longer name counted twice: {nested}"
