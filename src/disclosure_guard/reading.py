@@ -77,11 +77,14 @@ class ReadingView:
 def reading_view(text: str) -> ReadingView:
     if text.isascii():
         return ReadingView(text)
+    # Most non-ASCII letters read as written ("£", "’", "Zoë"): then there is nothing to map.
+    distinct = _non_ascii_chars(text)
+    if all(_folded(ch) == ch for ch in distinct) and not distinct & _latin_lookalikes().keys():
+        return ReadingView(text)
     pieces: list[str] = []
     offsets: list[int] = []
     position = 0
     changed = False
-    folded_chars = _FOLDED
     for run in _NON_ASCII_RUN.finditer(text):
         start, end = run.span()
         if start > position:
@@ -89,11 +92,7 @@ def reading_view(text: str) -> ReadingView:
             offsets.extend(range(position, start))
         for i in range(start, end):
             ch = text[i]
-            folded = folded_chars.get(ch)
-            if folded is None:
-                folded = _fold_char(ch)
-                if len(folded_chars) < _FOLD_CACHE_LIMIT:
-                    folded_chars[ch] = folded
+            folded = _folded(ch)
             if folded != ch:
                 changed = True
             if folded:
@@ -119,6 +118,15 @@ def read_text(text: str) -> str:
 
 
 _FOLDED: dict[str, str] = {}
+
+
+def _folded(ch: str) -> str:
+    folded = _FOLDED.get(ch)
+    if folded is None:
+        folded = _fold_char(ch)
+        if len(_FOLDED) < _FOLD_CACHE_LIMIT:
+            _FOLDED[ch] = folded
+    return folded
 
 
 def _fold_char(ch: str) -> str:

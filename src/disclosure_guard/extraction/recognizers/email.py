@@ -43,6 +43,8 @@ OBFUSCATED_EMAIL = re.compile(
     rf"(?i)(?<![\w.+-])(?:{LOCAL_PART}{AT}(?:{LABEL}{DOT}|{LABEL}{SPELT_DOT})+{TOP_LABEL}"
     rf"|{LOCAL_PART}{SPELT_AT}(?:{LABEL}(?:{SPELT_DOT}|\.))*{LABEL}{SPELT_DOT}{TOP_LABEL})(?![\w-])"
 )
+# Every obfuscated form has one of these; most letters have none, and are not searched further.
+OBFUSCATION_MARKER = re.compile(r"(?i)[\[({<][ \t]*(?:at|@)[ \t]*[\])}>]|[ \t]@|@[ \t]|[ \t]dot[ \t]")
 _READ_AT = re.compile(rf"(?i){AT}|{SPELT_AT}")
 _READ_DOT = re.compile(rf"(?i){DOT}|{SPELT_DOT}")
 
@@ -61,6 +63,8 @@ class EmailRecognizer(Recognizer):
     def analyze(self, text: str, doc: Doc | None = None) -> list[Span]:
         spans = [Span(SpanKind.EMAIL, m.start(), m.end(), m.group(), self.name, score=1.0, pattern="plain")
                  for m in PLAIN_EMAIL.finditer(text)]
+        if not OBFUSCATION_MARKER.search(text):
+            return spans
         spans.extend(Span(SpanKind.EMAIL, m.start(), m.end(), m.group(), self.name, score=0.9,
                           pattern="obfuscated", reading=read_obfuscated(m.group()))
                      for m in OBFUSCATED_EMAIL.finditer(text) if not PLAIN_EMAIL.fullmatch(m.group()))

@@ -12,6 +12,8 @@ Examples it must handle (and the tests use exactly these):
     "0113 • 496 • 0000"     -> +441134960000   (bullets)
     "07700_900_123"         -> +447700900123
     "07700|900|123"         -> +447700900123
+    "(07700)_900123"        -> +447700900123
+    "+44·(0)116·496·0185"   -> +441164960185
 and must not fire on:
     "01/04/1990"; "1990-04-01"; "ref 123456"; "case 12345678"
 
@@ -43,10 +45,11 @@ DIALLABLE_START = re.compile(r"^(?:\+|00|\(?0)")
 # UK national numbers are 9 or 10 digits after the trunk 0; shorter runs are references.
 MIN_NATIONAL_DIGITS = 9
 DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
-# One mark between digits (a space either side allowed) that libphonenumber does not take for a
-# separator: any non-ASCII symbol or punctuation, and the ASCII ones people use as dividers (not
-# a comma or semicolon: those divide one number from the next).
-ODD_SEPARATOR = re.compile(r"(?<=\d)( ?)([^\w\s\x00-\x7f]|[_|*~])( ?)(?=\d)")
+# One mark between digits or a bracketed area code (a space either side allowed) that
+# libphonenumber does not take for a separator: any non-ASCII symbol or punctuation, and the
+# ASCII ones people use as dividers (not a comma or semicolon: those divide one number from the
+# next).
+ODD_SEPARATOR = re.compile(r"(?<=[\d)])( ?)([^\w\s\x00-\x7f]|[_|*~])( ?)(?=[\d(])")
 
 
 class PhoneRecognizer(Recognizer):
