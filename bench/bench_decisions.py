@@ -96,14 +96,17 @@ def main() -> None:
     causes: dict[str, Counter] = defaultdict(Counter)
     errors = 0
     checking = time.perf_counter()
+    shape_seconds: Counter = Counter()
     for submission in items:
         verdict, failure = None, None
+        one = time.perf_counter()
         try:
             verdict = check(as_item(submission), index, extractor, thresholds)
             decision = verdict.decision.value
         except Exception as exc:  # noqa: BLE001 - the API answers a guard error with a hold
             decision, failure = Decision.HOLD.value, f"{type(exc).__name__}: {exc}"
             errors += 1
+        shape_seconds[submission.shape] += time.perf_counter() - one
         by_category[submission.category][decision] += 1
         by_shape[submission.shape][submission.expected + ":" + decision] += 1
         if is_error(submission.expected, decision):
@@ -123,14 +126,14 @@ def main() -> None:
         rates[name] = wrong / n if n else 0.0
         print(f"{name:26} {expected:8} {n:5} {tally['allow']:6} {tally['hold']:6} {tally['block']:6} {rates[name]:7.3f}")
 
-    print(f"\n{'shape':10} {'n':>5} {'block/hold items allowed':>25} {'allow items not allowed':>24}")
+    print(f"\n{'shape':10} {'n':>5} {'block/hold items allowed':>25} {'allow items not allowed':>24} {'ms/item':>8}")
     for shape, tally in sorted(by_shape.items()):
         n = sum(tally.values())
         risky = sum(c for k, c in tally.items() if not k.startswith("allow:"))
         leaked = sum(c for k, c in tally.items() if not k.startswith("allow:") and k.endswith(":allow"))
         benign = sum(c for k, c in tally.items() if k.startswith("allow:"))
         held = sum(c for k, c in tally.items() if k.startswith("allow:") and not k.endswith(":allow"))
-        print(f"{shape:10} {n:5} {leaked:>14}/{risky:<10} {held:>13}/{benign:<10}")
+        print(f"{shape:10} {n:5} {leaked:>14}/{risky:<10} {held:>13}/{benign:<10} {1000 * shape_seconds[shape] / n:8.0f}")
 
     print("\nmisses by cause (count, cause; for allow categories: reasons | how the item was made)")
     for name, _, _ in CATEGORIES:

@@ -25,7 +25,9 @@ one or two per address, each variant one a person would still read as that dwell
 
 Every variant keeps a house (number, house name or building with flat) and a place (street or
 postcode): the postcode is never dropped together with the number, nor the street together
-with the postcode. A variant comes back with the names of its errors.
+with the postcode. A variant has one or two errors of content, and sometimes one or two of layout besides
+("108, Rowan Plaace, Didsbury, Liverpool L12\\n5AH" is one of each, and a wrap); it comes back
+with the names of its errors.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ ERRORS = (
     "street_omitted", "postcode_dropped", "postcode_one_char", "postcode_ocr", "locality_for_town",
     "reordered", "comma_after_number", "no_commas", "line_breaks", "postcode_wrapped",
 )  # fmt: skip
+LAYOUT_ERRORS = ("comma_after_number", "no_commas", "line_breaks", "postcode_wrapped")
+CONTENT_ERRORS = tuple(e for e in ERRORS if e not in LAYOUT_ERRORS)
 # Pairs a person could no longer read as one dwelling, or that undo each other.
 CLASHES = {
     frozenset(p)
@@ -56,7 +60,7 @@ CLASHES = {
         ("street_omitted", "split_word"), ("type_abbreviated", "type_misspelt"),
         ("type_abbreviated", "type_dropped"), ("type_misspelt", "type_dropped"),
         ("run_together", "split_word"), ("run_together", "type_dropped"),
-        ("no_commas", "line_breaks"), ("building_shortened", "building_dropped"),
+        ("no_commas", "line_breaks"), ("no_commas", "comma_after_number"), ("building_shortened", "building_dropped"),
         ("flat_added", "flat_dropped"), ("postcode_dropped", "building_dropped"),
         ("postcode_dropped", "flat_dropped"), ("postcode_dropped", "type_dropped"),
         ("postcode_dropped", "locality_for_town"), ("street_typo", "run_together"),
@@ -137,6 +141,7 @@ def applicable(error: str, w: Written, dwelling: Dwelling) -> bool:
     named = bool(w.building or w.house_name)
     type_entry = STREET_TYPES[dwelling.street.street_type]
     return {
+        "street_typo": len(w.stem or "") >= 4 or len(w.street_type or "") >= 4,
         "run_together": len(w.stem or "") <= 8,
         "split_word": w.stem in COMPOUND_STEMS,
         "type_abbreviated": bool(type_entry[1]),
@@ -158,7 +163,7 @@ def applicable(error: str, w: Written, dwelling: Dwelling) -> bool:
 def apply(error: str, w: Written, dwelling: Dwelling, rng: random.Random) -> None:
     type_entry = STREET_TYPES[dwelling.street.street_type]
     if error == "street_typo":
-        if rng.random() < 0.7 or len(w.street_type or "") < 4:
+        if len(w.stem) >= 4 and (rng.random() < 0.7 or len(w.street_type or "") < 4):
             w.stem = typo(w.stem, rng)
         else:
             w.street_type = typo(w.street_type, rng)
@@ -197,9 +202,8 @@ def apply(error: str, w: Written, dwelling: Dwelling, rng: random.Random) -> Non
     elif error == "flat_dropped":
         w.flat = None
     elif error == "street_omitted":
-        w.stem = w.street_type = None
-        if rng.random() < 0.5:
-            w.number = None
+        # The number goes with the street it is a number on.
+        w.stem = w.street_type = w.number = None
         w.locality = None
         if rng.random() < 0.5:
             w.town = None
@@ -236,19 +240,24 @@ def apply(error: str, w: Written, dwelling: Dwelling, rng: random.Random) -> Non
 
 
 def mistyped(dwelling: Dwelling, rng: random.Random, errors: int | None = None) -> tuple[str, tuple[str, ...]]:
-    """`dwelling` written with one or two data-entry errors, and their names."""
+    """`dwelling` written with one or two errors of content, and their names; in two cases of
+    five also one or two of layout (commas and line breaks), which change no word of it."""
     w = written(dwelling, locality=rng.random() < 0.5)
-    wanted = errors or rng.choice((1, 1, 2, 2, 2))
-    while len(w.errors) < wanted:
+    _add_errors(w, dwelling, rng, CONTENT_ERRORS, errors or rng.choice((1, 1, 2, 2, 2)))
+    _add_errors(w, dwelling, rng, LAYOUT_ERRORS, rng.choice((0, 0, 0, 1, 2)))
+    return w.render(), tuple(w.errors)
+
+
+def _add_errors(w: Written, dwelling: Dwelling, rng: random.Random, kinds: tuple[str, ...], count: int) -> None:
+    for _ in range(count):
         candidates = [
-            e for e in ERRORS
+            e for e in kinds
             if e not in w.errors and applicable(e, w, dwelling)
             and not any(frozenset((e, done)) in CLASHES for done in w.errors)
         ]  # fmt: skip
         if not candidates:
-            break
+            return
         apply(rng.choice(candidates), w, dwelling, rng)
-    return w.render(), tuple(w.errors)
 
 
 def as_written(dwelling: Dwelling, rng: random.Random) -> str:

@@ -106,7 +106,7 @@ class ItemMaker:
 
     def finish(self, category: str, expected: str, shape: str, letter: Letter, recipients: list[Addressee],
                planted: str = "", cause: str = "", table: list[tuple[str, str]] | None = None) -> Submission:  # fmt: skip
-        topic_filler = self.letterhead.filler(self.rng.choice(("court", "council", "housing")), 90)
+        topic_filler = self.letterhead.filler(self.rng.choice(("court", "council", "housing")), 46)
         fields = submit(letter, recipients, shape, self.rng, topic_filler, self.office_email(letter.sender), table)
         if shape in LETTER_SHAPES and not fields.get("channel"):
             fields["channel"] = "letter"
@@ -150,6 +150,9 @@ class ItemMaker:
 
     def her_name(self, person: Person) -> str:
         return self.rng.choice((name_form(person, "title_surname", self.rng), name_form(person, "full", self.rng), "the applicant", "the mother"))
+
+    def copy_name(self, case: Case) -> str:
+        return name_form(case.victim, self.rng.choice(("full", "title_full", "title_surname", "initial_surname")), self.rng)
 
     def restricted_addressee(self, case: Case, modes: tuple[str, ...]) -> tuple[Addressee, str]:
         """The abuser on the envelope, and how: name_home (any form of his name, his address),
@@ -198,7 +201,7 @@ class ItemMaker:
         table = None
         if where == "copy_list":
             shape = "copy_list"
-            letter.copy_list = [f"cc: {self.stranger().written()}, {self.office()}", f"cc: {self.her_name(case.victim)}, {planted.replace(chr(10), ', ')}"]
+            letter.copy_list = [f"cc: {self.stranger().written()}, {self.office()}", f"cc: {self.copy_name(case)}, {planted.replace(chr(10), ', ')}"]
             if "address" not in cause:
                 letter.copy_list[-1] = f"cc: {case.victim.written()} ({planted})"
         elif where == "attachment":
@@ -231,7 +234,7 @@ class ItemMaker:
         sentence, planted, cause = self.protected_detail(case)
         where = rng.choice(("body", "attachment", "copy_list"))
         if where == "copy_list":
-            letter.copy_list = [f"cc: {self.her_name(case.victim)}, {planted.replace(chr(10), ', ')}"]
+            letter.copy_list = [f"cc: {self.copy_name(case)}, {planted.replace(chr(10), ', ')}"]
             shape = "copy_list"
         else:
             letter.paragraphs.insert(rng.randint(0, len(letter.paragraphs)), sentence)
@@ -315,7 +318,8 @@ class ItemMaker:
 
     def neighbours(self, case: Case) -> Submission:
         rng = self.rng
-        home = case.home if rng.random() < 0.8 else case.abuser_home
+        whose = "hers" if rng.random() < 0.8 else "his"
+        home = case.home if whose == "hers" else case.abuser_home
         door = self.world.geography.neighbour(home, self.world.dwellings)
         if door is None:
             return self.ordinary(case)
@@ -324,7 +328,7 @@ class ItemMaker:
         to = Addressee("to", someone.written(), address=planted)
         letter = self.letterhead.letter(rng.choice(("housing", "council")), self.addressee_block(to), someone.greeting())
         kind = "flat" if door.flat else "house_name" if door.house_name else "number"
-        return self.finish("neighbours", "allow", self.pick_shape(("letter", "pdf", "docx")), letter, [to], planted, f"another {kind}")
+        return self.finish("neighbours", "allow", self.pick_shape(("letter", "pdf", "docx")), letter, [to], planted, f"another {kind} ({whose})")
 
     def restricted_own_affairs(self, case: Case) -> Submission:
         rng = self.rng

@@ -141,14 +141,18 @@ MALE_DIMINUTIVES: dict[str, tuple[str, ...]] = {
 ALL_DIMINUTIVES: dict[str, tuple[str, ...]] = {**FEMALE_DIMINUTIVES, **MALE_DIMINUTIVES}
 
 
+# Each name, full or short, to the full names it is a form of.
+_GROUPS: dict[str, set[str]] = {}
+for _full, _short in ALL_DIMINUTIVES.items():
+    for _form in (_full, *_short):
+        _GROUPS.setdefault(_form.lower(), set()).add(_full.lower())
+
+
 def same_name_group(first: str, second: str) -> bool:
     """Whether two forenames are forms of one name (Rebecca/Bex, Kate/Katherine, Katherine/Catherine
-    through Kate): a namesake must have a forename outside her group."""
+    through Kate, Isabel/Isabella by their first four letters): a namesake's forename is outside
+    her group."""
     a, b = first.lower(), second.lower()
     if a == b or a[:4] == b[:4]:
         return True
-    for full, short in ALL_DIMINUTIVES.items():
-        forms = {full.lower(), *(s.lower() for s in short)}
-        if a in forms and b in forms:
-            return True
-    return False
+    return bool(_GROUPS.get(a, set()) & _GROUPS.get(b, set()))

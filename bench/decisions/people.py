@@ -31,9 +31,8 @@ NAME_FORMS = (
     "full", "title_full", "initial_surname", "diminutive_surname", "surname_comma", "capitals",
     "alias", "typo",
 )  # fmt: skip
-# A surname with a title names the family, not one of its members: kept out of the forms that
-# must identify one person by themselves.
-ALL_NAME_FORMS = (*NAME_FORMS, "title_surname")
+# "title_surname" ("Mrs Lukas") is left out of NAME_FORMS: a surname with a title names a family,
+# not one of its members, so it is used only where the item says who else is meant.
 
 
 @dataclass(frozen=True)

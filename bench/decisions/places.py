@@ -175,9 +175,15 @@ class Geography:
             if home.flat:
                 flats = [str(n) for n in range(1, 61)] if home.flat.isdigit() else list("ABCDEF")
                 other = replace(home, flat=rng.choice([f for f in flats if f != home.flat]))
-            elif home.house_name:
+            elif home.house_name and home.number is None:
                 name = rng.choice([h for h in HOUSE_NAMES if h != home.house_name])
                 other = replace(home, house_name=name)
+            elif home.house_name:
+                # A named house with a number is that number: the house next door has another
+                # number, and another name or none.
+                number = max(1, home.number + rng.choice((-4, -2, -1, 1, 2, 4)))
+                name = rng.choice([None, *(h for h in HOUSE_NAMES if h != home.house_name)])
+                other = replace(home, number=number, house_name=name, postcode=self.postcode(home.street, number))
             else:
                 number = max(1, home.number + rng.choice((-4, -2, -1, 1, 2, 4, 6, 10)))
                 other = replace(home, number=number, postcode=self.postcode(home.street, number))

@@ -16,7 +16,7 @@ the alleged abuser and sometimes an associate, and sometimes a trusted solicitor
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from faker import Faker
@@ -53,7 +53,6 @@ class Case:
     solicitor: Person | None = None
     solicitor_email: str | None = None
     locality: bool = True  # whether the register writes the locality in her address
-    extra: dict = field(default_factory=dict)
 
     @property
     def protected(self) -> list[Person]:
