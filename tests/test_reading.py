@@ -17,6 +17,8 @@ READ_THROUGH = [
     ("Br\u0430mley W\u0430y", "Bramley Way"),
     ("\u0412S1 6\u0410\u0410", "BS1 6AA"),
     ("Bramley \u051c\u0430\u0443", "Bramley Way"),
+    ("jane@hotma\u0456l.\u0441\u043e.uk", "jane@hotmail.co.uk"),
+    ("Queen'\u0455 Ro\u0430d", "Queen's Road"),
 ]
 LEFT_ALONE = ["Zoë Łukasz Ştefan Şahin Ağaoğlu", "Анна Петрова", "12 Elm Road, Leeds"]
 

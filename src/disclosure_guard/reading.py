@@ -19,13 +19,15 @@ Examples it must handle (the tests use exactly these):
     "Br\u0430mley W\u0430y"        -> "Bramley Way"     Cyrillic а inside Latin words
     "\u0412S1 6\u0410\u0410"       -> "BS1 6AA"         Cyrillic look-alikes in a postcode
     "Bramley \u051c\u0430\u0443"   -> "Bramley Way"     a whole look-alike word among Latin ones
+    "jane@hotma\u0456l.\u0441\u043e.uk" -> "jane@hotmail.co.uk"  "со" beside a Latin word in disguise
+    "Queen'\u0455 Ro\u0430d"         -> "Queen's Road"    an apostrophe inside a word
 and must leave alone:
     "Zoë Łukasz Ştefan Şahin Ağaoğlu"   genuine Polish, Romanian and Turkish letters
     "Анна Петрова"                      a name in Cyrillic (matching transliterates it)
     "12 Elm Road, Leeds"                 plain ASCII: the same string, no map at all
 
 Only mixed-script words are folded to Latin, and a word wholly in another script only when every
-letter has a Latin look-alike and neither word beside it is in another script: "Анна Петрова" is
+letter has a Latin look-alike and neither word beside it is wholly in another script: "Анна Петрова" is
 a Russian name to read as Russian, "Bramley Ԝау" is an English street in disguise.
 
 The look-alikes are Unicode's TR39 confusables, from the `confusable-homoglyphs` package: only
@@ -46,7 +48,7 @@ from importlib.resources import files
 INVISIBLE_FILLER = "\u2060"
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")  # "Queen's" is one word
 # Default-ignorable code points outside category Cf (Unicode DerivedCoreProperties): Hangul
 # fillers, the combining grapheme joiner and variation selectors (marks, dropped as marks),
 # and the unassigned ranges kept for future invisible characters.
@@ -182,7 +184,7 @@ def _fold_lookalike_words(text: str) -> str:
     if not any(ch in lookalikes for ch in _non_ascii_chars(text)):
         return text
     words = list(_WORD.finditer(text))
-    foreign = [_has_foreign_letter(w.group()) for w in words]
+    foreign = [_is_foreign(w.group()) for w in words]
     chars = None
     for n, word in enumerate(words):
         letters = word.group()
@@ -206,9 +208,16 @@ def _non_ascii_chars(text: str) -> set[str]:
     return {ch for run in _NON_ASCII_RUN.findall(text) for ch in run}
 
 
-def _has_foreign_letter(word: str) -> bool:
-    """A word of another script: a neighbour that makes a look-alike word genuine."""
-    return any(not ch.isascii() and ch.isalpha() and _script(ch) not in _READ_AS_IS for ch in word)
+def _is_foreign(word: str) -> bool:
+    """A word wholly of another script: a neighbour that makes a look-alike word genuine. A word
+    of Latin and other letters is Latin in disguise, and no evidence of anything."""
+    foreign = False
+    for ch in word:
+        if ch.isalpha():
+            if ch.isascii() or _script(ch) == "LATIN":
+                return False
+            foreign = foreign or _script(ch) not in _READ_AS_IS
+    return foreign
 
 
 def _script(ch: str) -> str:
