@@ -92,6 +92,10 @@ def reading_view(text: str) -> ReadingView:
         if start > position:
             pieces.append(text[position:start])
             offsets.extend(range(position, start))
+        if not run.group().strip(INVISIBLE_FILLER):
+            changed = True  # a tag of laid-out HTML: nothing to read, nothing to look at
+            position = end
+            continue
         for i in range(start, end):
             ch = text[i]
             folded = _folded(ch)
