@@ -20,7 +20,7 @@ FOUND = [
     ("st hildas primary school", SpanKind.IDENTIFIER),
     ("AB 12 34 56 C", SpanKind.IDENTIFIER),
 ]
-NOT_FOUND = ["Kowalczyk", "Anna Kowalczykowa", "Joanna Kowalczyk"]
+NOT_FOUND = ["Kowalczyk", "Anna Kowalczykowa", "joanna kowalczyk"]
 
 
 @pytest.fixture(scope="module")
@@ -58,3 +58,11 @@ def test_a_name_is_found_without_its_middle_name() -> None:
     recognizer = GazetteerRecognizer(Gazetteer(names=("Jane Elizabeth Doe",)))
     text = "We have spoken to Jane Doe about the hearing."
     assert [s.text for s in recognizer.analyze(text)] == ["Jane Doe"]
+
+
+@pytest.mark.parametrize("text", ["Joanna Kowalczyk", "Naatsha Kowalczyk", "Bex Kowalczyk"])
+def test_a_capitalised_word_before_a_register_surname_is_a_lower_scored_name(
+        register_terms: GazetteerRecognizer, text: str) -> None:
+    [span] = register_terms.analyze(text)
+    assert (span.text, span.kind, span.pattern) == (text, SpanKind.PERSON, "gazetteer:word_surname")
+    assert span.score < 1.0

@@ -56,5 +56,15 @@ def test_plausible_diminutives():
     for short, full in (("bex", "rebecca"), ("tash", "natasha"), ("izzy", "isabel"), ("mags", "margaret"),
                         ("shaz", "sharon"), ("liv", "olivia")):
         assert plausible_diminutive(short, full), (short, full)
-    for short, full in (("paul", "rebecca"), ("mary", "rebecca"), ("bob", "robert"), ("rebecca", "bex")):
+    for short, full in (("paul", "rebecca"), ("mary", "rebecca"), ("bob", "robert"), ("rebecca", "bex"),
+                        ("sarah", "sandra"), ("maureen", "margaret"), ("natalie", "natasha")):
         assert not plausible_diminutive(short, full), (short, full)
+
+
+def test_a_diminutive_in_an_item_whose_recipients_touch_her_case_is_weak():
+    """"Bex Holloway" in a letter to Gary Holloway, her restricted party: her case is in context."""
+    part = a_letter("Bex Holloway has asked for the hearing to be moved.")
+    spans = [a_span(part, SpanKind.PERSON, "Bex Holloway")]
+    findings = match_spans(part, spans, an_index(CASE), MatchThresholds(), frozenset({"DG-0009"}))
+    assert [(f.party.party_index, f.strength, f.matcher) for f in findings] == [
+        (0, MatchStrength.WEAK, "name.diminutive")]

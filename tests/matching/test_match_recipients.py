@@ -107,3 +107,16 @@ def test_one_match_per_recipient_party_and_detail() -> None:
 
 def test_a_namesake_recipient_is_not_matched() -> None:
     assert matched(to("Joan Smith")) == []
+
+
+def test_the_carer_of_a_party_at_her_own_address_is_of_her_household_and_elsewhere_nobody() -> None:
+    at_home = matched(to("Parent/Carer of Jane Smith", address="Flat 3, 12 Elm Road, Leeds LS6 2AB"))
+    assert (FindingKind.NAME, JANE_REF) in [(m.via, m.party) for m in at_home]
+    elsewhere = matched(to("The Parent or Guardian of: Jane Smith", address="9 Rye Lane, Leeds LS2 7QT"))
+    assert [m for m in elsewhere if m.via is FindingKind.NAME] == []
+
+
+def test_a_recipient_named_as_her_school_is_that_institution() -> None:
+    found = matched(to("St Mary's Primary School"))
+    assert [(m.via, m.party, m.strength) for m in found] == [
+        (FindingKind.IDENTIFIER, JANE_REF, MatchStrength.STRONG)]

@@ -3,8 +3,9 @@
 People write "Bex" for Rebecca, "Tash" for Natasha, "Izzy" for Isabel, "Mags" for Margaret;
 the `nicknames` dataset does not link these pairs, so the name scorer gives them nothing. Alone,
 "Bex Holloway" could be anyone called Holloway; beside Rebecca Holloway's address, phone, email,
-birth date or school in the same text, it is most likely her. Such a name is a weak match: the
-guard holds rather than lets it through unseen.
+birth date or school in the same text, or in an item whose recipients touch her case (a letter
+to her abuser), it is most likely her. Such a name is a weak match: the guard holds rather than
+lets it through unseen. A name that is a recipient's own is not passed here.
 
 Examples it must handle:
     "Bex Holloway" for Rebecca Holloway, her address in the same letter     weak
@@ -13,6 +14,7 @@ Examples it must handle:
     "Mags O'Neill" for Margaret O'Neill, her date of birth beside it        weak
     "Bex Holloway" with nothing else of hers in the text                    nothing
     "Paul Holloway" for Rebecca Holloway, her address beside it             nothing (another forename)
+    "Sarah Rees" for Sandra Rees, in a letter to her abuser                  nothing (too long for a diminutive)
     "Bex Hollins" for Rebecca Holloway, her address beside it               nothing (another surname)
 """
 
@@ -26,6 +28,7 @@ from disclosure_guard.matching.normalise.name import PersonName
 from disclosure_guard.types import Finding, FindingKind, MatchStrength, MatchThresholds, PartyRole, Span, TextPart
 
 DIMINUTIVE_MATCHER = "name.diminutive"
+MAX_DIMINUTIVE = 4
 # Spoken alike: "Bex" is "becks", "Izzy" is "issy", "Kez" is "cess".
 _SOUNDS = (("ph", "f"), ("ck", "c"), ("x", "cs"), ("k", "c"), ("z", "s"))
 _ENDINGS = re.compile(r"(?:ie|y|s)$")
@@ -38,8 +41,10 @@ def _spoken(word: str) -> str:
 
 
 def plausible_diminutive(short: str, forename: str) -> bool:
-    """A shorter word whose stem begins her forename or sits in it ("bex" in "rebecca")."""
-    if len(short) < 2 or len(short) >= len(forename):
+    """A short word, well shorter than her forename, whose stem begins it or sits in it
+    ("bex" in "rebecca"). Diminutives are short; a longer word is another forename ("Sarah"
+    is not Sandra, "Maureen" not Margaret)."""
+    if not 2 <= len(short) <= MAX_DIMINUTIVE or len(forename) - len(short) < 2:
         return False
     stem = _ENDINGS.sub("", _spoken(short)) or _spoken(short)
     full = _spoken(forename)
@@ -57,14 +62,17 @@ def corroborated_names(
     findings: list[Finding],
     index: RegisterIndex,
     thresholds: MatchThresholds,
+    context: frozenset[str] = frozenset(),
 ) -> list[Finding]:
     """Weak name findings for protected parties that another detail in this text already
-    matched and that no finding on the span names yet."""
+    matched, or of the cases the item's recipients touch (`context`), and that no finding on
+    the span names yet."""
     corroborating = {f.party for f in findings if f.kind is not FindingKind.NAME}
-    if not corroborating:
+    if not corroborating and not context:
         return []
     cases = {ref.case_reference for ref in corroborating}
     parties = [n for n in index.parties_of_cases(cases) if index.party(n).ref in corroborating]
+    parties += sorted(index.parties_of_cases(context - cases))
     named = {(f.start, f.end, f.party) for f in findings if f.kind is FindingKind.NAME}
     found: list[Finding] = []
     for span, name in names:

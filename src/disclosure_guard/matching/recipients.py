@@ -9,6 +9,7 @@ one case that match the same recipient by the same detail collapse into one, sin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from disclosure_guard.matching.index import RegisterIndex, TrustedEntry
@@ -37,11 +38,14 @@ def match_recipients(
     matches: list[RecipientMatch] = []
     for i, recipient in enumerate(recipients):
         # Read as the recipient's details appear on screen, as the item's text is read.
-        name = normalise_name(read_text(recipient.name)) if recipient.name else None
+        written = read_text(recipient.name) if recipient.name else ""
+        cared_for = carer_of(written)
+        name = normalise_name(cared_for or written) if written else None
         email = normalise_email(read_text(recipient.email)) if recipient.email else None
         address = parse_address(read_text(recipient.address)) if recipient.address else None
         # One party match per (party, detail) by construction; trusted entries may repeat.
-        matches.extend(_party_matches(i, name, email, address, index, thresholds, scorers))
+        found = _party_matches(i, name, email, address, index, thresholds, scorers)
+        matches.extend(_carer_at_home(found) if cared_for else found)
         if recipient.name:
             matches.extend(_institution_matches(i, recipient.name, index, thresholds))
         best: dict[_MatchKey, RecipientMatch] = {}
@@ -78,6 +82,30 @@ def _party_matches(
             ref = index.party(number).ref
             found.append(RecipientMatch(i, ref.case_reference, ref, False, via, score, strength))
     return found
+
+
+# "Parent/Carer of Mia Lukas", "The Parent or Guardian of: Mia Lukas", "To the parents of Mia".
+_CARER_OF = re.compile(
+    r"^\s*(?:to\s+)?(?:the\s+)?(?:parents?|carers?|guardians?)(?:\s*(?:/|or|and|&)\s*(?:parents?|carers?|guardians?))*"
+    r"\s+of\s*:?\s*(?P<name>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def carer_of(name: str) -> str | None:
+    """The person a recipient is written to on behalf of ("Parent/Carer of Mia Lukas"), if any."""
+    found = _CARER_OF.match(name)
+    return found.group("name").strip() if found else None
+
+
+def _carer_at_home(found: list[RecipientMatch]) -> list[RecipientMatch]:
+    """A letter to "Parent/Carer of Mia" goes to whoever cares for her: at her own registered
+    address, that is her protected household; anywhere else it is not her, so the name on the
+    envelope makes the recipient nobody in particular."""
+    at_her_address = {
+        m.party for m in found if m.via is FindingKind.ADDRESS and m.strength is MatchStrength.STRONG
+    }
+    return [m for m in found if m.via is not FindingKind.NAME or m.party in at_her_address]
 
 
 def _institution_matches(i: int, name: str, index: RegisterIndex, thresholds: MatchThresholds) -> list[RecipientMatch]:

@@ -102,17 +102,19 @@ def match_spans(
     evidence = set(context).union(f.party.case_reference for f in findings)
     names = mentions(personal)
     personal = [s for s in personal if s.kind is not SpanKind.PERSON or names[s] is not None]
+    strangers: list[tuple[Span, PersonName]] = []  # named people who are not a recipient
     for span in sorted(personal, key=lambda s: s.kind is SpanKind.PERSON and is_vague(names[s])):
         if span.kind is SpanKind.PERSON:
             scorer = scorers(names[span])
             own = scorer.best(recipient_names).score if recipient_names else 0.0
+            if own < thresholds.strong:
+                strangers.append((span, names[span]))
             new = _match_name(part, span, scorer, index, thresholds, evidence, own)
         else:
             new = _match_date_of_birth(part, span, index, thresholds, evidence)
         findings.extend(new)
         evidence.update(f.party.case_reference for f in new)
-    people = [(s, names[s]) for s in personal if s.kind is SpanKind.PERSON]
-    findings.extend(corroborated_names(part, people, findings, index, thresholds))
+    findings.extend(corroborated_names(part, strangers, findings, index, thresholds, context))
     return findings
 
 

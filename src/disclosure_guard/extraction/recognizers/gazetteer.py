@@ -17,7 +17,11 @@ identifiers ("St Hilda's Primary School", "AB123456C") (and the tests use exactl
     "st hildas primary school"    -> IDENTIFIER "st hildas primary school"
     "AB 12 34 56 C"               -> IDENTIFIER "AB 12 34 56 C"
 and must not fire on:
-    "Kowalczyk" alone; "Anna Kowalczykowa"; "Joanna Kowalczyk".
+    "Kowalczyk" alone; "Anna Kowalczykowa".
+A capitalised word before a register surname is read as a name too, at a lower score, since
+letters misspell forenames and use diminutives no list holds; matching decides whose it is:
+    "Joanna Kowalczyk", "Naatsha Kowalczyk", "Bex Kowalczyk" -> PERSON (pattern gazetteer:word_surname)
+    "joanna kowalczyk"                                     -> nothing from this rule (not capitalised)
 
 A gazetteer is compiled once into a dictionary keyed by the folded, concatenated term, and the
 text is scanned token by token; cost grows with the text, not with the number of terms.
@@ -55,6 +59,9 @@ class _Entry:
     pattern: str
 
 
+_WORD_SURNAME = _Entry(SpanKind.PERSON, 0.7, "gazetteer:word_surname")
+
+
 class GazetteerRecognizer(Recognizer):
     name = "gazetteer"
 
@@ -67,6 +74,9 @@ class GazetteerRecognizer(Recognizer):
         for identifier in gazetteer.identifiers:
             self._add(self._terms, [fold(t) for t in TOKEN.findall(identifier)],
                       _Entry(SpanKind.IDENTIFIER, 1.0, "gazetteer:identifier"))
+        self._surnames = {tokens[-1] for name in gazetteer.names
+                          if len(tokens := [fold(t) for t in TOKEN.findall(name)]) > 1
+                          and len(tokens[-1]) >= MIN_KEY_CHARS}
         self._prefixes = {key[:i] for table in (self._terms, self._after_title)
                           for key in table for i in range(1, len(key) + 1)}
         self._max_key = max((len(k) for t in (self._terms, self._after_title) for k in t),
@@ -116,7 +126,19 @@ class GazetteerRecognizer(Recognizer):
             if found is not None:
                 j, entry = found
                 spans.append(self._span(text, start, tokens[j][1], entry))
+            elif self._word_before_surname(text, tokens, i):
+                spans.append(self._span(text, start, tokens[i + 1][1], _WORD_SURNAME))
         return spans
+
+    def _word_before_surname(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+        if i + 1 >= len(tokens) or tokens[i + 1][2] not in self._surnames:
+            return False
+        start, end, token = tokens[i]
+        word = text[start:end]
+        return (
+            len(word) > 1 and word[0].isupper() and word.isalpha() and token not in TITLES
+            and text[end:tokens[i + 1][0]] == " "
+        )
 
     def _longest(self, tokens: list[tuple[int, int, str]], i: int,
                  table: dict[str, _Entry]) -> tuple[int, _Entry] | None:
