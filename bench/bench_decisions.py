@@ -64,6 +64,18 @@ def is_error(expected: str, decision: str) -> bool:
     return decision != "allow"
 
 
+def factors(cause: str) -> list[str]:
+    """The separate facts of how an item was made: "pdf to=email at=body
+    victim.address[street_typo,postcode_dropped]" -> pdf, to=email, at=body, victim.address,
+    address:street_typo, address:postcode_dropped."""
+    out = []
+    for token in cause.split():
+        base, _, errors = token.partition("[")
+        out.append(base)
+        out += [f"address:{e}" for e in errors.rstrip("]").split(",") if e]
+    return out
+
+
 def why(verdict: Verdict | None, failure: str | None) -> str:
     if verdict is None:
         return f"guard error: {failure}"
@@ -94,6 +106,7 @@ def main() -> None:
     by_shape: dict[str, Counter] = defaultdict(Counter)
     misses: dict[str, list[tuple[Submission, str, str]]] = defaultdict(list)
     causes: dict[str, Counter] = defaultdict(Counter)
+    risky_factors: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # factor -> [items, allowed]
     errors = 0
     checking = time.perf_counter()
     shape_seconds: Counter = Counter()
@@ -109,6 +122,10 @@ def main() -> None:
         shape_seconds[submission.shape] += time.perf_counter() - one
         by_category[submission.category][decision] += 1
         by_shape[submission.shape][submission.expected + ":" + decision] += 1
+        if submission.expected != "allow":
+            for factor in set(factors(submission.cause)):
+                risky_factors[factor][0] += 1
+                risky_factors[factor][1] += decision == "allow"
         if is_error(submission.expected, decision):
             reason = why(verdict, failure)
             misses[submission.category].append((submission, decision, reason))
@@ -135,6 +152,10 @@ def main() -> None:
         held = sum(c for k, c in tally.items() if k.startswith("allow:") and not k.endswith(":allow"))
         print(f"{shape:10} {n:5} {leaked:>14}/{risky:<10} {held:>13}/{benign:<10} {1000 * shape_seconds[shape] / n:8.0f}")
 
+    print("\nblock and hold items allowed, by how they were made (factor, allowed/items)")
+    for factor, (n, allowed) in sorted(risky_factors.items(), key=lambda kv: (-kv[1][1], kv[0])):
+        if allowed:
+            print(f"  {factor:40} {allowed:4}/{n}")
     print("\nmisses by cause (count, cause; for allow categories: reasons | how the item was made)")
     for name, _, _ in CATEGORIES:
         for key, count in causes[name].most_common(8):

@@ -246,6 +246,9 @@ class ItemMaker:
         to, how = self.restricted_addressee(case, ("name_home", "email"))
         person = rng.choice(case.protected)
         form = rng.choice(NAME_FORMS)
+        him = case.abuser
+        if form == "initial_surname" and person.first[0] == him.first[0] and person.surname == him.surname:
+            form = "full"  # "J Taylor" in a letter to Jacob Taylor is as much his name as his son's
         planted = name_form(person, form, rng)
         letter = self.letterhead.letter("court", self.addressee_block(to), self.greeting(to, case.abuser))
         sentence = rng.choice((

@@ -13,8 +13,9 @@ use) and from Faker's `en_GB` first names; surnames from Faker's `en_GB` last na
     alias               "Natasha Hart" (her maiden name or another registered name)
     typo                "Natahsa Lukas", "Natasha Lukass" (one letter swapped, doubled or dropped)
 
-A namesake is another person: another forename (none of her forms, see `same_name_group`)
-with her surname, or her forename with another surname.
+A namesake is another person: another forename (none of her forms, see `same_name_group`,
+and not one slip of the pen from hers) with her surname, or her forename with another surname
+(not one slip from any surname of her household).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from faker import Faker
 
 from decisions.diminutives import ALL_DIMINUTIVES, FEMALE_DIMINUTIVES, MALE_DIMINUTIVES, same_name_group
-from decisions.typos import typo
+from decisions.typos import one_slip_apart, typo
 
 NAME_FORMS = (
     "full", "title_full", "initial_surname", "diminutive_surname", "surname_comma", "capitals",
@@ -128,15 +129,16 @@ def name_form(person: Person, form: str, rng: random.Random) -> str:
 def namesake(person: Person, household: list[Person], people: People, rng: random.Random) -> str:
     """Another person: a forename outside every household member's name group with her
     surname, or her forename with another surname (not one the household is registered under)."""
-    surnames = {p.surname.lower() for p in household} | {p.maiden.lower() for p in household if p.maiden}
+    surnames = {p.surname for p in household} | {p.maiden for p in household if p.maiden}
+    forenames = [f for p in household for f in p.forenames]
     if rng.random() < 0.6:
         female = person.title not in ("Mr", "Master")
         for _ in range(50):
             other = people.adult(female).first
-            if not any(same_name_group(other, f) for p in household for f in p.forenames):
+            if not any(same_name_group(other, f) or one_slip_apart(other, f) for f in forenames):
                 return f"{other} {person.surname}"
     for _ in range(50):
         other = people.surname()
-        if other.lower() not in surnames and other[:4].lower() != person.surname[:4].lower():
+        if not any(one_slip_apart(other, s) or other[:4].lower() == s[:4].lower() for s in surnames):
             return f"{person.first} {other}"
     return f"Alan {people.surname()}"
