@@ -22,9 +22,13 @@ READ = [
     ("jane.doe @ gmail . com", "jane.doe@gmail.com"),
     ("jane.doe@ gmail.com", "jane.doe@gmail.com"),
     ("jane.doe(@)gmail(.)com", "jane.doe@gmail.com"),
+    ("jane dot doe at gmail dot com", "jane.doe@gmail.com"),
+    ("jane [dot] doe [at] gmail [dot] com", "jane.doe@gmail.com"),
+    ("jane.doe at gmail.com", "jane.doe@gmail.com"),
 ]
 NOT_FOUND = ["@handle", "user@localhost", "see 1.2@3", "she was at home.", "look at the garden dot plan",
-             "meet at Leeds. Then"]
+             "meet at Leeds. Then", "arrived at 10.30", "at St.Mary's",
+             "find us at www.gov.uk"]
 
 
 @pytest.mark.parametrize(("text", "email"), FOUND)

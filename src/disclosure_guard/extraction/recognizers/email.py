@@ -12,12 +12,17 @@ Examples it must handle (and the tests use exactly these):
     "jane.doe @ gmail . com"            -> read "jane.doe@gmail.com"
     "jane.doe@ gmail.com"               -> read "jane.doe@gmail.com"
     "jane.doe(@)gmail(.)com"            -> read "jane.doe@gmail.com"
+    "jane dot doe at gmail dot com"     -> read "jane.doe@gmail.com"
+    "jane [dot] doe [at] gmail [dot] com" -> read "jane.doe@gmail.com"
+    "jane.doe at gmail.com"             -> read "jane.doe@gmail.com"
 and must not fire on:
     "@handle"; "user@localhost"; "see 1.2@3"; "she was at home.";
-    "look at the garden dot plan"; "meet at Leeds. Then"
+    "look at the garden dot plan"; "meet at Leeds. Then"; "arrived at 10.30"; "at St.Mary's";
+    "find us at www.gov.uk"
 
-A bare " at " needs a bare " dot " after it ("at gmail dot com"): "at" and "." together are
-every other sentence ("arrived at 10.30", "at St. Mary's").
+A bare " at " needs a bare " dot " after it ("at gmail dot com"), or a domain ending as mail
+domains do (".com", ".org", ".co.uk"): "at" and "." together are every other sentence
+("arrived at 10.30", "at St. Mary's").
 """
 
 from __future__ import annotations
@@ -39,14 +44,23 @@ SPELT_AT = r"[ \t]+at[ \t]+"
 SPELT_DOT = r"[ \t]+dot[ \t]+"
 LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 TOP_LABEL = r"[A-Za-z]{2,24}"
+# "jane [dot] doe", "jane dot doe": a local part with its dots written out.
+LOCAL_DOT = r"(?:[ \t]*[\[({<][ \t]*dot[ \t]*[\])}>][ \t]*|[ \t]+dot[ \t]+)"
+LOCAL = rf"{LOCAL_PART}(?:{LOCAL_DOT}{LOCAL_PART})*"
+# After a spelt " at ", real dots only before the endings of mail domains people write that way.
+MAIL_ENDING = r"(?:com|org|net|uk|ie|eu|edu|gov|info|me|io|biz)"
 OBFUSCATED_EMAIL = re.compile(
-    rf"(?i)(?<![\w.+-])(?:{LOCAL_PART}{AT}(?:{LABEL}{DOT}|{LABEL}{SPELT_DOT})+{TOP_LABEL}"
-    rf"|{LOCAL_PART}{SPELT_AT}(?:{LABEL}(?:{SPELT_DOT}|\.))*{LABEL}{SPELT_DOT}{TOP_LABEL})(?![\w-])"
+    rf"(?i)(?<![\w.+-])(?:{LOCAL}{AT}(?:{LABEL}{DOT}|{LABEL}{SPELT_DOT})+{TOP_LABEL}"
+    rf"|{LOCAL}{SPELT_AT}(?:{LABEL}(?:{SPELT_DOT}|\.))*{LABEL}{SPELT_DOT}{TOP_LABEL}"
+    rf"|{LOCAL}{SPELT_AT}(?!www\.)(?:{LABEL}\.)+{MAIL_ENDING})(?![\w-])"
 )
 # Every obfuscated form has one of these; most letters have none, and are not searched further.
-OBFUSCATION_MARKER = re.compile(r"(?i)[\[({<][ \t]*(?:at|@)[ \t]*[\])}>]|[ \t]@|@[ \t]|[ \t]dot[ \t]")
+OBFUSCATION_MARKER = re.compile(
+    rf"(?i)[\[({{<][ \t]*(?:at|@)[ \t]*[\])}}>]|[ \t]@|@[ \t]|[ \t]dot[ \t]|[ \t]at[ \t]+{LABEL}\.(?:{LABEL}\.)*{MAIL_ENDING}\b"
+)
 _READ_AT = re.compile(rf"(?i){AT}|{SPELT_AT}")
 _READ_DOT = re.compile(rf"(?i){DOT}|{SPELT_DOT}")
+_READ_LOCAL_DOT = re.compile(rf"(?i){LOCAL_DOT}")
 
 
 def read_obfuscated(written: str) -> str:
@@ -54,7 +68,8 @@ def read_obfuscated(written: str) -> str:
     at = _READ_AT.search(written)
     if at is None:
         return written
-    return f"{written[:at.start()]}@{_READ_DOT.sub('.', written[at.end():])}"
+    local = _READ_LOCAL_DOT.sub(".", written[:at.start()])
+    return f"{local}@{_READ_DOT.sub('.', written[at.end():])}"
 
 
 class EmailRecognizer(Recognizer):
