@@ -19,6 +19,10 @@ FOUND = [
     ("GIR 0AA", "GIR 0AA"),
     ("0X1 1AA", "OX1 1AA"),
     ("SW1A IAA", "SW1A 1AA"),
+    ("ZEB 5BJ", "ZE8 5BJ"),
+    ("HA17 BQJ", "HA17 8QJ"),
+    ("W15 3AB", "W15 3AB"),
+    ("SI8 8AB", "S18 8AB"),
 ]
 NOT_FOUND = ["LS6 2A8", "LS6 ZAB", "ref M1 1AAB", "Flat B12\n3rd floor"]
 

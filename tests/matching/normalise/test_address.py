@@ -83,6 +83,12 @@ from disclosure_guard.matching import AddressComponents, parse_address
             "Flat 4, Kingsley Ct, Leeds",
             AddressComponents(sub_building="4", building_name="kingsley ct", town="leeds"),
         ),
+        ("The Old Rectory BS13 2XG", AddressComponents(building_name="the old rectory", postcode="BS13 2XG")),
+        ("Top Floor Flat 12 Morgan Row", AddressComponents(sub_building="top floor", number="12", street="morgan row")),
+        (
+            "43 Chapel Grove, Orchard House, Barkerburgh",
+            AddressComponents(building_name="orchard house", number="43", street="chapel grove", town="barkerburgh"),
+        ),
     ],
 )
 def test_parses_the_documented_examples(text: str, expected: AddressComponents) -> None:
@@ -143,10 +149,18 @@ def test_a_postcode_and_town_alone_name_no_house() -> None:
     assert (parsed.town, parsed.postcode) == ("leeds", "LS6 2AB")
 
 
-def test_a_street_type_run_into_its_name_is_split_off_but_a_one_word_street_stays_whole() -> None:
+def test_a_street_type_run_into_its_name_is_split_off_alike_on_both_sides() -> None:
     assert parse_address("18, Churchlane, Derby").street == "church lane"
-    assert parse_address("4 Kingsway, Leeds").street == "kingsway"
+    assert parse_address("106 Moorsiderise, Smithstad").street == "moorside rise"
+    # A one-word street that only looks run together is split the same way wherever it is
+    # written, so the register and the text still agree.
+    assert parse_address("4 Kingsway, Leeds").street == parse_address("4 Kings Way, Leeds").street
     assert parse_address("12 Moorgate, Leeds").street == "moorgate"
+
+
+def test_a_run_together_street_on_its_own_line_after_a_house_is_the_street() -> None:
+    parsed = parse_address("The Old Bakery, Walkercrescent, Lake Carl")
+    assert (parsed.building_name, parsed.street, parsed.places) == ("the old bakery", "walker crescent", {"lake", "carl"})
 
 
 def test_a_slashed_pair_with_no_house_number_after_it_is_flat_and_number() -> None:

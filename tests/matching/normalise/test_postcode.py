@@ -12,6 +12,9 @@ from disclosure_guard.matching.normalise.postcode import normalise_postcode
         ("S014 2AB", "SO14 2AB"),
         ("LS1O 1AA", "LS10 1AA"),
         ("M1 IAE", "M1 1AE"),
+        ("N2O 4HY", "N20 4HY"),
+        ("ZEB 5BJ", "ZE8 5BJ"),
+        ("HA17 BQJ", "HA17 8QJ"),
         ("LEEDS", None),
     ],
 )

@@ -204,3 +204,24 @@ def test_a_unit_on_a_street_without_house_numbers_is_the_dwelling() -> None:
     registered = "Unit 5, Riverside Park, Hull HU1 2AB"
     assert scored("Unit 5, Riverside Park, Hull HU1 2AB", registered).score >= STRONG
     assert scored("Unit 6, Riverside Park, Hull HU1 2AB", registered).different_dwelling
+
+
+def test_another_house_name_at_her_number_is_another_house_but_her_name_shortened_is_hers() -> None:
+    registered = "Greystones, 37 Booth Place, West Tonymouth SE14 6PX"
+    assert scored("The Beeches, 37 Booth Place, West Tonymouth SE14 6PX", registered).different_dwelling
+    assert scored("Fern Bank, 37 Booth Place, West Tonymouth SE14 6PX", registered).different_dwelling
+    assert scored("Greystone, 37 Booth Place, West Tonymouth SE14 6PX", registered).score >= STRONG
+    assert scored("Coach House, 73 School Road, Hull HU5 2AB", "The Coach House, 73 School Road, Hull HU5 2AB").score >= STRONG
+    # A floor before the number is not a house name.
+    assert scored("Top Floor Flat 37 Booth Place, West Tonymouth SE14 6PX", registered).score >= STRONG
+
+
+def test_a_house_name_cut_short_is_hers() -> None:
+    registered = "Meadow View, Patel Square, Tomfurt SA17 7TN"
+    assert scored("Meadow, Patel Square, Tomfurt SA17 7TN", registered).score >= STRONG
+    assert scored("Ivy, Springfield Grove, Holmesmouth NN14 4BU", "Ivy Cottage, Springfield Grove, Holmesmouth NN14 4BU").score >= STRONG
+
+
+def test_a_flat_number_after_a_floor_is_the_house_number() -> None:
+    # "Top Floor Flat 12 Morgan Row" names number 12, the house next to hers at 14.
+    assert scored("Top Floor Flat 12 Morgan Row Terrystad HP19 7YU", "14 Morgan Row, Terrystad HP19 7YU").different_dwelling

@@ -42,6 +42,21 @@ Examples it must handle (and the tests use exactly these); the span is the part 
     "the locks at flat 1b, 35 clarendon close, milton keynes have been changed"
                                         -> "flat 1b, 35 clarendon close"
     "I write about 12, Albert Squaare, Liverpool and the repairs." -> "12, Albert Squaare, Liverpool"
+    "90 Cook Wakl, North Raymondton"                  -> all of it (letters of "Walk" swapped)
+    "She now lives at 24 Cunningham Dirve East Jordanside." -> "24 Cunningham Dirve"
+    "We confirm she lives at 56 Ashgrove Crescent\nSharonburgh\nJaynetown. Please update your records."
+                                        -> "56 Ashgrove Crescent\nSharonburgh\nJaynetown"
+    "The keys for Flat 7\n80 Janice Drive\nGrahamville\nCO13 4WF are ready."
+                                        -> "Flat 7\n80 Janice Drive\nGrahamville\nCO13 4WF"
+    "She now lives at Flat C\n83 Ashgrove View\nGrahamside\nEX8 7AB. Please update your records."
+                                        -> "Flat C\n83 Ashgrove View\nGrahamside\nEX8 7AB"
+    "The property at Flat 34 83 Holly Terrace Port Leonardburgh NE13 7WU has been inspected."
+                                        -> "Flat 34 83 Holly Terrace Port Leonardburgh NE13 7WU"
+    "The property at The Beeches, 37 Booth Place, West Tonymouth SE14 6PX has been inspected."
+                                        -> "The Beeches, 37 Booth Place, West Tonymouth SE14 6PX"
+    "22 Parkside Park, The Old Forge, East Jane, North Gavinshire" -> all of it
+    "She now lives at Flat 54, 138 Humphreys Cl, Smithmouth MLS 7PE. Please update"
+                                        -> "Flat 54, 138 Humphreys Cl, Smithmouth MLS 7PE" (OCR: 5 read as S)
     "The Coach House, 73, Schoolroad, Hull"           -> all of it
     "Flat 53, The Sidings SO20 2UH"                   -> all of it
     "First Floor Flat, 139, Cedar Ave, Wigan WN6 9YZ" -> all of it
@@ -147,9 +162,15 @@ LABEL_VALUE_NEGATIVES = frozenset(
 # ordinary words. A misspelling keeps the type's first letter ("Jane" is not "Lane").
 CORRECTABLE_STREET_TYPES = (
     "road", "street", "avenue", "crescent", "gardens", "close", "drive", "terrace", "square",
-    "grove", "parade", "lane", "place",
+    "grove", "parade", "lane", "place", "court",
 )  # fmt: skip
+# Shorter types, read only through letters swapped or added ("Wakl", "Rsie", "Mewes"): one
+# letter changed would read "Mill" as "Hill".
+SLIPPED_STREET_TYPES = ("way", "walk", "mews", "park", "rise", "view", "row", "green", "hill")
 RUN_TOGETHER_MIN_NAME = 3
+# Shorter types run into a name ("Moorsiderise", "Willowrow"); "way", "gate" and "side" are
+# the street anchor's compound streets ("Kingsway").
+RUN_TOGETHER_SHORT_TYPES = ("rise", "walk", "mews", "view", "green", "row", "park", "hill")
 # "number 14 on Holloway Gate", "no 9 on Park Street": a house number said before its street.
 SPOKEN_NUMBER_BEFORE = re.compile(
     r"(?i:(?<![\w'’])(?:number|no\.?)[ \t]*[1-9]\d{0,3}[a-z]?[ \t]+(?:on|in|at)[ \t]+(?:the[ \t]+)?)\Z"
@@ -185,6 +206,13 @@ def _alternation(words: list[str], *, capitalised_only: bool) -> str:
         else:
             parts.append(f"(?i:{body})")
     return "(?:" + "|".join(parts) + ")"
+
+
+def _before_postcode(start: int, end: int, postcodes: dict[int, PostcodeMatch]) -> int:
+    """Where a run of capitalised words ends at the latest: before a postcode inside it, which
+    OCR may have made all letters ("Smithmouth MLS 7PE")."""
+    inside = [p for p in postcodes if start < p < end]
+    return min(inside) if inside else end
 
 
 def _one_edit_apart(word: str, target: str) -> bool:
@@ -252,6 +280,9 @@ class AddressRecognizer(Recognizer):
             rf"(?:[ \t]+(?:(?i:no)\.?[ \t]*)?{sub_value})?"
             rf"|{sub_word}\.?[ \t]*(?:(?i:no)\.?[ \t]*)?{sub_value})"
         )
+        # "Flat 34 83 Holly Terrace": a flat and the house number with no comma between.
+        self._flat_then_number_before = re.compile(
+            rf"(?<![\w'’\-])(?:{sub_building})[ \t]+[1-9]\d{{0,3}}[A-Za-z]?[ \t]+\Z")
         # The word of a flat right before a number: that number is the flat's ("Unit 5, ...").
         self._sub_word_before = re.compile(
             rf"(?<![\w'’\-])(?P<word>{sub_word})\.?[ \t]*(?:(?i:no)\.?[ \t]*)?\Z")
@@ -294,9 +325,10 @@ class AddressRecognizer(Recognizer):
         # A numbered street whose last word may be a misspelt or run-together street type.
         self._loose_street = re.compile(
             rf"(?<![\w'’\-])(?P<number>{NUMBER})(?P<comma>,)?[ \t]+"
-            rf"(?P<name>(?:{CAPWORD}[ \t]+){{0,2}}(?P<last>{CAPWORD}))(?=[ \t]*(?:[,;.\r\n]|\Z))"
+            rf"(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,3}})"
         )
         self._building = re.compile(building)
+        self._the_house = re.compile(rf"(?:The|THE)[ \t]+(?:{CAPWORD}[ \t]+){{0,2}}{CAPWORD}(?=[ \t]*,)")
         self._numbered_segment = re.compile(
             rf"(?<![\w'’\-])(?:{NUMBER}),?[ \t]+(?:{CAPWORD}[ \t]+){{0,3}}{CAPWORD}(?P<sep>{separator})\Z"
         )
@@ -375,7 +407,9 @@ class AddressRecognizer(Recognizer):
         allcaps = m.group().isupper()
         anchor = m.start()
         flat_before = numbered and self._sub_word_before.search(text, max(0, anchor - 20), anchor)
-        spoken = None if numbered else SPOKEN_NUMBER_BEFORE.search(text, max(0, anchor - 30), anchor)
+        spoken = None if numbered else (
+            SPOKEN_NUMBER_BEFORE.search(text, max(0, anchor - 30), anchor)
+            or self._flat_then_number_before.search(text, max(0, anchor - 40), anchor))
         if flat_before:
             # "Unit 5, Riverside Park": the number is the unit's; the street has none.
             numbered, anchor = False, flat_before.start()
@@ -427,14 +461,25 @@ class AddressRecognizer(Recognizer):
                            persons: list[tuple[int, int]]) -> _Candidate | None:
         """"12, Albert Squaare, Liverpool", "73, Schoolroad, Hull": a numbered street whose type
         is misspelt or run into its name, vouched for by what is around it."""
-        kind = self._loose_street_kind(m.group("last"))
-        if kind is None or (m.group("comma") and YEAR.fullmatch(m.group("number"))):
+        if m.group("comma") and YEAR.fullmatch(m.group("number")):
+            return None
+        # The street ends at its misspelt or run-together type: "24 Cunningham Dirve East
+        # Jordanside" is Cunningham Dirve in East Jordanside. A first word is a street only
+        # run together ("73 Schoolroad"); misspelt it is a name ("12 Roda Smith").
+        kind, street_end = None, m.end()
+        for i, word in enumerate(re.finditer(r"\S+", m.group("name"))):
+            kind = self._loose_street_kind(word.group())
+            if kind is not None and (i or kind == "run_together_street"):
+                street_end = m.start("name") + word.end()
+                break
+            kind = None
+        if kind is None:
             return None
         if self._sub_word_before.search(text, max(0, m.start() - 20), m.start()):
             return None  # "Flat 4, Kingsley Crt": the flat's number, read by the other anchors
-        end, has_postcode, _lines = self._grow_forward(text, m.end(), m.group().isupper(), postcodes)
+        end, has_postcode, _lines = self._grow_forward(text, street_end, m.group().isupper(), postcodes)
         start, back_evidence = self._grow_back(text, m.start(), True, persons, has_postcode=has_postcode)
-        if not (has_postcode or end > m.end() or back_evidence
+        if not (has_postcode or end > street_end or back_evidence
                 or STREET_CUE.search(text, max(0, start - 40), start)):
             return None
         patterns = {kind}
@@ -447,7 +492,15 @@ class AddressRecognizer(Recognizer):
     @staticmethod
     def _loose_street_kind(word: str) -> str | None:
         lower = word.lower()
-        if not lower.isalpha() or len(lower) < 4:
+        if not lower.isalpha() or len(lower) < 3:
+            return None
+        for street_type in SLIPPED_STREET_TYPES:
+            if lower != street_type and (
+                    (len(lower) == len(street_type) and sorted(lower) == sorted(street_type)
+                     and _one_edit_apart(lower, street_type))
+                    or (len(lower) == len(street_type) + 1 and _one_edit_apart(lower, street_type))):
+                return "misspelt_street_type"
+        if len(lower) < 4:
             return None
         for street_type in CORRECTABLE_STREET_TYPES:
             if lower == street_type:
@@ -457,6 +510,8 @@ class AddressRecognizer(Recognizer):
                 return "misspelt_street_type"
             if lower.endswith(street_type) and len(lower) - len(street_type) >= RUN_TOGETHER_MIN_NAME:
                 return "run_together_street"
+        if any(lower.endswith(t) and len(lower) - len(t) >= RUN_TOGETHER_MIN_NAME for t in RUN_TOGETHER_SHORT_TYPES):
+            return "run_together_street"
         return None
 
     def _is_dwelling_sub(self, sub: str) -> bool:
@@ -629,7 +684,9 @@ class AddressRecognizer(Recognizer):
                 vouched = has_postcode or bool(
                     STREET_CUE.search(text, max(0, seg_start - 40), seg_start)
                     or self._label_prefix.match(text[text.rfind("\n", 0, seg_start) + 1:seg_start]))
-                if (numbered or evidence or not (own_line or vouched)
+                # "The Beeches, 37 Booth Place": a name with "The" is a house, never a person.
+                the_house = name.startswith(("The ", "THE ")) and (own_line or vouched or "," in m.group("sep"))
+                if ((numbered and not the_house) or evidence or not (own_line or vouched or numbered)
                         or any(w.lower().rstrip(".,") in self._locality_stop
                                for w in name.split()[name.startswith(("The ", "THE ")):])
                         or (own_line and self._paragraph_start(text, seg_start)
@@ -656,10 +713,16 @@ class AddressRecognizer(Recognizer):
                 if country:
                     end = country.end()
                 return end, True, locality_lines
+            building = self._building.match(text, pos) or self._the_house.match(text, pos)
+            if (building and sep.group("comma") and not sep.group("newline")
+                    and not any(w.lower() in self._locality_stop for w in building.group().split()[1:])):
+                # "22 Parkside Park, The Old Forge, East Jane": the house after its street.
+                end = building.end()
+                continue
             loc = self._locality.match(text, pos)
             if not loc:
                 break
-            loc_end = self._trim_locality(text, pos, loc.end())
+            loc_end = self._trim_locality(text, pos, _before_postcode(pos, loc.end(), postcodes))
             if loc_end is None:
                 break
             after = re.compile(r"[ \t]*,?[ \t]*").match(text, loc_end).end()
@@ -667,7 +730,9 @@ class AddressRecognizer(Recognizer):
             if sep.group("newline"):
                 line_end = text.find("\n", after)
                 rest_of_line_empty = after == (len(text) if line_end == -1 else line_end)
-                if not (rest_of_line_empty or followed_by_postcode):
+                # "...\nJaynetown. Please update your records": the town ends the sentence.
+                ends_sentence = re.match(r"[.;][ \t]", text[after:after + 2]) is not None
+                if not (rest_of_line_empty or followed_by_postcode or ends_sentence):
                     break
                 locality_lines += 1
             elif not sep.group("comma"):
@@ -695,7 +760,9 @@ class AddressRecognizer(Recognizer):
             if not segment or any(w.lower() in self._locality_stop
                                   for w in segment.group().split()):
                 return None
-            pos = segment.end()
+            pos = _before_postcode(sep.end(), segment.end(), postcodes)
+            while pos > sep.end() and text[pos - 1] in " \t":
+                pos -= 1
         return None
 
     def _trim_locality(self, text: str, start: int, end: int) -> int | None:
@@ -716,7 +783,11 @@ class AddressRecognizer(Recognizer):
             return True
         line_start = text.rfind("\n", 0, seg_start) + 1
         prefix = text[line_start:seg_start]
-        if self._label_prefix.match(prefix):
+        line_end = text.find("\n", seg_start)
+        if self._label_prefix.match(prefix) or STREET_CUE.search(prefix) or (
+                self._sub_line_prefix.fullmatch(text, seg_start, line_end)):
+            # "now lives at Flat C\n83 Ashgrove View": the address starts after "at"; "The
+            # keys for Flat 7\n80 Janice Drive": a flat ending a line is the next line's.
             return True
         # "Flat 107, Crown Point\n4 Rowan Road": the flat and its building share a line,
         # maybe after a label ("Home address: Apartment G, Victoria Mansions\n32 ...").

@@ -13,6 +13,10 @@ Examples it must handle (and the tests use exactly these):
     "GIR 0AA"          -> GIR 0AA   (Girobank)
     "LS6 2A8" is not   (inward code must end in two letters)
     "0X1 1AA"          -> OX1 1AA   (OCR: zero for O where only a letter fits)
+    "ZEB 5BJ"          -> ZE8 5BJ   (OCR: B for 8, S for 5 where only a digit fits)
+    "HA17 BQJ"         -> HA17 8QJ
+    "W15 3AB"          -> W15 3AB   (written as it reads, not W1S)
+    "SI8 8AB"          -> S18 8AB   (not S1B: only London districts end in a letter)
     "LS6 ZAB" is not   (only O/0 and I/1 confusions are read)
     "SW1A IAA"         -> SW1A 1AA  (OCR: I for 1 where only a digit fits)
     "M1 1AA" in "ref M1 1AAB" is not (part of a longer token)
@@ -53,7 +57,11 @@ POSITION_CLASSES = {"1": FIRST_LETTERS, "2": SECOND_LETTERS, "3": THIRD_LETTERS_
 INWARD_SHAPE = "9ii"
 
 # What an OCR'd character may really have been (lower-case l is read as 1 only where a digit fits).
-OCR_READINGS = {"0": "0O", "O": "O0", "1": "1I", "I": "I1", "l": "L1"}
+OCR_READINGS = {"0": "0O", "O": "O0", "1": "1I", "I": "I1", "l": "L1", "8": "8B", "B": "B8", "5": "5S", "S": "S5"}
+# B/8 and S/5 are misread in both directions; a letter for a digit leaves an outward code with
+# no digit ("ZEB 5BJ"), which the inward code's digit vouches for.
+LONDON_AREAS = frozenset({"E", "EC", "N", "NW", "SE", "SW", "W", "WC"})
+LETTER_DIGIT_CONFUSIONS = ({"B", "8"}, {"S", "5"})
 
 # Loose shape: 2-4 outward chars, optional space, digit-like char, two letters; the grammar
 # check below decides. `l` is read as 1 only in digit positions (and only lower-case l).
@@ -61,7 +69,7 @@ CANDIDATE = re.compile(
     r"(?<![A-Za-z0-9])"
     r"(?P<outward>[A-Za-z0-9]{2,4})"
     r"(?P<space>[ \t\u00a0]{0,2}|[ \t]*\r?\n[ \t]*)"
-    r"(?P<inward>[0-9OoIil][A-Za-z]{2})"
+    r"(?P<inward>[0-9OoIilBS][A-Za-z58]{2})"
     r"(?![A-Za-z0-9])"
 )
 # "1st", "2nd", "3rd", "4th" opening the next line read like an inward code ("12\n3rd floor").
@@ -125,8 +133,13 @@ class PostcodeRecognizer(Recognizer):
             for out in _readings(outward, shape):
                 for inn in _readings(inward, INWARD_SHAPE):
                     readings.add(f"{out} {inn}")
+        # A trailing letter in the outward code (A9A, AA9A) exists only in central London.
+        readings = {r for r in readings if not r.split()[0][-1].isalpha() or self._area(r) in LONDON_AREAS}
         if not readings:
             return None
+        exact = f"{outward.upper()} {inward.upper()}"
+        if exact in readings:
+            readings = {exact}  # as written, when it is a postcode, before any OCR reading
         known = {r for r in readings if self._area(r) in self._areas}
         # Only one reading may survive: an OCR confusion is corrected only where the grammar
         # (or, failing that, the list of real areas) leaves no choice.
@@ -141,9 +154,10 @@ class PostcodeRecognizer(Recognizer):
             # Across a line break only a postcode written exactly as one, in a real area: a
             # line ending "B12" over a line starting "3rd floor" is two other things.
             return None
-        if ocr and (sum(a != b for a, b in zip(postcode.replace(" ", ""), raw.replace(" ", ""))) > 2
-                    or not m.group("space") or not known_area
-                    or not any(ch.isdigit() for ch in outward)):
+        changed = [{a, b} for a, b in zip(postcode.replace(" ", ""), raw.replace(" ", "")) if a != b]
+        vouched = any(ch.isdigit() for ch in outward) or (
+            len(outward) >= 3 and inward[0].isdigit() and all(c in LETTER_DIGIT_CONFUSIONS for c in changed))
+        if ocr and (len(changed) > 2 or not m.group("space") or not known_area or not vouched):
             # Corrected readings of words ("no 1ab", "TO 1AN") are more often prose than OCR
             # noise: correct only a real area with a real digit, written with the space.
             return None

@@ -35,6 +35,10 @@ Examples it must handle (the tests use exactly these):
     "Flat 53, The Sidings SO20 2UH"                  a flat and its building with no street:
                                                      building "the sidings"
     "Flat 4, Kingsley Ct, Leeds"                     the same with a court: building "kingsley ct"
+    "The Old Rectory BS13 2XG"                       a house by name and postcode: building
+    "Top Floor Flat 12 Morgan Row"                   sub-building "top floor", number 12
+    "43 Chapel Grove, Orchard House, Barkerburgh"    the house after its street: building
+                                                     "orchard house", town "barkerburgh"
 """
 
 from __future__ import annotations
@@ -68,12 +72,18 @@ STREET_TYPES = frozenset(
 # one letter away from ordinary street names ("mill", "vane").
 _CORRECTABLE_TYPES = (
     "road", "street", "avenue", "crescent", "gardens", "close", "drive", "terrace", "square",
-    "grove", "parade", "lane", "place",
+    "grove", "parade", "lane", "place", "court",
 )  # fmt: skip
+# Shorter types, corrected only for letters swapped or added, which make no other word.
+_SHORT_TYPES = ("way", "walk", "mews", "park", "rise", "view", "row", "green", "hill")
 # A street type run into its name ("Schoolroad", "Churchlane") is split off when at least this
 # many letters come before it; one-word streets ending in "way", "gate" or "side" ("Broadway",
 # "Moorgate") are names of their own and are left whole.
 _RUN_TOGETHER_MIN_NAME = 3
+# Shorter types run into a name ("Moorsiderise", "Abbieway"). A one-word street that only
+# looks so ("Kingsway", "Harrow") is split alike in the register and the text, so it still
+# compares equal.
+_RUN_TOGETHER_SHORT_TYPES = ("rise", "walk", "mews", "view", "green", "way", "row", "park", "hill")
 # These name blocks of flats as often as streets: "Beech Court, 4 Park Lane".
 _BUILDING_LIKE_TYPES = frozenset({"court", "heights", "mews", "view", "place"})
 # Types of roads, squares and courts, which a district is not named with ("Hyde Park", "Brook
@@ -82,6 +92,16 @@ _THOROUGHFARE_TYPES = frozenset(
     {
         "road", "street", "avenue", "lane", "drive", "close", "crescent", "terrace", "grove", "way",
         "walk", "row", "place", "square", "court", "gardens", "mews", "parade",
+    }
+)  # fmt: skip
+# What a building is ("Court", "House"), as against its name ("Kingsley").
+BUILDING_KINDS = frozenset(
+    {
+        "house", "cottage", "cottages", "court", "lodge", "farm", "farmhouse", "mill", "barn", "barns",
+        "hall", "manor", "villa", "villas", "mansions", "mansion", "buildings", "building", "tower",
+        "towers", "heights", "chambers", "centre", "works", "grange", "rectory", "vicarage",
+        "bungalow", "croft", "place", "point", "residence", "apartments", "flats", "block", "wharf",
+        "quay", "gardens", "mews", "oast", "granary", "stables", "priory", "studios", "yard",
     }
 )  # fmt: skip
 _SUB_BUILDING_WORDS = frozenset(
@@ -182,12 +202,20 @@ def _take_postcode(tokens: list[_Token]) -> tuple[str | None, list[_Token]]:
 def _take_sub_building(tokens: list[_Token]) -> tuple[str | None, list[_Token]]:
     for i, token in enumerate(tokens):
         if token.text in _SUB_BUILDING_WORDS:
-            following = tokens[i + 1] if i + 1 < len(tokens) else None
-            if following and following.segment == token.segment and _SUB_VALUE.match(following.text):
-                return _strip_zeros(following.text), tokens[:i] + tokens[i + 2 :]
             floor_start = i
             while floor_start > 0 and tokens[floor_start - 1].text in _FLOOR_WORDS:
                 floor_start -= 1
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            # "Top Floor Flat 12 Morgan Row": after a floor, a number with no other after it
+            # is the house's.
+            house_number_follows = floor_start < i and not any(_NUMBER.match(t.text) for t in tokens[i + 2 :])
+            if (
+                following
+                and following.segment == token.segment
+                and _SUB_VALUE.match(following.text)
+                and not house_number_follows
+            ):
+                return _strip_zeros(following.text), tokens[:i] + tokens[i + 2 :]
             if floor_start < i:
                 floor = " ".join(t.text for t in tokens[floor_start:i])
                 return floor, tokens[:floor_start] + tokens[i + 1 :]
@@ -215,12 +243,18 @@ def _with_number(
 ) -> AddressComponents:
     street_start = at + 1
     street_end = _street_end(tokens, street_start) if street_start < len(tokens) else street_start
+    building = _building(tokens[:at])
+    after = tokens[street_end:]
+    first_place = [t for t in after if t.segment == after[0].segment] if after else []
+    if building is None and len(first_place) < len(after) and _is_house_name(first_place):
+        # "43 Chapel Grove, Orchard House, Barkerburgh": the house written after its street.
+        building, after = _joined(first_place), after[len(first_place) :]
     return AddressComponents(
         sub_building=sub_building,
-        building_name=_building(tokens[:at]),
+        building_name=building,
         number=_strip_zeros(tokens[at].text),
         street=_street(tokens[street_start:street_end]),
-        **_places(tokens[street_end:]),
+        **_places(after),
         postcode=postcode,
     )
 
@@ -231,7 +265,7 @@ def _without_number(
     type_at = _street_type_position(tokens)
     if type_at is None:
         first_segment = [t for t in tokens if t.segment == tokens[0].segment] if tokens else []
-        if len(first_segment) == len(tokens) and sub_building is None:
+        if len(first_segment) == len(tokens) and sub_building is None and not _is_house_name(tokens):
             # One line with neither number nor street ("Leeds LS6 2AB"): a place, not a house.
             # After a flat it is the flat's building ("Flat 53, The Sidings SO20 2UH").
             return AddressComponents(sub_building=sub_building, **_places(tokens), postcode=postcode)
@@ -243,6 +277,17 @@ def _without_number(
         )
     start = _street_name_start(tokens, type_at)
     end = _after_type_run(tokens, type_at)
+    after = tokens[end:]
+    first_place = [t for t in after if t.segment == after[0].segment] if after else []
+    if start == 0 and len(first_place) < len(after) and _is_house_name(first_place):
+        # "Carter Lane, Primrose Cottage, West Oliver": the house written after its street.
+        return AddressComponents(
+            sub_building=sub_building,
+            building_name=_joined(first_place),
+            street=_street(tokens[start:end]),
+            **_places(after[len(first_place) :]),
+            postcode=postcode,
+        )
     if (
         sub_building is not None
         and start == 0
@@ -292,6 +337,13 @@ def _street_type_position(tokens: list[_Token]) -> int | None:
         j for j in types
         if not (j == _segment_start(tokens, j) and j + 1 in types and tokens[j + 1].segment == tokens[j].segment)
     ]
+    if not types:
+        # "The Old Bakery, Walkercrescent, Lake Carl": a type run into its name, on its own line.
+        types = [
+            j for j in range(1, len(tokens))
+            if _split_run_together(tokens[j].text) and j == _segment_start(tokens, j)
+            and (j + 1 == len(tokens) or tokens[j + 1].segment != tokens[j].segment)
+        ]
     if not types:
         types = [j for j in range(1, len(tokens)) if _corrected_type(tokens[j].text)]
     if not types:
@@ -343,17 +395,29 @@ def _is_type(tokens: list[_Token], j: int, street_start: int) -> bool:
 
 
 def _corrected_type(word: str) -> str | None:
-    if len(word) < 4 or not word.isalpha():
+    if len(word) < 3 or not word.isalpha():
         return None
-    for street_type in _CORRECTABLE_TYPES:
-        if OSA.distance(word, street_type, score_cutoff=1) <= 1:
+    if len(word) >= 4:
+        for street_type in _CORRECTABLE_TYPES:
+            if OSA.distance(word, street_type, score_cutoff=1) <= 1:
+                return street_type
+    for street_type in _SHORT_TYPES:
+        if _slipped(word, street_type):
             return street_type
     return None
 
 
+def _slipped(word: str, street_type: str) -> bool:
+    """Two letters swapped or one doubled or added ("Wakl", "Rsie", "Mewes"), never changed:
+    one letter changed would read "mill" as "hill" and "vane" as "vale"."""
+    if len(word) == len(street_type):
+        return sorted(word) == sorted(street_type) and OSA.distance(word, street_type) == 1
+    return len(word) == len(street_type) + 1 and any(word[:i] + word[i + 1 :] == street_type for i in range(len(word)))
+
+
 def _split_run_together(word: str) -> str | None:
     """"schoolroad" -> "school road": a full street type run into the name before it."""
-    for street_type in _CORRECTABLE_TYPES:
+    for street_type in _CORRECTABLE_TYPES + _RUN_TOGETHER_SHORT_TYPES:
         if word.endswith(street_type) and len(word) - len(street_type) >= _RUN_TOGETHER_MIN_NAME:
             return f"{word[: -len(street_type)]} {street_type}"
     return None
@@ -393,6 +457,11 @@ def _segment_start(tokens: list[_Token], j: int) -> int:
     while j > 0 and tokens[j - 1].segment == tokens[j].segment:
         j -= 1
     return j
+
+
+def _is_house_name(tokens: list[_Token]) -> bool:
+    """"The Old Rectory", "Rose Cottage": a name that says it is a house, not a place."""
+    return bool(tokens) and (tokens[0].text == "the" or tokens[-1].text in BUILDING_KINDS)
 
 
 def _building(tokens: list[_Token]) -> str | None:

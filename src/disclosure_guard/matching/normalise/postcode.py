@@ -1,4 +1,4 @@
-"""Read a UK postcode, repairing the OCR confusions O/0 and I/1 where the postcode grammar
+"""Read a UK postcode, repairing the OCR confusions O/0, I/1, B/8 and S/5 where the postcode grammar
 allows only one reading.
 
 Examples it must handle:
@@ -7,7 +7,10 @@ Examples it must handle:
     "SW1A 1AA"   -> "SW1A 1AA"
     "S014 2AB"   -> "SO14 2AB"   (an area is letters, so the 0 must be an O)
     "LS1O 1AA"   -> "LS10 1AA"   (only London districts end in a letter, so the O must be a 0)
+    "N2O 4HY"    -> "N20 4HY"    (no London district ends in O)
     "M1 IAE"     -> "M1 1AE"     (the inward code starts with a digit)
+    "ZEB 5BJ"    -> "ZE8 5BJ"    (B for 8, S for 5, read the same way)
+    "HA17 BQJ"   -> "HA17 8QJ"
     "LEEDS"      -> None
 """
 
@@ -19,8 +22,8 @@ import re
 _LONDON_AREAS = frozenset({"E", "EC", "N", "NW", "SE", "SW", "W", "WC"})
 _OUTWARD_SHAPES = ("A9", "A99", "AA9", "AA99", "A9A", "AA9A")
 _INWARD_SHAPE = "9AA"
-_AS_DIGIT = {"O": "0", "I": "1"}
-_AS_LETTER = {"0": "O", "1": "I"}
+_AS_DIGIT = {"O": "0", "I": "1", "B": "8", "S": "5"}
+_AS_LETTER = {"0": "O", "1": "I", "8": "B", "5": "S"}
 _INWARD_LETTERS = frozenset("ABDEFGHJLNPQRSTUWXYZ")
 _COMPACT = re.compile(r"^[A-Z0-9]{5,7}$")
 
@@ -66,6 +69,10 @@ def _read(raw: str, shape: str) -> str | None:
 def _plausible_outward(reading: str, shape: str) -> bool:
     area = reading[: 2 if shape.startswith("AA") else 1]
     if reading[0] in "QVX" or (len(area) == 2 and area[1] in "IJZ"):
+        return False
+    if shape == "A9A" and reading[2] not in "ABCDEFGHJKPSTUW":
+        return False
+    if shape == "AA9A" and reading[3] not in "ABEHMNPRVWXY":
         return False
     return not shape.endswith("A") or area in _LONDON_AREAS
 

@@ -25,7 +25,8 @@ from its neighbours rather than measure string distance:
     a flat and her building's name, shortened or without its "Court" or
         "The", with her postcode and no street ("Flat 53, The Sidings SO20 2UH")  0.92 - 1.00  strong
     number differs, or both name a flat and the flats differ, or both name
-    a house and the names differ (a neighbour)                              0.00  different dwelling
+    a house and the names differ, with or without the same number (a
+    neighbour: "The Beeches, 37 Booth Place" for Greystones, 37 Booth Place) 0.00  different dwelling
     the text gives a number where she lives in a named house without one
     ("1 Mill Lane" for "Rose Cottage, Mill Lane"), unless it names the house  0.00  different dwelling
     number + street agree but the town differs                              0.00
@@ -41,7 +42,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, JaroWinkler
 
-from disclosure_guard.matching.normalise.address import AddressComponents, normalise_street_type
+from disclosure_guard.matching.normalise.address import BUILDING_KINDS, AddressComponents, normalise_street_type
 
 STREET_AGREES = 0.85
 POSTCODE_TYPO = 0.8  # one character wrong in a six- or seven-character postcode
@@ -53,23 +54,17 @@ TOWN_AGREES = 0.9
 # The other way round (a flat in the text, none in her entry) the text is more exact than the
 # register: her entry is the whole house, so any flat in it is behind her front door.
 ONE_SIDED_FLAT_CAP = 0.82
-# What a building is ("Court", "House"), as against its name ("Kingsley"): "Kingsley" and
-# "Kingsley Ct" are her "Kingsley Court", "Kingsley House" is another block.
-BUILDING_KINDS = frozenset(
-    {
-        "house", "cottage", "cottages", "court", "lodge", "farm", "farmhouse", "mill", "barn", "barns",
-        "hall", "manor", "villa", "villas", "mansions", "mansion", "buildings", "building", "tower",
-        "towers", "heights", "chambers", "centre", "works", "grange", "rectory", "vicarage",
-        "bungalow", "croft", "place", "point", "residence", "apartments", "flats", "block", "wharf",
-        "quay", "gardens", "mews", "oast", "granary", "stables", "priory", "studios", "yard",
-    }
-)  # fmt: skip
+# "Kingsley" and "Kingsley Ct" are her "Kingsley Court"; "Kingsley House" is another block.
 BUILDING_KIND_ABBREVIATIONS = {
     "ct": "court", "crt": "court", "ho": "house", "hse": "house", "cott": "cottage", "bldgs": "buildings",
     "bldg": "buildings", "apts": "apartments", "mans": "mansions", "twr": "tower", "hts": "heights",
     "gdns": "gardens", "lo": "lodge", "fm": "farm",
 }  # fmt: skip
 ANOTHER_KIND_OF_BUILDING = 0.6
+SHORTENED_HOUSE_NAME = 0.9
+# A name before her house number that does not say it is a house ("Fern Bank") is another
+# house only when it is plainly another name, not a misspelling of hers.
+ANOTHER_UNMARKED_HOUSE_NAME = 0.5
 
 
 @dataclass(frozen=True)
@@ -96,6 +91,15 @@ def score_address(found: AddressComponents, registered: AddressComponents) -> Ad
         # her house too ("Rose Cottage, 4 Mill Lane").
         house_name = _house_name_similarity(found.building_name, registered.building_name) or 0.0
         number = None
+    elif number == 1.0 and registered.building_name and found.building_name:
+        # "The Beeches, 37 Booth Place" where she is at "Greystones, 37 Booth Place": another
+        # house name is another house, as on a lane; the same name shortened is hers. Words
+        # that do not say they are a house ("Fern Bank") must be plainly another name.
+        similarity = _house_name_similarity(found.building_name, registered.building_name)
+        if _names_a_house(found.building_name) or (
+            _may_name_a_house(found.building_name) and similarity < ANOTHER_UNMARKED_HOUSE_NAME
+        ):
+            house_name = similarity
     flat = _flat_similarity(found.sub_building, registered.sub_building)
     dwelling_components = {"postcode": postcode, "number": number, "building_name": house_name, "sub_building": flat}
     # Neighbours are told apart first, before the dearer street and town comparisons: most
@@ -267,6 +271,9 @@ def _house_name_similarity(found: str | None, registered: str | None) -> float |
     found_words, registered_words = _building_words(found), _building_words(registered)
     if found_words == registered_words:
         return 1.0
+    if found_words and registered_words[: len(found_words)] == found_words and found_words[0] not in BUILDING_KINDS:
+        # "Meadow" for "Meadow View", "Pear Tree" for "Pear Tree Cottage": her name, cut short.
+        return SHORTENED_HOUSE_NAME
     found_name = [w for w in found_words if w not in BUILDING_KINDS]
     registered_name = [w for w in registered_words if w not in BUILDING_KINDS]
     if not (found_name and registered_name):
@@ -279,6 +286,26 @@ def _house_name_similarity(found: str | None, registered: str | None) -> float |
         return min(similarity, ANOTHER_KIND_OF_BUILDING)
     # "Kingsley" or "Kingsley Ct" for "Kingsley Court": the name, shortened.
     return similarity
+
+
+def _names_a_house(building_name: str | None) -> bool:
+    """Whether the words before a house number say they name a house ("The Beeches", "Ivy
+    Cottage"), rather than a floor, a person ("Jane Smith, 12 Elm Road") or prose."""
+    if building_name is None:
+        return False
+    words = building_name.split()
+    if any(w.isdigit() or w in _FLOORS for w in words):
+        return False
+    return words[0] == "the" or BUILDING_KIND_ABBREVIATIONS.get(words[-1], words[-1]) in BUILDING_KINDS
+
+
+def _may_name_a_house(building_name: str) -> bool:
+    words = building_name.split()
+    return len(words) <= 3 and not any(w.isdigit() or w in _FLOORS or w in _TITLES for w in words)
+
+
+_FLOORS = frozenset({"first", "second", "third", "top", "ground", "basement", "floor"})
+_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "dear", "to", "for", "attn"})
 
 
 def _building_words(name: str) -> list[str]:
