@@ -93,7 +93,7 @@ def apikey_create(
     """Create an API key; the key is the last line printed, and is shown only once."""
     from disclosure_guard.access.keys import Principal, create_api_key
     from disclosure_guard.access.roles import Role
-    from disclosure_guard.review.audit import AuditAction, record
+    from disclosure_guard.audit.trail import AuditAction, record
     from disclosure_guard.runtime import open_database
 
     _, session_factory, _ = open_database(get_settings())

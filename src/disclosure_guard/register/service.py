@@ -10,7 +10,7 @@ from disclosure_guard.access.keys import Principal
 from disclosure_guard.crypto import Vault
 from disclosure_guard.register.repository import ImportCounts, RegisterRepository
 from disclosure_guard.register.schema import CaseIn
-from disclosure_guard.review.audit import AuditAction, record
+from disclosure_guard.audit.trail import AuditAction, record
 
 
 def import_cases(session: Session, vault: Vault, actor: Principal, cases: Sequence[CaseIn]) -> ImportCounts:

@@ -29,7 +29,7 @@ from disclosure_guard.guard import check
 from disclosure_guard.matching import RegisterIndex
 from disclosure_guard.policy.decide import guard_error_reason
 from disclosure_guard.register.index_holder import IndexHolder
-from disclosure_guard.review.audit import AuditAction, record
+from disclosure_guard.audit.trail import AuditAction, record
 from disclosure_guard.types import Decision, Item, MatchThresholds, Verdict
 
 log = logging.getLogger(__name__)

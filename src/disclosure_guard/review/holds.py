@@ -14,7 +14,7 @@ from disclosure_guard.access.keys import Principal
 from disclosure_guard.crypto import Vault
 from disclosure_guard.db.tables import CheckRow
 from disclosure_guard.errors import Conflict, NotFound
-from disclosure_guard.review.audit import AuditAction, record
+from disclosure_guard.audit.trail import AuditAction, record
 from disclosure_guard.review.checks import ReviewStatus, load_content, load_result
 
 COMMENT_PURPOSE = "check.review_comment"

@@ -18,7 +18,7 @@ from sqlalchemy import select, update
 from disclosure_guard.access.keys import Principal
 from disclosure_guard.access.roles import Role
 from disclosure_guard.db.tables import CheckRow
-from disclosure_guard.review.audit import AuditAction, record
+from disclosure_guard.audit.trail import AuditAction, record
 from disclosure_guard.review.checks import ENVELOPE_PURPOSE, RelayStatus, ReviewStatus, load_content
 from disclosure_guard.runtime import Runtime
 from disclosure_guard.smtp.next_hop import NextHop

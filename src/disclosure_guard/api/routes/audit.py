@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from disclosure_guard.api.deps import Auditor, PageDep, SessionDep
 from disclosure_guard.api.schemas import AuditPage
-from disclosure_guard.review.audit import AuditFilter, list_events
+from disclosure_guard.audit.trail import AuditFilter, list_events
 
 router = APIRouter(prefix="/v1/audit", tags=["audit"])
 
