@@ -47,7 +47,7 @@ def match_recipients(
         found = _party_matches(i, name, email, address, index, thresholds, scorers)
         matches.extend(_carer_at_home(found) if cared_for else found)
         if recipient.name:
-            matches.extend(_institution_matches(i, recipient.name, index, thresholds))
+            matches.extend(_institution_matches(i, written, index, thresholds))
         best: dict[_MatchKey, RecipientMatch] = {}
         for match in _trusted_matches(i, name, email, address, index, thresholds):
             _keep_best(best, (match.case_reference, match.via), match)
