@@ -34,24 +34,22 @@ class Runtime:
     executor: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(max_workers=4,
                                                                                    thread_name_prefix="guard"))
 
-    @property
-    def thresholds(self) -> MatchThresholds:
-        return MatchThresholds(strong=self.settings.match_strong, weak=self.settings.match_weak)
+    # Built once from the settings (dataclasses.replace builds them again from the new ones).
+    thresholds: MatchThresholds = field(init=False)
+    ingest_limits: IngestLimits = field(init=False)
+    check_engine: CheckEngine = field(init=False)
 
-    @property
-    def ingest_limits(self) -> IngestLimits:
+    def __post_init__(self) -> None:
         s = self.settings
-        return IngestLimits(
+        self.thresholds = MatchThresholds(strong=s.match_strong, weak=s.match_weak)
+        self.ingest_limits = IngestLimits(
             max_item_bytes=s.max_item_bytes, max_attachments=s.max_attachments,
             max_archive_depth=s.max_archive_depth, max_mime_depth=s.max_mime_depth,
             max_decompression_ratio=s.max_decompression_ratio, max_decompressed_bytes=s.max_decompressed_bytes,
             max_pages=s.max_pages, max_seconds=s.max_read_seconds, max_text_chars=s.max_text_chars,
         )
-
-    @property
-    def check_engine(self) -> CheckEngine:
-        return CheckEngine(self.vault, self.index_holder, self.extractor, self.thresholds, self.executor,
-                           self.settings.check_timeout_seconds)
+        self.check_engine = CheckEngine(self.vault, self.index_holder, self.extractor, self.thresholds,
+                                        self.executor, s.check_timeout_seconds)
 
     def database_reachable(self) -> bool:
         try:
