@@ -2,7 +2,7 @@
 happen to them in the world, through `guard.check` (the path the API takes) against a
 generated register of households.
 
-    .venv/bin/python bench/bench_decisions.py                       # 2,400 items, 1,500 cases
+    .venv/bin/python bench/bench_decisions.py                       # 2,550 items, 1,500 cases
     .venv/bin/python bench/bench_decisions.py --items 300 --show-misses 5
 
 The generators (bench/decisions/) import nothing from src/ and read nothing from models/: see
@@ -85,7 +85,7 @@ def why(verdict: Verdict | None, failure: str | None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=int, default=1500)
-    parser.add_argument("--items", type=int, default=2400, help="about this many items over the categories by weight")
+    parser.add_argument("--items", type=int, default=2550, help="about this many items over the categories by weight")
     parser.add_argument("--seed", type=int, default=20261130)
     parser.add_argument("--show-misses", type=int, default=0, help="print this many misclassified items per category")
     args = parser.parse_args()

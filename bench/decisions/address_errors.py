@@ -143,6 +143,7 @@ def applicable(error: str, w: Written, dwelling: Dwelling) -> bool:
     type_entry = STREET_TYPES[dwelling.street.street_type]
     return {
         "street_typo": len(w.stem or "") >= 4 or len(w.street_type or "") >= 4,
+        "town_typo": bool(w.town),
         "run_together": len(w.stem or "") <= 8,
         "split_word": w.stem in COMPOUND_STEMS,
         "type_abbreviated": bool(type_entry[1]),
@@ -155,7 +156,7 @@ def applicable(error: str, w: Written, dwelling: Dwelling) -> bool:
         "street_omitted": named,
         "postcode_dropped": bool(w.number or named) and bool(w.town),
         "postcode_ocr": any(ch in OCR_CONFUSIONS for ch in (w.postcode or "")),
-        "locality_for_town": bool(dwelling.street.locality),
+        "locality_for_town": bool(dwelling.street.locality) and bool(w.town),
         "reordered": bool(w.flat or named or w.locality),
         "comma_after_number": bool(w.number),
     }.get(error, True)

@@ -17,7 +17,9 @@ guard's answer.
            namesakes                  another person sharing her forename or surname
            name_to_third_party        her or a child's name, no contact detail, to a third party
            institution_itself         the school written to about itself
-           bcc_self                   her detail only in her own Bcc line, or to her alone
+           bcc_self                   her detail only in her own Bcc line, or to her alone; or
+                                      she is Bcc'd on a neutral letter to him
+           trusted_recipient          her solicitor, trusted for her case, gets her contact details
            redacted                   a bundle with her address and phone redacted
 """
 
@@ -47,6 +49,7 @@ CATEGORIES: tuple[tuple[str, str, int], ...] = (
     ("name_to_third_party", "allow", 1),
     ("institution_itself", "allow", 1),
     ("bcc_self", "allow", 1),
+    ("trusted_recipient", "allow", 1),
     ("redacted", "allow", 1),
 )
 THIRD_PARTIES = (
@@ -410,13 +413,31 @@ class ItemMaker:
             planted = as_written(case.home, rng).replace("\n", ", ")
             letter.paragraphs.append(f"We have your address as {planted}; please tell us if it changes.")
             cause = "to=her bcc=her"
-        else:
+        elif rng.random() < 0.6:
             to, topic = self.third_party(case, True)
             planted = case.emails[0]
             recipients = [to, Addressee("bcc", her.written(), email=planted)]
             letter = self.letterhead.letter(topic, [], "Dear Sir or Madam")
             cause = "to=third_party bcc=her"
+        else:
+            # The court writes to both parties at once; her line is on no copy he gets.
+            to, _ = self.restricted_addressee(case, ("email",))
+            planted = case.emails[0]
+            recipients = [to, Addressee("bcc", her.written(), email=planted)]
+            letter = self.letterhead.letter("court", [], "Dear Sir or Madam")
+            cause = "to=him bcc=her"
         return self.finish("bcc_self", "allow", "mime", letter, recipients, planted, cause)
+
+    def trusted_recipient(self, case: Case) -> Submission:
+        rng = self.rng
+        if case.solicitor is None:
+            return self.ordinary(case)
+        to = Addressee("to", rng.choice((case.solicitor.written(), None)), email=case.solicitor_email)
+        letter = self.letterhead.letter("court", [], f"Dear {case.solicitor.title} {case.solicitor.surname}")
+        sentence, planted, cause = self.protected_detail(case)
+        letter.paragraphs.insert(rng.randint(0, len(letter.paragraphs)), sentence)
+        shape = self.pick_shape(("mime", "html", "pdf", "docx"))
+        return self.finish("trusted_recipient", "allow", shape, letter, [to], planted, cause)
 
     def redacted(self, case: Case) -> Submission:
         rng = self.rng
@@ -443,12 +464,16 @@ def generate_items(world: World, count: int, seed: int) -> list[Submission]:
     rng = random.Random(seed)
     maker = ItemMaker(world, rng)
     units = sum(weight for _, _, weight in CATEGORIES)
+    with_children = [c for c in world.cases if c.children] or world.cases
+    with_solicitor = [c for c in world.cases if c.solicitor] or world.cases
     items: list[Submission] = []
     for category, _, weight in CATEGORIES:
         for _ in range(max(1, round(count * weight / units))):
             case = rng.choice(world.cases)
             if category in ("institution_itself",) or (category == "contact_to_third_party" and rng.random() < 0.3):
-                case = rng.choice([c for c in world.cases if c.children] or world.cases)
+                case = rng.choice(with_children)
+            elif category == "trusted_recipient":
+                case = rng.choice(with_solicitor)
             items.append(getattr(maker, category)(case))
     rng.shuffle(items)
     return items

@@ -4,6 +4,7 @@ print, not the tests' to assert."""
 
 from __future__ import annotations
 
+import random
 import re
 import subprocess
 import sys
@@ -37,3 +38,32 @@ def test_the_generators_import_nothing_from_the_guard() -> None:
     run = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr[-3000:]
     assert run.stdout.strip() == "[]"
+
+
+
+def test_every_mistyped_address_keeps_a_house_and_a_place() -> None:
+    """The generator's own promise (bench/decisions/address_errors.py), over many dwellings: a
+    number, house name or block stays, and so does a street or a postcode."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from decisions.address_errors import mistyped
+    from decisions.places import Geography
+    from decisions.typos import one_slip_apart
+    from faker import Faker
+
+    faker = Faker("en_GB")
+    faker.seed_instance(4)
+    rng = random.Random(4)
+    geography = Geography(faker, rng)
+    unreadable = []
+    for _ in range(4000):
+        dwelling = geography.dwelling()
+        text, errors = mistyped(dwelling, rng)
+        named = (dwelling.house_name or dwelling.building or "").split()
+        house = str(dwelling.number) in text or any(word in text for word in named if word != "The")
+        words = re.findall(r"[A-Za-z]+", text.replace(dwelling.street.stem, " " + dwelling.street.stem + " "))
+        stem = dwelling.street.stem.replace(" ", "")
+        street = any(one_slip_apart(word, stem) for word in words) or stem.lower() in text.lower().replace(" ", "")
+        place = street or dwelling.postcode.split()[0] in text
+        if not (house and place and errors):
+            unreadable.append((dwelling.written(), text, errors))
+    assert unreadable == []
