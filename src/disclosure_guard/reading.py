@@ -115,6 +115,12 @@ def reading_view(text: str) -> ReadingView:
     return ReadingView(unconfused, offsets)
 
 
+def lookalike_count() -> int:
+    """How many letters of other scripts read as Latin. Loads the table: call it at start-up,
+    so that a missing table stops the service instead of the first check."""
+    return len(_latin_lookalikes())
+
+
 def read_text(text: str) -> str:
     """Just the reading, for a value read whole (a recipient's name, email or address)."""
     return reading_view(text).text

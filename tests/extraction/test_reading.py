@@ -65,3 +65,7 @@ def test_a_school_in_disguise_is_found_by_the_gazetteer(extractor: Extractor) ->
 def test_ordinary_text_is_read_as_it_is(extractor: Extractor) -> None:
     text = "Zoë Łukasz wrote from 12 Elm Road, Leeds LS6 2AB on 1 May."
     assert all(s.reading == "" for s in extractor.extract(text))
+
+
+def test_the_look_alike_table_is_loaded_when_the_pipeline_is(extractor: Extractor) -> None:
+    assert extractor.describe()["reading_view_lookalikes"] > 1000

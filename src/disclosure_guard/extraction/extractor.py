@@ -29,7 +29,7 @@ from disclosure_guard.extraction.recognizers import (
     PostcodeRecognizer,
     Recognizer,
 )
-from disclosure_guard.reading import ReadingView, reading_view
+from disclosure_guard.reading import ReadingView, lookalike_count, reading_view
 from disclosure_guard.types import Gazetteer, Span, SpanKind
 
 DEFAULT_MODELS_DIR = Path(__file__).resolve().parents[3] / "models"
@@ -74,6 +74,7 @@ class Extractor:
             IdentifierRecognizer(),
         )
         self._gazetteers: list[GazetteerRecognizer] = []
+        self.lookalikes = lookalike_count()
 
     @staticmethod
     def _load_spacy(model: str, disabled: list[str]) -> Language:
@@ -93,6 +94,7 @@ class Extractor:
             "spacy_version": spacy.__version__,
             "components": list(self.nlp.pipe_names),
             "recognizers": [r.name for r in self.recognizers] + [GazetteerRecognizer.name],
+            "reading_view_lookalikes": self.lookalikes,
         }
 
     # ------------------------------------------------------------------ extraction
