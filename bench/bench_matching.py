@@ -132,7 +132,7 @@ def a_sample(truth, rng: random.Random, forms: tuple[str, ...], i: int, write):
     """(case, party position, truth party, form, text) for the i-th variant: a party the form
     applies to (one with a diminutive in the table, with diacritics, with a flat to drop...)."""
     form = forms[i % len(forms)]
-    for _ in range(200):
+    for _ in range(5000):  # a form may fit one party in forty (a double-barrelled surname)
         c = rng.randrange(len(truth))
         p = rng.randrange(2)
         text = write(truth[c][p], form)

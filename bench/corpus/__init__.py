@@ -8,6 +8,7 @@ benchmark (and any test that wants realistic documents).
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 from bench.corpus.cast import a_cast
 from bench.corpus.document import KINDS, Document, DocBuilder, GoldSpan
@@ -21,8 +22,10 @@ def generate_document(seed: int, index: int) -> Document:
     template = list(TEMPLATES)[index % len(TEMPLATES)]
     sector, write = TEMPLATES[template]
     builder = DocBuilder(template)
-    write(rng, a_cast(rng, sector), builder)
-    return builder.build()
+    cast = a_cast(rng, sector)
+    write(rng, cast, builder)
+    parties = (cast.client.full_name, cast.child.full_name, cast.other.full_name)
+    return replace(builder.build(), register_names=tuple(dict.fromkeys(parties)))
 
 
 def generate_corpus(count: int = 600, seed: int = 7) -> list[Document]:

@@ -34,8 +34,11 @@ class Document:
     template: str
     text: str
     gold: tuple[GoldSpan, ...]
-    names: tuple[str, ...] = ()  # every person's full name, as a register would hold it
+    names: tuple[str, ...] = ()  # every person's full name written in it, bystanders too
     register_terms: tuple[str, ...] = ()
+    # The people a register would hold for this case: the client, her child and the other
+    # party (never the writer or another professional), whether or not the text names them.
+    register_names: tuple[str, ...] = ()
 
 
 @dataclass

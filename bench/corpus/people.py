@@ -1,13 +1,19 @@
 """People from the communities UK services write to, and the ways letters write their names.
 
 Names are written as their owners write them: with diacritics (Łukasz, Siobhán, Ştefan, Öztürk),
-particles (Ó Briain, da Silva), apostrophes and hyphens (O'Neill, Ahmed-Khan).
+particles (Ó Briain, da Silva), apostrophes and hyphens (O'Neill, Ahmed-Khan). Half of them come
+from the hand-written lists below, half from Faker's person provider for the same origin
+(en_GB, ga_IE, en_IN, pl_PL, ro_RO, yo_NG, tw_GH, tr_TR, pt_PT, lt_LT: "Przemysław Kuk",
+"Florența Stănescu", "Morayo Owolabi"), so that the names are not only ones the pipeline's
+authors wrote down.
 """
 
 from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+
+from faker import Faker
 
 from bench.corpus.document import Rendered
 
@@ -107,6 +113,13 @@ ORIGIN_WEIGHTS = {
     "ghanaian": 3, "turkish": 5, "somali": 3, "chinese": 3, "caribbean": 4, "portuguese": 3,
     "lithuanian": 2, "arabic": 5,
 }
+# origin -> the Faker locale whose person provider names people of that origin.
+FAKER_LOCALES = {
+    "british": "en_GB", "irish": "ga_IE", "south_asian": "en_IN", "polish": "pl_PL",
+    "romanian": "ro_RO", "nigerian": "yo_NG", "ghanaian": "tw_GH", "turkish": "tr_TR",
+    "portuguese": "pt_PT", "lithuanian": "lt_LT",
+}
+FAKER_SHARE = 0.5
 FEMALE_TITLES = ("Mrs", "Ms", "Miss")
 MALE_TITLES = ("Mr",)
 
@@ -128,18 +141,41 @@ class Person:
         return self.forenames[0]
 
 
+_FAKER_POOLS: dict[str, tuple[list[str], list[str], list[str], list[str]]] = {}
+
+
+def _faker_pools(origin: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    """(women's forenames, men's, women's surnames, men's) drawn once with a fixed seed, so that
+    a document depends on its own seed alone."""
+    if origin not in _FAKER_POOLS:
+        faker = Faker(FAKER_LOCALES[origin])
+        faker.seed_instance(20240604)
+        _FAKER_POOLS[origin] = (
+            [faker.first_name_female() for _ in range(300)], [faker.first_name_male() for _ in range(300)],
+            [faker.last_name_female() for _ in range(300)], [faker.last_name_male() for _ in range(300)],
+        )
+    return _FAKER_POOLS[origin]
+
+
 def a_person(rng: random.Random, *, female: bool | None = None, title: str | None = None,
              origin: str | None = None) -> Person:
     origin = origin or rng.choices(list(ORIGIN_WEIGHTS), weights=list(ORIGIN_WEIGHTS.values()))[0]
     female = rng.random() < 0.6 if female is None else female
-    women, men, surnames = (s.split() for s in NAMES[origin])
-    pool = women if female else men
-    forenames = [rng.choice(pool)]
-    if rng.random() < 0.12:
-        second = rng.choice(pool)
-        if second != forenames[0]:
-            forenames.append(second)
-    surname = _surname(rng, surnames)
+    if origin in FAKER_LOCALES and rng.random() < FAKER_SHARE:
+        women, men, women_surnames, men_surnames = _faker_pools(origin)
+        pool, surnames = (women, women_surnames) if female else (men, men_surnames)
+        # Faker writes some double forenames as one ("Anna Maria"): each is a forename.
+        forenames = rng.choice(pool).split()
+        surname = rng.choice(surnames)
+    else:
+        women, men, surnames = (s.split() for s in NAMES[origin])
+        pool = women if female else men
+        forenames = [rng.choice(pool)]
+        if rng.random() < 0.12:
+            second = rng.choice(pool)
+            if second != forenames[0]:
+                forenames.append(second)
+        surname = _surname(rng, surnames)
     if title is None:
         title = rng.choice(FEMALE_TITLES) if female else rng.choice(MALE_TITLES)
     return Person(tuple(forenames), surname, female, origin, title)

@@ -1,128 +1,91 @@
-"""UK towns, streets and postcodes, and every way people write an address.
+"""UK-shaped towns, streets and postcodes, and every way people write an address.
 
-Postcodes follow the Royal Mail grammar for their town's area (LS6 2AB, M14 5TQ, SW1A 1AA,
-EC1V 4PW); streets mix common names with abbreviated and one-word forms; dwellings are numbers
-(12, 12A, 12-14), flats (Flat 3, Flat C, 3/12, Apartment 27, Ground Floor Flat), named buildings
-(Beech Court, Rose Cottage) and bare house names (Willowbank).
+Independent of the code it measures: nothing here imports from `src/` or reads `models/`. Towns,
+localities and counties are Faker's `en_GB` ones ("Port Janetchester", "North Holly",
+"Pembrokeshire"); street names are Faker surnames and first names, the decision benchmark's UK
+stems ("Highfield", "Station") and saints, with the UK street types, abbreviations and
+misspellings of `bench/decisions/places.py` and, now and then, one of Faker's own street suffixes
+("Ferry", "Crest"); flats are Faker's secondary addresses ("Flat 77", "Studio 35", "Flat 06J"),
+apartments, units, floors and Glasgow's "2/1"; blocks are a Faker surname with a block word
+("Pearce Court") or a converted building ("The Maltings"); houses carry the decision benchmark's
+house names ("The Coach House", "Tanglewood") or a Faker name with a house word
+("Hartley Cottage"). Postcodes follow the Royal Mail grammar over Faker's real postcode areas.
+
+A quarter of addresses carry one data-entry error from the decision benchmark's taxonomy
+(`bench/decisions/address_errors.py`): a street or town mistyped, the street type shortened,
+misspelt or dropped, a street run together or split, a postcode with an OCR confusion or one
+character wrong, a comma after the number, a postcode wrapped by a PDF.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
 
-from bench.corpus.document import Rendered
+from faker import Faker
+from faker.providers.address.en_GB import Provider as FakerAddresses
 
-# town -> (outward codes, localities)
-TOWNS: dict[str, tuple[str, str]] = {
-    "Leeds": ("LS1 LS2 LS4 LS6 LS7 LS8 LS9 LS11 LS12 LS15 LS17 LS28",
-              "Headingley|Chapeltown|Harehills|Armley|Beeston|Roundhay|Burley|Seacroft|Pudsey"),
-    "Bradford": ("BD1 BD3 BD5 BD7 BD8 BD9 BD18",
-                 "Manningham|Girlington|Little Horton|Shipley|Great Horton"),
-    "Manchester": ("M1 M4 M8 M13 M14 M16 M19 M20 M40",
-                   "Moss Side|Rusholme|Longsight|Cheetham Hill|Levenshulme|Didsbury"),
-    "Birmingham": ("B1 B5 B10 B11 B12 B19 B21 B23 B33",
-                   "Sparkbrook|Small Heath|Handsworth|Erdington|Balsall Heath|Aston"),
-    "London": ("E1 E7 E17 N15 N17 SE15 SE18 SW9 SW1A W1D NW10 EC1V E1W W12",
-               "Whitechapel|Forest Gate|Walthamstow|Tottenham|Peckham|Brixton|Harlesden"),
-    "Bristol": ("BS1 BS2 BS5 BS6 BS13", "Easton|St Pauls|Bedminster|Redland|Hartcliffe"),
-    "Cardiff": ("CF10 CF11 CF24 CF5", "Splott|Grangetown|Cathays|Ely|Canton"),
-    "Glasgow": ("G1 G20 G31 G42 G51", "Govan|Govanhill|Dennistoun|Maryhill|Partick"),
-    "Edinburgh": ("EH1 EH6 EH7 EH11", "Leith|Gorgie|Craigmillar|Abbeyhill"),
-    "Belfast": ("BT1 BT7 BT9 BT12 BT15", "Ormeau|Falls|Stranmillis|Ardoyne"),
-    "Sheffield": ("S1 S2 S4 S8 S10", "Darnall|Firth Park|Heeley|Crookes"),
-    "Liverpool": ("L1 L4 L7 L8 L15", "Toxteth|Anfield|Kensington|Wavertree"),
-    "Newcastle upon Tyne": ("NE1 NE4 NE6", "Byker|Elswick|Heaton|Benwell"),
-    "Nottingham": ("NG1 NG3 NG7", "Sneinton|Hyson Green|Radford|Lenton"),
-    "Leicester": ("LE1 LE2 LE4 LE5", "Belgrave|Highfields|Evington|Braunstone"),
-    "Ashby-de-la-Zouch": ("LE65", "Blackfordby|Packington"),
-    "Coventry": ("CV1 CV2 CV6", "Foleshill|Hillfields|Tile Hill"),
-    "Kingston upon Hull": ("HU1 HU3 HU5 HU9", "Hessle Road|Newland|Bransholme"),
-    "York": ("YO1 YO10 YO24 YO31", "Heworth|Acomb|Clifton|Tang Hall"),
-    "Huddersfield": ("HD1 HD2 HD5", "Lockwood|Fartown|Dalton"),
-    "Wakefield": ("WF1 WF2 WF10", "Eastmoor|Lupset|Castleford"),
-    "Stoke-on-Trent": ("ST1 ST4 ST6", "Hanley|Burslem|Fenton"),
-    "Oxford": ("OX1 OX2 OX4", "Cowley|Blackbird Leys|Jericho"),
-    "Southampton": ("SO14 SO15 SO17", "Shirley|Portswood|Bevois Valley"),
-    "Swansea": ("SA1 SA2 SA5", "Townhill|Sketty|Manselton"),
-    "Aberdeen": ("AB10 AB11 AB24", "Torry|Tillydrone|Seaton"),
-    "Blackburn": ("BB1 BB2", "Audley|Little Harwood|Mill Hill"),
-    "Luton": ("LU1 LU2 LU4", "Bury Park|Marsh Farm|Dallow"),
-    "Milton Keynes": ("MK6 MK9 MK13", "Netherfield|Bletchley|Wolverton"),
-    "Sunderland": ("SR1 SR4 SR5", "Hendon|Pennywell|Southwick"),
-    "Middlesbrough": ("TS1 TS3 TS5", "Linthorpe|North Ormesby|Berwick Hills"),
-    "Norwich": ("NR1 NR2 NR3", "Lakenham|Mile Cross|Heartsease"),
-    "Plymouth": ("PL1 PL2 PL4", "Stonehouse|Devonport|Stoke"),
-}
-# The county people add under the town, where the town has one they would write.
-COUNTY_OF = {
-    "Leeds": "West Yorkshire", "Bradford": "West Yorkshire", "Huddersfield": "West Yorkshire",
-    "Wakefield": "West Yorkshire", "Manchester": "Greater Manchester",
-    "Birmingham": "West Midlands", "Coventry": "West Midlands", "Blackburn": "Lancashire",
-    "Leicester": "Leicestershire", "Ashby-de-la-Zouch": "Leicestershire",
-    "Newcastle upon Tyne": "Tyne and Wear", "Sunderland": "Tyne and Wear",
-    "Sheffield": "South Yorkshire", "Liverpool": "Merseyside", "York": "North Yorkshire",
-    "Kingston upon Hull": "East Yorkshire", "Nottingham": "Nottinghamshire",
-    "Stoke-on-Trent": "Staffordshire", "Oxford": "Oxfordshire", "Southampton": "Hampshire",
-    "Luton": "Bedfordshire", "Milton Keynes": "Buckinghamshire", "Norwich": "Norfolk",
-    "Plymouth": "Devon", "Middlesbrough": "North Yorkshire", "Swansea": "West Glamorgan",
-    "Aberdeen": "Aberdeenshire", "Belfast": "County Antrim",
-}
-INWARD_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-STREET_NAMES = (
-    "Elm Oak Beech Ash Willow Chestnut Victoria Albert Church Station Mill High Park Manor "
-    "Grange Springfield Westfield Chapel School Meadow Orchard Brook Cavendish Clarendon "
-    "Belgrave Stanley Gladstone Cromwell Nelson Wellington Kirkstall Otley Hawthorn Sycamore "
-    "Rowan Bridge Market Cross Moss Burley Cardigan Brudenell Thornhill Claremont Windsor "
-    "Balmoral Heathfield Cecil Hartley Lister Shakespeare Milton Tennyson Cobden Regent "
-    "Spencer Nightingale Carlton Harrow Beverley Alexandra Coronation Jubilee Princess "
-    "Holly Laburnum Lime Poplar Cedar Fern Primrose Foxglove Lavender Heather Clover "
-    "Raikes Sandhill Tinshill Ladybarn Wilmslow Stockport Coventry Warwick Derwent Tyne"
-).split()
-MULTIWORD_STREET_NAMES = (
-    "St Mary's", "St John's", "Queen's", "King's", "Mount Pleasant", "Hyde Park", "New Cross",
-    "Back Lane", "North Hill", "Upper Green", "Lower Mill", "Old Farm", "St Michael's",
-    "Prince of Wales", "Lady Margaret", "Sir Thomas",
+from bench.corpus.document import Rendered  # noqa: E402
+from decisions.address_errors import FLOORS  # noqa: E402
+from decisions.places import (  # noqa: E402
+    BLOCK_NAMES,
+    BLOCK_SUFFIXES,
+    COMPOUND_STEMS,
+    HOUSE_NAMES,
+    INWARD_LETTERS,
+    OCR_CONFUSIONS,
+    PLAIN_STEMS,
+    POSTAL_ZONES,
+    STREET_TYPES,
 )
-# type, its abbreviations (may be empty), weight
-STREET_TYPES = (
-    ("Road", ("Rd", "Rd."), 30), ("Street", ("St", "St."), 24), ("Avenue", ("Ave", "Av."), 10),
-    ("Lane", ("Ln",), 10), ("Close", ("Cl",), 6), ("Drive", ("Dr",), 6),
-    ("Crescent", ("Cres",), 5), ("Court", ("Ct",), 3), ("Place", ("Pl",), 3),
-    ("Gardens", ("Gdns",), 4), ("Terrace", ("Terr", "Tce"), 5), ("Way", (), 4),
-    ("Grove", ("Gr",), 5), ("Mews", (), 2), ("Walk", (), 2), ("Row", (), 2), ("Hill", (), 2),
-    ("Green", (), 2), ("Square", ("Sq",), 2), ("Parade", ("Pde",), 2), ("Rise", (), 2),
-    ("View", (), 2), ("Vale", (), 1), ("Mount", (), 2), ("Fold", (), 1), ("Croft", (), 1),
-    ("Chase", (), 1), ("Brow", (), 1), ("Wynd", (), 1), ("Boulevard", ("Blvd",), 1),
-)
-ONE_WORD_STREETS = ("Kingsway", "Broadway", "Moorgate", "Hillside", "Parkside", "Southgate",
-                    "Northway", "Eastgate", "Riverside", "Westway")
-BUILDINGS = (
-    "Beech Court", "Ivy House", "Kingfisher House", "Jubilee Court", "Victoria Mansions",
-    "Albion Buildings", "Sovereign Heights", "Regent Court", "Crown Point", "Brunswick House",
-    "Marlborough Towers", "Wharf Apartments", "Mill Lodge", "Cedar Lodge", "Oakwood Grange",
-    "Millennium Point", "St Georges House", "Eagle Wharf", "Carlton Tower", "Bridgewater Place",
-)
-HOUSES_WITH_WORD = (
-    "Rose Cottage", "The Old Rectory", "Holly Lodge", "Mill Farm", "Ivy Cottage",
-    "The Coach House", "Brook Farmhouse", "The Old Vicarage", "Church Barn", "Orchard Cottage",
-    "Yew Tree Farm", "The Granary",
-)
-BARE_HOUSE_NAMES = (
-    "Willowbank", "Fairview", "Hillcrest", "Rosedene", "Brambles", "Treetops", "Sunnyside",
-    "Greystones", "Ty Gwyn", "Woodlands", "The Laurels", "Meadowcroft", "Glenview", "Ashlea",
-)
-# Buildings senders put at the top of their letters.
-OFFICE_BUILDINGS = ("Civic Centre", "Merrion House", "Crown House", "St James's House",
-                    "Town Hall", "Riverside House", "Quarry House", "Apex Court",
-                    "Kings Court", "Exchange Buildings")
+from decisions.typos import typo  # noqa: E402
+
+_FAKER = Faker("en_GB")
+_FAKER.seed_instance(20240604)
+
+
+def _towns(count: int) -> dict[str, tuple[str, str]]:
+    """town -> (outward codes, localities), as Faker's en_GB provider names them."""
+    towns: dict[str, tuple[str, str]] = {}
+    rng = random.Random(20240604)
+    areas = rng.sample(POSTAL_ZONES, count)
+    while len(towns) < count:
+        town = _FAKER.city()
+        if town in towns:
+            continue
+        area = areas[len(towns)]
+        districts = sorted(rng.sample(range(1, 21 if len(area) == 2 else 31), rng.randint(3, 6)))
+        localities = [name for name in dict.fromkeys(_FAKER.city() for _ in range(rng.randint(3, 5))) if name != town]
+        towns[town] = (" ".join(f"{area}{d}" for d in districts), "|".join(localities))
+    return towns
+
+
+TOWNS: dict[str, tuple[str, str]] = _towns(40)
+COUNTY_OF = {town: _FAKER.county() for town in TOWNS}
+_SURNAMES = [_FAKER.last_name() for _ in range(600)]
+_FORENAMES = [_FAKER.first_name() for _ in range(300)]
+_MALE_FORENAMES = [_FAKER.first_name_male() for _ in range(150)]
+_FAKER_SUFFIXES = sorted(set(FakerAddresses.street_suffixes))
+# Drawn up front: a document is a function of its own seed, not of what was generated before it.
+_FAKER_FLATS = [_FAKER.secondary_address() for _ in range(400)]
+HOUSE_WORDS = ("House", "Cottage", "Lodge", "Farm", "Barn", "Farmhouse")
+OFFICE_WORDS = ("House", "Court", "Centre", "Buildings", "Chambers", "Point")
+# The errors of the taxonomy a sender makes in an address written in a letter, and a share.
+ERROR_SHARE = 0.25
+ERRORS = (
+    "street_typo", "town_typo", "type_abbreviated", "type_misspelt", "type_dropped", "run_together",
+    "split_word", "postcode_ocr", "postcode_one_char", "comma_after_number", "postcode_wrapped",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Address:
     sub: str | None          # "Flat 3", "Apartment 27", "Ground Floor Flat"
-    building: str | None     # "Beech Court", "Rose Cottage", "Willowbank"
+    building: str | None     # "Pearce Court", "The Coach House", "Tanglewood"
     number: str | None       # "12", "12A", "12-14"
     street: str | None       # "Elm Road"
     locality: str | None
@@ -130,6 +93,12 @@ class Address:
     county: str | None
     postcode: str
     slash_flat: bool = False  # "3/12 Elm Road"
+    stem: str | None = None   # "Elm", the street without its type
+    street_type: int | None = None  # index into STREET_TYPES; None for Faker's suffixes and one-word streets
+    comma_after_number: bool = False
+    wrap_postcode: bool = False
+    error: str | None = None
+    town_as_written: str | None = None  # the town mistyped here, and only here
 
 
 def a_postcode(rng: random.Random, town: str) -> str:
@@ -137,14 +106,25 @@ def a_postcode(rng: random.Random, town: str) -> str:
     return f"{outward} {rng.randint(0, 9)}{rng.choice(INWARD_LETTERS)}{rng.choice(INWARD_LETTERS)}"
 
 
-def a_street(rng: random.Random, *, abbreviate: float = 0.2) -> str:
-    if rng.random() < 0.05:
-        return rng.choice(ONE_WORD_STREETS)
-    name = rng.choice(MULTIWORD_STREET_NAMES) if rng.random() < 0.15 else rng.choice(STREET_NAMES)
-    kind, abbreviations, _ = rng.choices(STREET_TYPES, weights=[t[2] for t in STREET_TYPES])[0]
+def a_street(rng: random.Random, *, abbreviate: float = 0.2) -> tuple[str, str, int | None]:
+    """(street as written, its stem, its type's index in STREET_TYPES or None)."""
+    roll = rng.random()
+    if roll < 0.04:
+        stem = rng.choice(COMPOUND_STEMS)
+        return stem, stem, None
+    if roll < 0.09:
+        stem = f"St {rng.choice(_MALE_FORENAMES)}'s"
+    elif roll < 0.25:
+        stem = rng.choice(COMPOUND_STEMS + PLAIN_STEMS)
+    else:
+        stem = rng.choice(_SURNAMES) if rng.random() < 0.7 else rng.choice(_FORENAMES)
+    if rng.random() < 0.1:
+        return f"{stem} {rng.choice(_FAKER_SUFFIXES)}", stem, None
+    kind = rng.randrange(len(STREET_TYPES))
+    written, abbreviations, _ = STREET_TYPES[kind]
     if abbreviations and rng.random() < abbreviate:
-        kind = rng.choice(abbreviations)
-    return f"{name} {kind}"
+        written = rng.choice(abbreviations)
+    return f"{stem} {written}", stem, kind
 
 
 def a_number(rng: random.Random) -> str:
@@ -157,46 +137,123 @@ def a_number(rng: random.Random) -> str:
     return number
 
 
+def a_flat(rng: random.Random) -> str:
+    roll = rng.random()
+    if roll < 0.5:
+        return rng.choice(_FAKER_FLATS) if rng.random() < 0.5 else f"Flat {rng.randint(1, 40)}"
+    if roll < 0.65:
+        return f"Apartment {rng.randint(1, 120)}"
+    if roll < 0.75:
+        return f"Unit {rng.randint(1, 30)}"
+    if roll < 0.85:
+        return rng.choice(FLOORS)
+    return f"Flat {rng.choice('ABCDEFGH')}"
+
+
+def a_block(rng: random.Random) -> str:
+    return rng.choice(BLOCK_NAMES) if rng.random() < 0.25 else f"{rng.choice(_SURNAMES)} {rng.choice(BLOCK_SUFFIXES)}"
+
+
+def a_house_name(rng: random.Random) -> str:
+    if rng.random() < 0.6:
+        return rng.choice(HOUSE_NAMES)
+    return f"{rng.choice(_SURNAMES + _FORENAMES)} {rng.choice(HOUSE_WORDS)}"
+
+
 def a_home(rng: random.Random, town: str | None = None) -> Address:
     town = town or rng.choice(list(TOWNS))
     roll = rng.random()
-    sub = building = number = street = None
+    sub = building = number = street = stem = kind = None
     slash = False
     if roll < 0.45:      # a numbered house
-        number, street = a_number(rng), a_street(rng)
+        number = a_number(rng)
+        street, stem, kind = a_street(rng)
     elif roll < 0.62:    # a flat in a numbered house
-        sub = rng.choice(["Flat {}", "Flat {}", "Apartment {}", "Flat {}"]).format(
-            rng.choice([str(rng.randint(1, 30)), rng.choice("ABCDEF"), f"{rng.randint(1, 9)}B"]))
-        if rng.random() < 0.1:
-            sub = rng.choice(["Ground Floor Flat", "First Floor Flat", "Top Floor Flat"])
-        number, street = a_number(rng), a_street(rng)
+        sub = a_flat(rng)
+        number = a_number(rng)
+        street, stem, kind = a_street(rng)
         if sub.startswith("Flat ") and sub[5:].isdigit() and rng.random() < 0.25:
-            slash = True
+            slash = True  # "2/1 Elm Road", as Glasgow writes a flat
     elif roll < 0.78:    # a flat in a named block
-        sub = rng.choice(["Flat", "Apartment", "Flat", "Unit"]) + " " + rng.choice(
-            [str(rng.randint(1, 120)), rng.choice("ABCDEFGH")])
-        building = rng.choice(BUILDINGS)
+        sub = a_flat(rng)
+        building = a_block(rng)
         if rng.random() < 0.6:
             number = a_number(rng)
-        street = a_street(rng)
-    elif roll < 0.89:    # a named house with a building word
-        building = rng.choice(HOUSES_WITH_WORD)
-        street = a_street(rng) if rng.random() < 0.8 else None
-    else:                # a bare house name
-        building = rng.choice(BARE_HOUSE_NAMES)
-        street = a_street(rng) if rng.random() < 0.6 else None
+        street, stem, kind = a_street(rng)
+    else:                # a named house, with or without its street
+        building = a_house_name(rng)
+        if rng.random() < 0.3:
+            number = a_number(rng)
+        if number or rng.random() < 0.7:
+            street, stem, kind = a_street(rng)
     locality = rng.choice(TOWNS[town][1].split("|")) if rng.random() < 0.45 else None
     county = COUNTY_OF.get(town) if rng.random() < 0.06 else None
-    return Address(sub, building, number, street, locality, town, county, a_postcode(rng, town),
-                   slash)
+    home = Address(sub, building, number, street, locality, town, county, a_postcode(rng, town),
+                   slash, stem, kind)
+    return mistyped(home, rng) if rng.random() < ERROR_SHARE else home
 
 
 def an_office(rng: random.Random, town: str | None = None) -> Address:
     town = town or rng.choice(list(TOWNS))
-    building = rng.choice(OFFICE_BUILDINGS) if rng.random() < 0.6 else None
+    building = f"{rng.choice(_SURNAMES)} {rng.choice(OFFICE_WORDS)}" if rng.random() < 0.6 else None
     number = a_number(rng) if building is None or rng.random() < 0.5 else None
-    street = a_street(rng, abbreviate=0.05)
-    return Address(None, building, number, street, None, town, None, a_postcode(rng, town))
+    street, stem, kind = a_street(rng, abbreviate=0.05)
+    return Address(None, building, number, street, None, town, None, a_postcode(rng, town), False, stem, kind)
+
+
+def mistyped(address: Address, rng: random.Random) -> Address:
+    """The address with one data-entry error of the taxonomy that applies to it."""
+    entry = STREET_TYPES[address.street_type] if address.street_type is not None else None
+    applies = {
+        "street_typo": bool(address.stem) and len(address.stem) >= 4 and "'" not in address.stem,
+        "town_typo": bool(address.town) and max(len(w) for w in address.town.split()) >= 4,
+        "type_abbreviated": bool(entry and entry[1]),
+        "type_misspelt": bool(entry and entry[2]),
+        "type_dropped": bool(entry) and bool(address.number or address.building),
+        "run_together": bool(entry) and len(address.stem or "") <= 8 and " " not in (address.stem or " "),
+        "split_word": address.stem in COMPOUND_STEMS and entry is not None,
+        "postcode_ocr": any(ch in OCR_CONFUSIONS for ch in address.postcode),
+        "postcode_one_char": True,
+        "comma_after_number": bool(address.number and address.street and not address.slash_flat),
+        "postcode_wrapped": True,
+    }
+    error = rng.choice([e for e in ERRORS if applies[e]])
+    stem, kind_text = address.stem, entry[0] if entry else None
+    if error == "street_typo":
+        stem = typo(stem, rng)
+    elif error == "town_typo":
+        words = address.town.split()
+        longest = max(range(len(words)), key=lambda i: len(words[i]))
+        words[longest] = typo(words[longest], rng)
+        return replace(address, town_as_written=" ".join(words), error=error)
+    elif error == "type_abbreviated":
+        kind_text = rng.choice(entry[1])
+    elif error == "type_misspelt":
+        kind_text = rng.choice(entry[2])
+    elif error == "type_dropped":
+        kind_text = None
+    elif error == "run_together":
+        return replace(address, street=f"{stem}{kind_text.lower()}", error=error)
+    elif error == "split_word":
+        for cut in range(3, len(stem) - 3):
+            if stem[cut:].lower() in ("field", "land", "side", "wood", "grove", "view", "crest", "bank", "gate", "way", "thorne"):
+                stem = f"{stem[:cut]} {stem[cut:].lower()}"
+                break
+    elif error == "postcode_ocr":
+        chars = list(address.postcode)
+        i = rng.choice([i for i, ch in enumerate(chars) if ch in OCR_CONFUSIONS])
+        chars[i] = OCR_CONFUSIONS[chars[i]]
+        return replace(address, postcode="".join(chars), error=error)
+    elif error == "postcode_one_char":
+        outward, inward = address.postcode.split()
+        letters = INWARD_LETTERS.replace(inward[2], "")
+        return replace(address, postcode=f"{outward} {inward[:2]}{rng.choice(letters)}", error=error)
+    elif error == "comma_after_number":
+        return replace(address, comma_after_number=True, error=error)
+    elif error == "postcode_wrapped":
+        return replace(address, wrap_postcode=True, error=error)
+    street = f"{stem} {kind_text}" if kind_text else stem
+    return replace(address, street=street, error=error)
 
 
 # ------------------------------------------------------------------ writing an address
@@ -223,7 +280,7 @@ def _lines(address: Address, rng: random.Random, *, with_postcode: bool, with_to
             street = [(address.street.rstrip("."), True)] + (
                 [(".", False)] if address.street.endswith(".") else [])
             if address.number:
-                sep = ", " if rng.random() < 0.05 else " "
+                sep = ", " if address.comma_after_number or rng.random() < 0.05 else " "
                 lines.append([(address.number, True), (sep, False), *street])
             else:
                 lines.append(street)
@@ -233,7 +290,7 @@ def _lines(address: Address, rng: random.Random, *, with_postcode: bool, with_to
     if address.locality:
         lines.append([(address.locality, False)])
     if with_town and address.town:
-        lines.append([(address.town, False)])
+        lines.append([(address.town_as_written or address.town, False)])
     if address.county:
         lines.append([(address.county, False)])
     if with_postcode:
@@ -288,6 +345,8 @@ def render_address(rng: random.Random, address: Address, form: str) -> Rendered:
     for piece, needed in pieces:
         if piece == address.postcode:
             piece = _postcode_as_written(rng, piece, postcode_lower, form == "scanned")
+            if address.wrap_postcode:
+                piece = piece.replace(" ", "\n", 1)  # "L12\n5AH": a PDF wrapped the line
             postcode = (len(text), len(text) + len(piece))
         if form == "block_caps":
             piece = piece.upper()
@@ -296,4 +355,4 @@ def render_address(rng: random.Random, address: Address, form: str) -> Rendered:
         if needed:
             required.append((len(text), len(text) + len(piece)))
         text += piece
-    return Rendered(text, required, form, postcode)
+    return Rendered(text, required, f"{form}+{address.error}" if address.error else form, postcode)
