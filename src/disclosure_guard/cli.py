@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from disclosure_guard.errors import GuardError
 from disclosure_guard.settings import get_settings
+from disclosure_guard.types import Decision
 
 app = typer.Typer(help="disclosure-guard: the pre-send guard for protected parties' details.", no_args_is_help=True)
 register_app = typer.Typer(help="The protected-party register.", no_args_is_help=True)
@@ -21,6 +22,10 @@ db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
 app.add_typer(register_app, name="register")
 app.add_typer(apikey_app, name="apikey")
 app.add_typer(db_app, name="db")
+
+
+# The exit code a script can branch on: anything but 0 means do not send.
+_EXIT_CODES = {Decision.ALLOW: 0, Decision.HOLD: 1, Decision.BLOCK: 3}
 
 
 def _logging() -> None:
@@ -142,6 +147,7 @@ def check(
     """Check a text file from the terminal; exit code 0 allow, 1 hold, 3 block."""
     from disclosure_guard.access.keys import Principal
     from disclosure_guard.access.roles import Role
+    from disclosure_guard.api.schemas import CheckResponse
     from disclosure_guard.ingest.fields import item_from_fields
     from disclosure_guard.review.checks import Submission
     from disclosure_guard.runtime import start_runtime
@@ -153,17 +159,16 @@ def check(
                             email=to_email if i == 0 else None) for i, name in enumerate(to)]
     item = item_from_fields(Channel.LETTER, recipients, body=file.read_text(), limits=runtime.ingest_limits)
     with runtime.session_factory() as session, session.begin():
-        result = runtime.check_engine.submit(session, Principal("cli", Role.SUBMITTER), item,
-                                             Submission(external_ref=file.name))
+        outcome = runtime.check_engine.submit(session, Principal("cli", Role.SUBMITTER), item,
+                                              Submission(external_ref=file.name))
     runtime.close()
     if as_json:
-        typer.echo(json.dumps(result, indent=2))
+        typer.echo(CheckResponse.from_outcome(outcome).model_dump_json(indent=2))
     else:
-        typer.echo(f"decision: {result['decision']}  (check {result['check_id']})")
-        for reason in result["reasons"]:
-            typer.echo(f"  [{reason['code']}] {reason['message']}")
-    raise typer.Exit({"allow": 0, "hold": 1, "block": 3}[result["decision"]])
-
+        typer.echo(f"decision: {outcome.decision}  (check {outcome.check_id})")
+        for reason in outcome.verdict.reasons:
+            typer.echo(f"  [{reason.code}] {reason.message}")
+    raise typer.Exit(_EXIT_CODES[outcome.decision])
 
 if __name__ == "__main__":
     app()

@@ -17,6 +17,7 @@ from disclosure_guard.extraction import Extractor
 from disclosure_guard.ingest.limits import IngestLimits
 from disclosure_guard.register.index_holder import IndexHolder
 from disclosure_guard.review.checks import CheckEngine
+from disclosure_guard.review.relay import RelayService
 from disclosure_guard.settings import Settings
 from disclosure_guard.types import MatchThresholds
 
@@ -38,6 +39,7 @@ class Runtime:
     thresholds: MatchThresholds = field(init=False)
     ingest_limits: IngestLimits = field(init=False)
     check_engine: CheckEngine = field(init=False)
+    relay: RelayService = field(init=False)
 
     def __post_init__(self) -> None:
         s = self.settings
@@ -50,6 +52,7 @@ class Runtime:
         )
         self.check_engine = CheckEngine(self.vault, self.index_holder, self.extractor, self.thresholds,
                                         self.executor, s.check_timeout_seconds)
+        self.relay = RelayService(self.check_engine, self.vault)
 
     def database_reachable(self) -> bool:
         try:

@@ -6,12 +6,14 @@ a rejected register import must not bounce a victim's address into a proxy's err
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from disclosure_guard.api.schemas import ErrorResponse
 from disclosure_guard.crypto import VaultError
 from disclosure_guard.errors import Conflict, Forbidden, GuardError, InvalidInput, NotFound, Unauthenticated
 
@@ -38,11 +40,27 @@ _STATUS[PayloadTooLarge] = 413
 _STATUS[UnsupportedMediaType] = 415
 
 
-def error_body(code: str, message: str, fields: list[dict[str, str]] | None = None) -> dict:
-    error: dict = {"code": code, "message": message}
-    if fields is not None:
-        error["fields"] = fields
-    return {"error": error}
+_MEANINGS = {
+    401: "No API key, or one that is not valid (missing_api_key, invalid_api_key).",
+    403: "The key's role may not do this (forbidden_role).",
+    404: "No such check, hold or case (check_not_found, hold_not_found, case_not_found).",
+    409: "The hold was already released or rejected (hold_already_decided).",
+    413: "The item is larger than DG_MAX_ITEM_BYTES (item_too_large).",
+    415: "Not sent as message/rfc822 (unsupported_media_type).",
+    422: "The request is not valid; `fields` says where (validation_error, invalid_attachment, invalid_page…).",
+    500: "The guard failed: do not send the item (internal_error, storage_unreadable).",
+}
+
+
+def documented_errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """`responses=` for a router or route: the error body of each status it can answer."""
+    return {status: {"model": ErrorResponse, "description": _MEANINGS[status]} for status in statuses}
+
+
+def error_body(code: str, message: str, fields: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    # Built through ErrorResponse, so that the body is the shape the OpenAPI page declares.
+    return ErrorResponse.model_validate({"error": {"code": code, "message": message, "fields": fields}}).model_dump(
+        exclude_none=True)
 
 
 def _field_path(location: tuple) -> str:

@@ -14,8 +14,14 @@ from disclosure_guard.errors import InvalidInput
 from disclosure_guard.ingest.attachments import Attachment
 from disclosure_guard.ingest.fields import item_from_fields
 from disclosure_guard.ingest.limits import IngestLimits
+from disclosure_guard.audit.trail import AuditEvent
 from disclosure_guard.register.schema import PartyIn, TrustedRecipientIn
-from disclosure_guard.types import Channel, Decision, FindingKind, Item, PartyRole, Recipient, RecipientType
+from disclosure_guard.review.holds import HeldItem
+from disclosure_guard.review.outcome import CheckOutcome, ReviewStatus
+from disclosure_guard.review.relay import RelayStatus
+from disclosure_guard.types import (
+    Channel, Decision, FindingKind, Item, MatchStrength, PartyRole, ReasonCode, Recipient, RecipientType, Severity,
+)
 
 Text = Annotated[str, StringConstraints(max_length=500)]
 
@@ -96,8 +102,8 @@ class CheckRequest(BaseModel):
 
 
 class ReasonOut(BaseModel):
-    code: str = Field(description="Stable reason code, e.g. protected_contact_to_restricted.")
-    severity: str
+    code: ReasonCode = Field(description="Stable reason code, e.g. protected_contact_to_restricted.")
+    severity: Severity
     message: str = Field(description="Quotes only the submitted item, never the register.")
     case_reference: str | None
     finding_ids: list[int]
@@ -123,7 +129,7 @@ class FindingOut(BaseModel):
         "(a household's shared address names the mother and each child).",
     )
     score: float
-    strength: str
+    strength: MatchStrength
     matcher: str
     components: dict[str, float] = Field(description="Per-component agreement: the explanation.")
 
@@ -132,12 +138,39 @@ class CheckResponse(BaseModel):
     check_id: str
     external_ref: str | None = None
     created_at: datetime
-    decision: Decision
+    decision: Decision = Field(description="Anything but allow means: do not send.")
     reasons: list[ReasonOut]
     findings: list[FindingOut]
     register_version: int
     elapsed_ms: float
 
+    @classmethod
+    def from_outcome(cls, outcome: CheckOutcome) -> CheckResponse:
+        """The one place a check's outcome becomes the public answer."""
+        verdict = outcome.verdict
+        return cls(
+            check_id=outcome.check_id,
+            external_ref=outcome.external_ref,
+            created_at=outcome.created_at,
+            decision=verdict.decision,
+            reasons=[
+                ReasonOut(code=r.code, severity=r.severity, message=r.message, case_reference=r.case_reference,
+                          finding_ids=list(r.finding_ids))
+                for r in verdict.reasons
+            ],
+            findings=[
+                FindingOut(
+                    id=i, kind=f.kind, part=f.part, start=f.start, end=f.end, text=f.text,
+                    party_role=f.party.role, case_reference=f.party.case_reference,
+                    parties=[FindingPartyOut(index=p.party_index, role=p.role) for p in f.matched_parties],
+                    score=round(f.score, 4), strength=f.strength, matcher=f.matcher,
+                    components={k: round(v, 4) for k, v in f.components.items()},
+                )
+                for i, f in enumerate(verdict.findings)
+            ],
+            register_version=outcome.register_version,
+            elapsed_ms=round(outcome.elapsed_ms, 2),
+        )
 
 
 class ImportResponse(BaseModel):
@@ -190,12 +223,16 @@ class ReviewRequest(BaseModel):
 
 
 class HoldSummary(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
     check_id: str
     created_at: datetime
-    channel: str
+    channel: Channel
     decision: Decision
-    status: str
-    reason_codes: list[str]
+    status: ReviewStatus
+    relay_status: RelayStatus | None = Field(
+        default=None, description="For a message held by the SMTP filter: how far it got towards the next hop.")
+    reason_codes: list[ReasonCode]
     case_references: list[str]
     submitted_by: str
     reviewed_by: str | None
@@ -206,31 +243,63 @@ class HoldPage(Page):
     items: list[HoldSummary]
 
 
+class ContentRecipientOut(BaseModel):
+    type: RecipientType
+    name: str | None = None
+    email: str | None = None
+    address: str | None = None
+
+
+class ContentPartOut(BaseModel):
+    name: str
+    text: str
+
+
+class UnreadablePartOut(BaseModel):
+    name: str
+    why: str
+
+
+class SubmittedContent(BaseModel):
+    """The item as the guard read it, kept (sealed) for held and blocked items only."""
+
+    channel: Channel
+    external_ref: str | None = None
+    sender: str | None = None
+    recipients: list[ContentRecipientOut]
+    parts: list[ContentPartOut]
+    unreadable: list[UnreadablePartOut] = Field(default_factory=list)
+    raw_message: str | None = Field(default=None, description="A raw RFC 822 message as submitted, as latin-1.")
+
+
 class HoldDetail(HoldSummary):
     result: CheckResponse
-    content: dict[str, Any] | None = Field(description="The submitted item, as the guard read it.")
+    content: SubmittedContent | None = Field(description="The submitted item, as the guard read it.")
     review_comment: str | None
 
-
-class AuditEventOut(BaseModel):
-    id: int
-    at: datetime
-    actor_name: str
-    actor_role: str
-    action: str
-    case_reference: str | None
-    check_id: str | None
-    detail: dict[str, Any]
+    @classmethod
+    def from_held_item(cls, detail: HeldItem) -> HoldDetail:
+        return cls(
+            **HoldSummary.model_validate(detail.hold).model_dump(),
+            result=CheckResponse.from_outcome(detail.result),
+            content=SubmittedContent.model_validate(detail.content) if detail.content is not None else None,
+            review_comment=detail.review_comment,
+        )
 
 
 class AuditPage(Page):
-    items: list[AuditEventOut]
+    items: list[AuditEvent]
+
+
+class FieldError(BaseModel):
+    field: str = Field(description='Where, as a dotted path: "recipients.0.email".')
+    message: str
 
 
 class ApiError(BaseModel):
-    code: str
-    message: str
-    fields: list[dict[str, str]] | None = None
+    code: str = Field(description="Stable, e.g. hold_already_decided, check_not_found, validation_error.")
+    message: str = Field(description="Never echoes a submitted or register value.")
+    fields: list[FieldError] | None = Field(default=None, description="Validation errors only.")
 
 
 class ErrorResponse(BaseModel):

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from disclosure_guard.access.keys import Principal
+from disclosure_guard.access.roles import Role
 from disclosure_guard.db.tables import AuditEventRow
 
 
@@ -53,8 +54,23 @@ def record(
 
 
 @dataclass(frozen=True)
+class AuditEvent:
+    """Who did what, when, to which case or check. The API lists these as they are; `detail`
+    holds counts, codes and decisions, never a register value or submitted text."""
+
+    id: int
+    at: datetime
+    actor_name: str
+    actor_role: Role
+    action: AuditAction
+    case_reference: str | None
+    check_id: str | None
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True)
 class AuditFilter:
-    action: str | None = None
+    action: AuditAction | None = None
     actor_name: str | None = None
     case_reference: str | None = None
     check_id: str | None = None
@@ -62,7 +78,7 @@ class AuditFilter:
     until: datetime | None = None
 
 
-def list_events(session: Session, filters: AuditFilter, offset: int, limit: int) -> tuple[list[AuditEventRow], int]:
+def list_events(session: Session, filters: AuditFilter, offset: int, limit: int) -> tuple[list[AuditEvent], int]:
     query = select(AuditEventRow)
     if filters.action:
         query = query.where(AuditEventRow.action == filters.action)
@@ -78,4 +94,9 @@ def list_events(session: Session, filters: AuditFilter, offset: int, limit: int)
         query = query.where(AuditEventRow.at < filters.until)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = session.scalars(query.order_by(AuditEventRow.id.desc()).offset(offset).limit(limit)).all()
-    return list(rows), total
+    events = [
+        AuditEvent(row.id, row.at, row.actor_name, Role(row.actor_role), AuditAction(row.action), row.case_reference,
+                   row.check_id, json.loads(row.detail))
+        for row in rows
+    ]
+    return events, total

@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from disclosure_guard.access.keys import Principal
+from disclosure_guard.audit.trail import AuditAction, record
 from disclosure_guard.crypto import Vault
 from disclosure_guard.db.tables import CheckRow
 from disclosure_guard.errors import NotFound
@@ -29,37 +30,14 @@ from disclosure_guard.guard import check
 from disclosure_guard.matching import RegisterIndex
 from disclosure_guard.policy.decide import guard_error_reason
 from disclosure_guard.register.index_holder import IndexHolder
-from disclosure_guard.audit.trail import AuditAction, record
+from disclosure_guard.review.outcome import CheckOutcome, ReviewStatus, guard_failed
+from disclosure_guard.review.stored_result import outcome_from_document, result_document
 from disclosure_guard.types import Decision, Item, MatchThresholds, Verdict
 
 log = logging.getLogger(__name__)
 
 RESULT_PURPOSE = "check.result"
 CONTENT_PURPOSE = "check.content"
-ENVELOPE_PURPOSE = "check.envelope"
-
-
-class ReviewStatus:
-    PENDING = "pending"
-    RELEASED = "released"
-    REJECTED = "rejected"
-
-
-class RelayStatus:
-    """Where a message held by the SMTP filter stands on its way to the next hop."""
-
-    AWAITING_REVIEW = "awaiting_review"
-    RELAYING = "relaying"
-    RELAYED = "relayed"
-    BOUNCED = "bounced"
-    DROPPED = "dropped"
-    FAILED = "failed"
-
-
-@dataclass(frozen=True)
-class SmtpEnvelope:
-    mail_from: str
-    rcpt_tos: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -69,7 +47,9 @@ class Submission:
     external_ref: str | None = None
     sender: str | None = None
     raw_message: bytes | None = None
-    envelope: SmtpEnvelope | None = None
+    # The submitter keeps the item and offers it again when the guard fails (an MTA told 451):
+    # such a failed check is recorded, but there is nothing for a reviewer to release.
+    retries_on_failure: bool = False
 
 
 def run_guard(
@@ -100,46 +80,6 @@ def run_guard(
         return Verdict(Decision.HOLD, (guard_error_reason("The guard failed while checking this item."),), ())
 
 
-def result_document(check_id: str, verdict: Verdict, register_version: int, elapsed_ms: float,
-                    created_at: datetime, external_ref: str | None) -> dict[str, Any]:
-    return {
-        "check_id": check_id,
-        "external_ref": external_ref,
-        "created_at": created_at.isoformat(),
-        "decision": verdict.decision.value,
-        "reasons": [
-            {
-                "code": r.code.value,
-                "severity": r.severity.value,
-                "message": r.message,
-                "case_reference": r.case_reference,
-                "finding_ids": list(r.finding_ids),
-            }
-            for r in verdict.reasons
-        ],
-        "findings": [
-            {
-                "id": i,
-                "kind": f.kind.value,
-                "part": f.part,
-                "start": f.start,
-                "end": f.end,
-                "text": f.text,
-                "party_role": f.party.role.value,
-                "case_reference": f.party.case_reference,
-                "parties": [{"index": p.party_index, "role": p.role.value} for p in f.matched_parties],
-                "score": round(f.score, 4),
-                "strength": f.strength.value,
-                "matcher": f.matcher,
-                "components": {k: round(v, 4) for k, v in f.components.items()},
-            }
-            for i, f in enumerate(verdict.findings)
-        ],
-        "register_version": register_version,
-        "elapsed_ms": round(elapsed_ms, 2),
-    }
-
-
 def content_document(item: Item, submission: Submission) -> dict[str, Any]:
     return {
         "channel": item.channel.value,
@@ -168,38 +108,39 @@ def store_check(
     verdict: Verdict,
     register_version: int,
     started: float,
-) -> dict[str, Any]:
+) -> CheckOutcome:
     check_id = new_check_id()
-    created_at = datetime.now(UTC)
-    elapsed_ms = (time.perf_counter() - started) * 1000
-    document = result_document(check_id, verdict, register_version, elapsed_ms, created_at,
-                               submission.external_ref)
-    keep_content = verdict.decision is not Decision.ALLOW
-    relay_later = submission.envelope is not None and verdict.decision is Decision.HOLD
+    queued = verdict.decision is Decision.HOLD and not (submission.retries_on_failure and guard_failed(verdict))
+    outcome = CheckOutcome(
+        check_id=check_id,
+        external_ref=submission.external_ref,
+        created_at=datetime.now(UTC),
+        verdict=verdict,
+        register_version=register_version,
+        elapsed_ms=(time.perf_counter() - started) * 1000,
+        review_status=ReviewStatus.PENDING if queued else None,
+    )
+    # The content is kept for whoever may look at the item again: a reviewer of a hold, or
+    # whoever answers for a block. A check the submitter will repeat keeps none.
+    keep_content = verdict.decision is Decision.BLOCK or queued
     codes = sorted({r.code.value for r in verdict.reasons})
     references = sorted({r.case_reference for r in verdict.reasons if r.case_reference})
     session.add(
         CheckRow(
             id=check_id,
-            created_at=created_at,
+            created_at=outcome.created_at,
             channel=item.channel.value,
             decision=verdict.decision.value,
             reason_codes="," + ",".join(codes) + ",",
             case_references="," + ",".join(references) + ",",
             register_version=register_version,
             submitted_by=actor.name,
-            sealed_result=vault.seal_json(document, f"{RESULT_PURPOSE}:{check_id}"),
+            sealed_result=vault.seal_json(result_document(outcome), f"{RESULT_PURPOSE}:{check_id}"),
             sealed_content=(
                 vault.seal_json(content_document(item, submission), f"{CONTENT_PURPOSE}:{check_id}")
                 if keep_content else None
             ),
-            review_status=ReviewStatus.PENDING if verdict.decision is Decision.HOLD else None,
-            sealed_envelope=(
-                vault.seal_json({"mail_from": submission.envelope.mail_from,
-                                 "rcpt_tos": list(submission.envelope.rcpt_tos)}, f"{ENVELOPE_PURPOSE}:{check_id}")
-                if relay_later else None
-            ),
-            relay_status=RelayStatus.AWAITING_REVIEW if relay_later else None,
+            review_status=outcome.review_status,
         )
     )
     session.flush()
@@ -208,14 +149,19 @@ def store_check(
         detail={"decision": verdict.decision.value, "reason_codes": codes, "case_references": references,
                 "channel": item.channel.value},
     )
-    return document
+    return outcome
 
 
-def load_result(session: Session, vault: Vault, check_id: str) -> tuple[CheckRow, dict[str, Any]]:
+def load_result(session: Session, vault: Vault, check_id: str) -> CheckOutcome:
     row = session.get(CheckRow, check_id)
     if row is None:
         raise NotFound("no check with that id", "check_not_found")
-    return row, vault.open_json(row.sealed_result, f"{RESULT_PURPOSE}:{row.id}")
+    return result_of(vault, row)
+
+
+def result_of(vault: Vault, row: CheckRow) -> CheckOutcome:
+    document = vault.open_json(row.sealed_result, f"{RESULT_PURPOSE}:{row.id}")
+    return outcome_from_document(document, ReviewStatus(row.review_status) if row.review_status else None)
 
 
 def load_content(vault: Vault, row: CheckRow) -> dict[str, Any] | None:
@@ -236,7 +182,7 @@ class CheckEngine:
     executor: ThreadPoolExecutor
     timeout_seconds: float
 
-    def submit(self, session: Session, actor: Principal, item: Item, submission: Submission) -> dict[str, Any]:
+    def submit(self, session: Session, actor: Principal, item: Item, submission: Submission) -> CheckOutcome:
         started = time.perf_counter()
         try:
             index = self.index_holder.current()

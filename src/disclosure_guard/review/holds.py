@@ -15,7 +15,10 @@ from disclosure_guard.crypto import Vault
 from disclosure_guard.db.tables import CheckRow
 from disclosure_guard.errors import Conflict, NotFound
 from disclosure_guard.audit.trail import AuditAction, record
-from disclosure_guard.review.checks import ReviewStatus, load_content, load_result
+from disclosure_guard.review.checks import load_content, result_of
+from disclosure_guard.review.outcome import CheckOutcome, ReviewStatus
+from disclosure_guard.review.relay import RelayStatus
+from disclosure_guard.types import Channel, Decision, ReasonCode
 
 COMMENT_PURPOSE = "check.review_comment"
 
@@ -32,15 +35,42 @@ _OUTCOME = {
 
 
 @dataclass(frozen=True)
+class Hold:
+    """A held item as the queue lists it: the facts kept in clear, no submitted text."""
+
+    check_id: str
+    created_at: datetime
+    channel: Channel
+    decision: Decision
+    status: ReviewStatus
+    relay_status: RelayStatus | None
+    reason_codes: tuple[ReasonCode, ...]
+    case_references: tuple[str, ...]
+    submitted_by: str
+    reviewed_by: str | None
+    reviewed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class HeldItem:
+    """A held item as its reviewer reads it: the result, the item and the review comment."""
+
+    hold: Hold
+    result: CheckOutcome
+    content: dict[str, Any] | None
+    review_comment: str | None
+
+
+@dataclass(frozen=True)
 class HoldFilter:
-    status: str | None = None
+    status: ReviewStatus | None = None
     case_reference: str | None = None
-    reason_code: str | None = None
+    reason_code: ReasonCode | None = None
     since: datetime | None = None
     until: datetime | None = None
 
 
-def list_holds(session: Session, filters: HoldFilter, offset: int, limit: int) -> tuple[list[CheckRow], int]:
+def list_holds(session: Session, filters: HoldFilter, offset: int, limit: int) -> tuple[list[Hold], int]:
     query = select(CheckRow).where(CheckRow.review_status.is_not(None))
     if filters.status:
         query = query.where(CheckRow.review_status == filters.status)
@@ -56,38 +86,44 @@ def list_holds(session: Session, filters: HoldFilter, offset: int, limit: int) -
     rows = session.scalars(
         query.order_by(CheckRow.created_at.desc(), CheckRow.id.desc()).offset(offset).limit(limit)
     ).all()
-    return list(rows), total
+    return [hold_of(row) for row in rows], total
 
 
-def hold_summary(row: CheckRow) -> dict[str, Any]:
-    return {
-        "check_id": row.id,
-        "created_at": row.created_at.isoformat(),
-        "channel": row.channel,
-        "decision": row.decision,
-        "status": row.review_status,
-        "reason_codes": [c for c in row.reason_codes.split(",") if c],
-        "case_references": [c for c in row.case_references.split(",") if c],
-        "submitted_by": row.submitted_by,
-        "reviewed_by": row.reviewed_by,
-        "reviewed_at": row.reviewed_at.isoformat() if row.reviewed_at else None,
-    }
+def _listed(delimited: str) -> tuple[str, ...]:
+    return tuple(value for value in delimited.split(",") if value)
 
 
-def get_hold(session: Session, vault: Vault, check_id: str) -> dict[str, Any]:
-    row, result = load_result(session, vault, check_id)
-    if row.review_status is None:
+def hold_of(row: CheckRow) -> Hold:
+    assert row.review_status is not None
+    return Hold(
+        check_id=row.id,
+        created_at=row.created_at,
+        channel=Channel(row.channel),
+        decision=Decision(row.decision),
+        status=ReviewStatus(row.review_status),
+        relay_status=RelayStatus(row.relay_status) if row.relay_status else None,
+        reason_codes=tuple(ReasonCode(code) for code in _listed(row.reason_codes)),
+        case_references=_listed(row.case_references),
+        submitted_by=row.submitted_by,
+        reviewed_by=row.reviewed_by,
+        reviewed_at=row.reviewed_at,
+    )
+
+
+def get_hold(session: Session, vault: Vault, check_id: str) -> HeldItem:
+    row = session.get(CheckRow, check_id)
+    if row is None or row.review_status is None:
         raise NotFound("no held item with that id", "hold_not_found")
     comment = (
         vault.open(row.sealed_review_comment, f"{COMMENT_PURPOSE}:{row.id}").decode()
         if row.sealed_review_comment else None
     )
-    return {**hold_summary(row), "result": result, "content": load_content(vault, row), "review_comment": comment}
+    return HeldItem(hold_of(row), result_of(vault, row), load_content(vault, row), comment)
 
 
 def decide_hold(
     session: Session, vault: Vault, actor: Principal, check_id: str, action: ReviewAction, comment: str
-) -> dict[str, Any]:
+) -> Hold:
     row = session.get(CheckRow, check_id)
     if row is None or row.review_status is None:
         raise NotFound("no held item with that id", "hold_not_found")
@@ -108,7 +144,7 @@ def decide_hold(
     if changed != 1:
         raise Conflict(f"this item was already {row.review_status}", "hold_already_decided")
     record(session, actor, audit_action, check_id=check_id,
-           detail={"status": status, "case_references": [c for c in row.case_references.split(",") if c]})
+           detail={"status": status.value, "case_references": list(_listed(row.case_references))})
     session.flush()
     session.refresh(row)
-    return hold_summary(row)
+    return hold_of(row)

@@ -19,12 +19,11 @@ from disclosure_guard.access.roles import Role
 from disclosure_guard.errors import GuardError
 from disclosure_guard.ingest.email import item_from_rfc822
 from disclosure_guard.ingest.limits import IngestLimits
-from disclosure_guard.db.tables import CheckRow
-from disclosure_guard.review.checks import RelayStatus, SmtpEnvelope, Submission
-from disclosure_guard.review.holds import ReviewAction, decide_hold
+from disclosure_guard.review.outcome import CheckOutcome
+from disclosure_guard.review.relay import SmtpEnvelope
 from disclosure_guard.runtime import Runtime
 from disclosure_guard.smtp.next_hop import NextHop
-from disclosure_guard.types import Channel, Item, ReasonCode, Recipient, RecipientType, UnreadablePart
+from disclosure_guard.types import Channel, Decision, Item, Recipient, RecipientType, UnreadablePart
 
 log = logging.getLogger(__name__)
 
@@ -62,42 +61,31 @@ class GuardFilter:
         mail_from: str = "" if envelope.mail_from in (None, "<>") else envelope.mail_from
         rcpt_tos: list[str] = list(envelope.rcpt_tos)
         try:
-            result = await asyncio.to_thread(self._check, raw, mail_from, rcpt_tos)
+            outcome = await asyncio.to_thread(self._check, raw, mail_from, rcpt_tos)
         except Exception as exc:  # noqa: BLE001  fail closed: the MTA keeps the message and retries
             log.error("smtp filter could not check a message (%s): 451", type(exc).__name__)
             return TRY_LATER
-        codes = [r["code"] for r in result["reasons"]]
-        check_id = result["check_id"]
-        if ReasonCode.GUARD_ERROR.value in codes:
-            await asyncio.to_thread(self._withdraw, check_id)
+        if outcome.guard_failed:
             return TRY_LATER
-        if result["decision"] == "block":
-            return f"550 5.7.1 Blocked by disclosure-guard ({', '.join(codes)}; check {check_id})"
-        if result["decision"] == "hold":
-            return f"250 2.0.0 Held for review by disclosure-guard (check {check_id})"
+        if outcome.decision is Decision.BLOCK:
+            codes = ", ".join(reason.code.value for reason in outcome.verdict.reasons)
+            return f"550 5.7.1 Blocked by disclosure-guard ({codes}; check {outcome.check_id})"
+        if outcome.decision is Decision.HOLD:
+            return f"250 2.0.0 Held for review by disclosure-guard (check {outcome.check_id})"
         try:
             await asyncio.to_thread(self.next_hop.send, mail_from, rcpt_tos, raw)
         except Exception as exc:  # noqa: BLE001
             log.error("next hop refused an allowed message (%s): 451", type(exc).__name__)
             return TRY_LATER
-        return f"250 2.0.0 Checked and relayed by disclosure-guard (check {check_id})"
+        return f"250 2.0.0 Checked and relayed by disclosure-guard (check {outcome.check_id})"
 
-    def _check(self, raw: bytes, mail_from: str, rcpt_tos: list[str]) -> dict[str, Any]:
+    def _check(self, raw: bytes, mail_from: str, rcpt_tos: list[str]) -> CheckOutcome:
         try:
             item = item_for_envelope(raw, rcpt_tos, self.runtime.ingest_limits)
         except GuardError:
             # Retrying would not make it readable: hold it for a person, as any unreadable item.
             item = Item(Channel.EMAIL, tuple(Recipient(RecipientType.TO, email=r) for r in rcpt_tos), (),
                         (UnreadablePart("message", "the message could not be parsed as RFC 822"),))
-        submission = Submission(raw_message=raw, envelope=SmtpEnvelope(mail_from, tuple(rcpt_tos)))
         with self.runtime.session_factory() as session, session.begin():
-            return self.runtime.check_engine.submit(session, FILTER_PRINCIPAL, item, submission)
-
-    def _withdraw(self, check_id: str) -> None:
-        """The sender's MTA will offer the message again; the held copy must not be relayed too."""
-        with self.runtime.session_factory() as session, session.begin():
-            decide_hold(session, self.runtime.vault, FILTER_PRINCIPAL, check_id, ReviewAction.REJECT,
-                        "withdrawn: the guard failed, the gateway answered 451 and the sender will retry")
-            row = session.get(CheckRow, check_id)
-            if row is not None:
-                row.relay_status = RelayStatus.DROPPED
+            return self.runtime.relay.check(session, FILTER_PRINCIPAL, item, raw,
+                                            SmtpEnvelope(mail_from, tuple(rcpt_tos)))

@@ -13,13 +13,9 @@ import threading
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 
-from sqlalchemy import select, update
-
 from disclosure_guard.access.keys import Principal
 from disclosure_guard.access.roles import Role
-from disclosure_guard.db.tables import CheckRow
-from disclosure_guard.audit.trail import AuditAction, record
-from disclosure_guard.review.checks import ENVELOPE_PURPOSE, RelayStatus, ReviewStatus, load_content
+from disclosure_guard.review.relay import ClaimedMessage, RelayStatus
 from disclosure_guard.runtime import Runtime
 from disclosure_guard.smtp.next_hop import NextHop
 
@@ -58,52 +54,36 @@ class HeldMessageRelay:
     def run_once(self) -> int:
         """Relay or bounce every decided held message; returns how many were handled."""
         with self.runtime.session_factory() as session:
-            candidates = session.scalars(
-                select(CheckRow.id).where(
-                    CheckRow.relay_status == RelayStatus.AWAITING_REVIEW,
-                    CheckRow.review_status.in_([ReviewStatus.RELEASED, ReviewStatus.REJECTED]),
-                ).limit(_BATCH)
-            ).all()
+            candidates = self.runtime.relay.decided(session, _BATCH)
         return sum(1 for check_id in candidates if self._handle(check_id))
 
-    def _claim(self, check_id: str) -> bool:
-        with self.runtime.session_factory() as session, session.begin():
-            claimed = session.execute(
-                update(CheckRow)
-                .where(CheckRow.id == check_id, CheckRow.relay_status == RelayStatus.AWAITING_REVIEW)
-                .values(relay_status=RelayStatus.RELAYING)
-                .execution_options(synchronize_session=False)
-            ).rowcount
-        return claimed == 1
-
     def _handle(self, check_id: str) -> bool:
-        if not self._claim(check_id):
-            return False
-        vault = self.runtime.vault
+        relay = self.runtime.relay
         with self.runtime.session_factory() as session, session.begin():
-            row = session.get(CheckRow, check_id)
-            assert row is not None and row.sealed_envelope is not None
-            envelope = vault.open_json(row.sealed_envelope, f"{ENVELOPE_PURPOSE}:{check_id}")
-            released = row.review_status == ReviewStatus.RELEASED
-            content = load_content(vault, row) if released else None
+            message = relay.claim(session, check_id)
+        if message is None:
+            return False
         try:
-            if released:
-                assert content is not None and content["raw_message"] is not None
-                self.next_hop.send(envelope["mail_from"], envelope["rcpt_tos"], content["raw_message"].encode("latin-1"))
-                outcome, action = RelayStatus.RELAYED, AuditAction.HOLD_RELAYED
-            elif self.bounce_on_reject and envelope["mail_from"]:
-                self.next_hop.send("", [envelope["mail_from"]], bounce_message(envelope["mail_from"], check_id, self.hostname))
-                outcome, action = RelayStatus.BOUNCED, AuditAction.HOLD_BOUNCED
-            else:
-                outcome, action = RelayStatus.DROPPED, AuditAction.HOLD_DROPPED
+            ending = self._deliver(message)
         except Exception as exc:  # noqa: BLE001  leave it waiting; the next round tries again
             log.error("next hop refused held message %s (%s); will retry", check_id, type(exc).__name__)
-            outcome, action = RelayStatus.AWAITING_REVIEW, None
+            with self.runtime.session_factory() as session, session.begin():
+                relay.retry_later(session, check_id)
+            return False
         with self.runtime.session_factory() as session, session.begin():
-            session.execute(update(CheckRow).where(CheckRow.id == check_id).values(relay_status=outcome))
-            if action is not None:
-                record(session, RELAY_PRINCIPAL, action, check_id=check_id, detail={"relay_status": outcome})
-        return action is not None
+            relay.finish(session, RELAY_PRINCIPAL, check_id, ending)
+        return True
+
+    def _deliver(self, message: ClaimedMessage) -> RelayStatus:
+        mail_from = message.envelope.mail_from
+        if message.released:
+            assert message.raw_message is not None
+            self.next_hop.send(mail_from, message.envelope.rcpt_tos, message.raw_message)
+            return RelayStatus.RELAYED
+        if self.bounce_on_reject and mail_from:
+            self.next_hop.send("", [mail_from], bounce_message(mail_from, message.check_id, self.hostname))
+            return RelayStatus.BOUNCED
+        return RelayStatus.DROPPED
 
     def run_forever(self, stop: threading.Event, poll_seconds: float) -> None:
         while not stop.is_set():
