@@ -206,10 +206,12 @@ def test_a_unit_on_a_street_without_house_numbers_is_the_dwelling() -> None:
     assert scored("Unit 6, Riverside Park, Hull HU1 2AB", registered).different_dwelling
 
 
-def test_another_house_name_at_her_number_is_another_house_but_her_name_shortened_is_hers() -> None:
+def test_another_house_name_at_her_number_is_still_her_house_and_her_name_shortened_is_hers() -> None:
+    """The number finds the door: "The Beeches, 37 Booth Place" sends a reader to her 37."""
     registered = "Greystones, 37 Booth Place, West Tonymouth SE14 6PX"
-    assert scored("The Beeches, 37 Booth Place, West Tonymouth SE14 6PX", registered).different_dwelling
-    assert scored("Fern Bank, 37 Booth Place, West Tonymouth SE14 6PX", registered).different_dwelling
+    assert scored("The Beeches, 37 Booth Place, West Tonymouth SE14 6PX", registered).score >= STRONG
+    assert scored("Fern Bank, 37 Booth Place, West Tonymouth SE14 6PX", registered).score >= STRONG
+    assert scored("The Beeches, 39 Booth Place, West Tonymouth SE14 6PX", registered).different_dwelling
     assert scored("Greystone, 37 Booth Place, West Tonymouth SE14 6PX", registered).score >= STRONG
     assert scored("Coach House, 73 School Road, Hull HU5 2AB", "The Coach House, 73 School Road, Hull HU5 2AB").score >= STRONG
     # A floor before the number is not a house name.

@@ -62,9 +62,6 @@ BUILDING_KIND_ABBREVIATIONS = {
 }  # fmt: skip
 ANOTHER_KIND_OF_BUILDING = 0.6
 SHORTENED_HOUSE_NAME = 0.9
-# A name before her house number that does not say it is a house ("Fern Bank") is another
-# house only when it is plainly another name, not a misspelling of hers.
-ANOTHER_UNMARKED_HOUSE_NAME = 0.5
 
 
 @dataclass(frozen=True)
@@ -91,15 +88,9 @@ def score_address(found: AddressComponents, registered: AddressComponents) -> Ad
         # her house too ("Rose Cottage, 4 Mill Lane").
         house_name = _house_name_similarity(found.building_name, registered.building_name) or 0.0
         number = None
-    elif number == 1.0 and registered.building_name and found.building_name:
-        # "The Beeches, 37 Booth Place" where she is at "Greystones, 37 Booth Place": another
-        # house name is another house, as on a lane; the same name shortened is hers. Words
-        # that do not say they are a house ("Fern Bank") must be plainly another name.
-        similarity = _house_name_similarity(found.building_name, registered.building_name)
-        if _names_a_house(found.building_name) or (
-            _may_name_a_house(found.building_name) and similarity < ANOTHER_UNMARKED_HOUSE_NAME
-        ):
-            house_name = similarity
+    # With her number on her street, another house name is still her house: the number is what
+    # finds the door ("The Beeches, 37 Booth Place" where she is at "Greystones, 37 Booth
+    # Place" tells whoever reads it to knock at 37). A wrong name is a slip, not a neighbour.
     flat = _flat_similarity(found.sub_building, registered.sub_building)
     dwelling_components = {"postcode": postcode, "number": number, "building_name": house_name, "sub_building": flat}
     # Neighbours are told apart first, before the dearer street and town comparisons: most
@@ -288,24 +279,6 @@ def _house_name_similarity(found: str | None, registered: str | None) -> float |
     return similarity
 
 
-def _names_a_house(building_name: str | None) -> bool:
-    """Whether the words before a house number say they name a house ("The Beeches", "Ivy
-    Cottage"), rather than a floor, a person ("Jane Smith, 12 Elm Road") or prose."""
-    if building_name is None:
-        return False
-    words = building_name.split()
-    if any(w.isdigit() or w in _FLOORS for w in words):
-        return False
-    return words[0] == "the" or BUILDING_KIND_ABBREVIATIONS.get(words[-1], words[-1]) in BUILDING_KINDS
-
-
-def _may_name_a_house(building_name: str) -> bool:
-    words = building_name.split()
-    return len(words) <= 3 and not any(w.isdigit() or w in _FLOORS or w in _TITLES for w in words)
-
-
-_FLOORS = frozenset({"first", "second", "third", "top", "ground", "basement", "floor"})
-_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "dear", "to", "for", "attn"})
 
 
 def _building_words(name: str) -> list[str]:
