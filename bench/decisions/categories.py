@@ -279,7 +279,10 @@ class ItemMaker:
     def victim_at_abuser_address(self, case: Case) -> Submission:
         rng = self.rng
         form = rng.choice(("full", "title_full", "initial_surname", "capitals", "surname_comma"))
-        planted = name_form(case.victim, form, rng)
+        her, him = case.victim, case.abuser
+        if form == "initial_surname" and her.first[0] == him.first[0] and her.surname == him.surname:
+            form = "full"  # "J Bibi" at Jamal Bibi's door is his letter as much as hers
+        planted = name_form(her, form, rng)
         to = Addressee("to", planted, address=as_written(case.abuser_home, rng))
         letter = self.letterhead.letter(rng.choice(("health", "council", "benefits")), self.addressee_block(to), case.victim.greeting())
         return self.finish("victim_at_abuser_address", "hold", self.pick_shape(("letter", "pdf", "docx")), letter, [to], planted, f"name:{form}")

@@ -102,7 +102,7 @@ class World:
     geography: Geography
     contacts: Contacts
     dwellings: set[tuple]  # the keys of every registered dwelling
-    full_names: set[tuple[str, str]]  # (forename, surname) of every registered party, lower case
+    full_names: set[tuple[str, str]]  # (any forename, surname) of every registered party, lower case
 
     def register(self) -> list[dict]:
         return [case.register_entry() for case in self.cases]
@@ -164,10 +164,13 @@ def generate_world(cases: int, seed: int) -> World:
             firm = faker.last_name().lower()
             case.solicitor_email = f"{case.solicitor.first[0].lower()}.{case.solicitor.surname.lower()}@{firm}-law.co.uk"
         made.append(case)
+    # Every forename, middle names too: people go by their middle name ("Gabrielle Smith" may
+    # well be Sally Gabrielle Smith), so a stranger or namesake is none of these.
     full_names = {
-        (p.first.lower(), s.lower())
+        (f.lower(), s.lower())
         for case in made
         for p in (*case.protected, case.abuser, *([case.associate] if case.associate else []))
+        for f in p.forenames
         for s in (p.surname, p.maiden or p.surname)
     }
     return World(made, faker, rng, people, geography, contacts, dwellings, full_names)
