@@ -39,8 +39,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 # What html_to_text pads markup with: a browser draws nothing for a tag inside a word, so the
@@ -48,7 +49,6 @@ from importlib.resources import files
 INVISIBLE_FILLER = "\u2060"
 
 _NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
-_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")  # "Queen's" is one word
 # Default-ignorable code points outside category Cf (Unicode DerivedCoreProperties): Hangul
 # fillers, the combining grapheme joiner and variation selectors (marks, dropped as marks),
 # and the unassigned ranges kept for future invisible characters.
@@ -64,27 +64,33 @@ _FOLD_CACHE_LIMIT = 200_000
 @dataclass(frozen=True)
 class ReadingView:
     """`text` as read; `source_offsets[i]` is where reading character i came from in the
-    submitted text, or None when the reading is the submitted text itself."""
+    submitted text, or None when every character is where it was (the same text, or the same
+    with look-alike letters made Latin, one for one)."""
 
     text: str
-    source_offsets: list[int] | None = None
+    # An array, not a list: a long attachment's map is 8 bytes a character, not 36.
+    source_offsets: array[int] | None = None
 
     def source_span(self, start: int, end: int) -> tuple[int, int]:
         """The stretch of the submitted text that reads as `text[start:end]`."""
-        if self.source_offsets is None or end <= start:
+        offsets = self.source_offsets
+        if offsets is None:
             return start, end
-        return self.source_offsets[start], self.source_offsets[end - 1] + 1
+        if end <= start:
+            at = offsets[start] if start < len(offsets) else (offsets[-1] + 1 if offsets else 0)
+            return at, at
+        return offsets[start], offsets[end - 1] + 1
 
 
 def reading_view(text: str) -> ReadingView:
     if text.isascii():
         return ReadingView(text)
-    # Most non-ASCII letters read as written ("£", "’", "Zoë"): then there is nothing to map.
-    distinct = _non_ascii_chars(text)
-    if all(_folded(ch) == ch for ch in distinct) and not distinct & _latin_lookalikes().keys():
-        return ReadingView(text)
+    # Most non-ASCII letters read as written ("£", "’", "Zoë", "Анна"): then nothing is dropped
+    # or widened, a look-alike is one letter for one, and every offset stays where it was.
+    if all(_folded(ch) == ch for ch in _non_ascii_chars(text)):
+        return ReadingView(_fold_lookalike_words(text))
     pieces: list[str] = []
-    offsets: list[int] = []
+    offsets: array[int] = array("q")
     position = 0
     changed = False
     for run in _NON_ASCII_RUN.finditer(text):
@@ -103,7 +109,7 @@ def reading_view(text: str) -> ReadingView:
                 changed = True
             if folded:
                 pieces.append(folded)
-                offsets.extend([i] * len(folded))
+                offsets.extend((i,) * len(folded))
         position = end
     if position < len(text):
         pieces.append(text[position:])
@@ -187,31 +193,72 @@ def _latin_lookalikes() -> dict[str, str]:
 
 def _fold_lookalike_words(text: str) -> str:
     """`text` with look-alike letters made Latin in the words a person reads as Latin; the same
-    object when nothing is folded (the common case, decided without looking at words)."""
+    object when nothing is folded. Regular expressions over the few look-alikes the text has
+    find the words: a long letter in Russian costs two scans, not a look at every word."""
     if text.isascii():
         return text
     lookalikes = _latin_lookalikes()
-    if not any(ch in lookalikes for ch in _non_ascii_chars(text)):
+    present = _non_ascii_chars(text) & lookalikes.keys()
+    if not present:
         return text
-    words = list(_WORD.finditer(text))
-    foreign = [_is_foreign(w.group()) for w in words]
-    chars = None
-    for n, word in enumerate(words):
-        letters = word.group()
-        if not any(ch in lookalikes for ch in letters):
-            continue
-        latin_inside = any(ch.isascii() or (ch.isalpha() and _script(ch) == "LATIN") for ch in letters)
-        if not latin_inside:
-            alone = (n == 0 or not foreign[n - 1]) and (n + 1 == len(words) or not foreign[n + 1])
-            whole = all(ch in lookalikes for ch in letters if ch.isalpha())
-            if not (alone and whole):
-                continue
-        if chars is None:
-            chars = list(text)
-        for i, ch in enumerate(letters, start=word.start()):
-            if ch in lookalikes:
-                chars[i] = lookalikes[ch]
-    return text if chars is None else "".join(chars)
+    mixed, whole = _word_patterns(frozenset(present))
+    words = [found.span() for found in mixed.finditer(text)]
+    words += [(start, end) for start, end in (found.span() for found in whole.finditer(text))
+              if not _is_foreign(_word_before(text, start)) and not _is_foreign(_word_after(text, end))]
+    if not words:
+        return text
+    chars = list(text)
+    for start, end in words:
+        for i in range(start, end):
+            if text[i] in lookalikes:
+                chars[i] = lookalikes[text[i]]
+    return "".join(chars)
+
+
+_LATIN = r"A-Za-z0-9\u00c0-\u024f\u1e00-\u1eff"
+_WORD_END = re.compile(r"\w*(?:['\u2019]\w+)*")
+
+
+@lru_cache(maxsize=64)
+def _word_patterns(letters: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Words with a look-alike and a Latin letter or digit ("Brаmley", "ВS1"), and words of
+    look-alikes only ("Ԝау"), over the few look-alikes a text has: a class of all thousand of
+    them, astral letters among them, is tried one by one at every character."""
+    looks = "".join(re.escape(ch) for ch in sorted(letters))
+    word = r"\w+(?:['\u2019]\w+)*"
+    mixed = re.compile(rf"(?<![\w'\u2019])(?=[\w'\u2019]*?[{_LATIN}])(?=[\w'\u2019]*?[{looks}]){word}")
+    only = rf"[{looks}]+"
+    whole = re.compile(rf"(?<![\w'\u2019]){only}(?:['\u2019]{only})*(?![\w'\u2019])")
+    return mixed, whole
+
+
+def _in_word(text: str, i: int) -> bool:
+    ch = text[i]
+    if ch.isalnum() or ch == "_":
+        return True
+    # "Queen's" is one word.
+    return ch in "'\u2019" and 0 < i < len(text) - 1 and text[i - 1].isalnum() and text[i + 1].isalnum()
+
+
+def _word_around(text: str, i: int) -> tuple[int, int]:
+    start = i
+    while start > 0 and _in_word(text, start - 1):
+        start -= 1
+    return start, max(_WORD_END.match(text, i).end(), i + 1)
+
+
+def _word_before(text: str, start: int) -> str:
+    i = start - 1
+    while i >= 0 and not _in_word(text, i):
+        i -= 1
+    return "" if i < 0 else text[slice(*_word_around(text, i))]
+
+
+def _word_after(text: str, end: int) -> str:
+    i = end
+    while i < len(text) and not _in_word(text, i):
+        i += 1
+    return "" if i == len(text) else text[slice(*_word_around(text, i))]
 
 
 def _non_ascii_chars(text: str) -> set[str]:

@@ -104,7 +104,7 @@ class Extractor:
         characters, no look-alike letters) and pointing back into `text` itself."""
         view = reading_view(text)
         spans = self._extract_read(view.text, gazetteer)
-        if view.source_offsets is None:
+        if view.text is text:
             return spans
         return [self._in_source(span, view, text) for span in spans]
 
