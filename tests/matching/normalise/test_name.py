@@ -15,6 +15,9 @@ from disclosure_guard.matching.normalise.name import normalise_name
         ("Dr. Jane A. Smith-Jones", ("jane", "a"), "smith-jones", "ja"),
         ("Zoë O’Brien", ("zoe",), "obrien", "z"),
         ("Łukasz Nowak", ("lukasz",), "nowak", "l"),
+        ("Delia Wendy de Cléir", ("delia", "wendy"), "cleir", "dw"),
+        ("Conor Mac Sléibhín", ("conor",), "sleibhin", "c"),
+        ("DE CLÉIR, Delia", ("delia",), "cleir", "d"),
         ("Zoe", ("zoe",), "", "z"),
     ],
 )

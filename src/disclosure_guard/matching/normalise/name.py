@@ -11,6 +11,9 @@ Examples it must handle:
     "Zoë O’Brien"            -> forenames ("zoe",), surname "obrien"
     "Aoife Ó Briain"         -> forenames ("aoife",), surname "obriain" (Irish Ó joins its surname)
     "Łukasz Nowak"           -> forenames ("lukasz",), surname "nowak"
+    "Delia Wendy de Cléir"   -> forenames ("delia", "wendy"), surname "cleir" (a particle is no forename)
+    "Conor Mac Sléibhín"     -> forenames ("conor",), surname "sleibhin"
+    "DE CLÉIR, Delia"        -> forenames ("delia",), surname "cleir"
     "Zoe"                    -> forenames ("zoe",), surname "" (a lone name: we cannot tell which it is)
 """
 
@@ -26,6 +29,14 @@ TITLES = frozenset(
         "mr", "mrs", "ms", "miss", "mx", "master", "dr", "doctor", "prof", "professor", "sir",
         "dame", "lady", "lord", "rev", "revd", "reverend", "fr", "father", "sr", "sister",
         "cllr", "councillor", "hon", "capt", "captain", "sgt", "pc", "dc",
+    }
+)  # fmt: skip
+# Words that belong to the surname after them ("de Cléir", "Mac Crosáin", "van der Berg"). As a
+# forename they would make "Victoria de Cléir" agree with Delia de Cléir on the forename "de".
+SURNAME_PARTICLES = frozenset(
+    {
+        "mac", "mc", "ni", "nic", "mhic", "ui", "ua", "de", "da", "di", "do", "dos", "das", "del",
+        "della", "van", "von", "der", "den", "ter", "le", "la", "du", "des", "al", "el", "bin", "ap",
     }
 )  # fmt: skip
 SUFFIXES = frozenset({"jr", "jnr", "snr", "ii", "iii", "iv", "obe", "mbe", "cbe", "kc", "qc", "esq", "phd"})
@@ -52,6 +63,8 @@ def normalise_name(text: str) -> PersonName:
         surname_part, _, forename_part = text.partition(",")
         surname_words = _words(surname_part)
         forename_words = _words(forename_part)
+        while len(surname_words) > 1 and surname_words[0] in SURNAME_PARTICLES:
+            surname_words = surname_words[1:]
         if surname_words and forename_words:
             return PersonName(forenames=tuple(forename_words), surname=" ".join(surname_words))
     words = _words(text)
@@ -59,7 +72,10 @@ def normalise_name(text: str) -> PersonName:
         words = words[1:] + words[:1]
     if len(words) < 2:
         return PersonName(forenames=tuple(words), surname="")
-    return PersonName(forenames=tuple(words[:-1]), surname=words[-1])
+    forenames = words[:-1]
+    while len(forenames) > 1 and forenames[-1] in SURNAME_PARTICLES:
+        forenames = forenames[:-1]
+    return PersonName(forenames=tuple(forenames), surname=words[-1])
 
 
 def _words(text: str) -> list[str]:
