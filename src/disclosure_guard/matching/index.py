@@ -227,8 +227,9 @@ def address_lookup_keys(address: AddressComponents) -> list[str]:
     places = address.places if address.postcode else frozenset()
     for dwelling in _dwellings(address):
         keys.extend(_dwelling_keys(address, dwelling, places, everywhere=not places))
-        # A misspelt street, with a postcode itself mistyped or none at all.
-        keys.extend(_street_shape_keys(address, dwelling, address.places))
+        if not address.postcode:
+            # Without a postcode, a misspelt street and its town are all there is.
+            keys.extend(_street_shape_keys(address, dwelling, address.places))
     if address.number:
         return keys
     named = address.building_name is not None

@@ -227,3 +227,9 @@ def test_a_house_name_cut_short_is_hers() -> None:
 def test_a_flat_number_after_a_floor_is_the_house_number() -> None:
     # "Top Floor Flat 12 Morgan Row" names number 12, the house next to hers at 14.
     assert scored("Top Floor Flat 12 Morgan Row Terrystad HP19 7YU", "14 Morgan Row, Terrystad HP19 7YU").different_dwelling
+
+
+def test_a_street_of_her_type_with_another_name_is_another_street() -> None:
+    registered = "167 Birch Terrace, Cardiff CF5 1AB"
+    assert scored("167, Beech Tce, Cardiff", registered).score < WEAK
+    assert scored("167, Birh Tce, Cardiff", registered).score >= STRONG

@@ -177,10 +177,13 @@ def normalise_street_type(word: str) -> str | None:
 def _tokens(text: str) -> list[_Token]:
     folded = transliterate(text).replace("'", "")
     folded = re.sub(r"(\d)\s*([-/])\s*(\d)", r"\1\2\3", folded)
-    # An address said in a sentence: "number 14 on Holloway Gate in Wolverhampton".
-    folded = _SPOKEN_NUMBER.sub("", folded)
-    folded = _NUMBER_ON.sub(r"\1 ", folded)
-    folded = _TYPE_THEN_IN.sub(r"\1, ", folded)
+    # An address said in a sentence: "number 14 on Holloway Gate in Wolverhampton". Most
+    # addresses are written, not said: the substitutions are skipped when they cannot apply.
+    if "no" in folded or "number" in folded:
+        folded = _SPOKEN_NUMBER.sub("", folded)
+    if " on " in folded or " in " in folded or " at " in folded:
+        folded = _NUMBER_ON.sub(r"\1 ", folded)
+        folded = _TYPE_THEN_IN.sub(r"\1, ", folded)
     segments = (_TOKEN.findall(segment) for segment in re.split(r"[,;\n\r|]+", folded))
     return [_Token(word, i) for i, words in enumerate(s for s in segments if s) for word in words]
 

@@ -43,10 +43,19 @@ def read_postcode(outward: str, inward: str) -> str | None:
         return None
     readings = {r for shape in _OUTWARD_SHAPES if (r := _read(outward, shape)) and _plausible_outward(r, shape)}
     if outward in readings:
-        return f"{outward} {inward_reading}"
+        return _unless_misread_throughout(outward, inward, outward, inward_reading)
     if len(readings) != 1:
         return None
-    return f"{readings.pop()} {inward_reading}"
+    return _unless_misread_throughout(outward, inward, readings.pop(), inward_reading)
+
+
+def _unless_misread_throughout(outward: str, inward: str, read_outward: str, read_inward: str) -> str | None:
+    """A postcode with one or two characters misread, or None for one that had to be read
+    into being ("10 255" is no "I0 2SS"): B/8 and S/5 are read at most once."""
+    changed = [(a, b) for a, b in zip(outward + inward, read_outward + read_inward) if a != b]
+    if len(changed) > 2 or sum(a in "B8S5" for a, _ in changed) > 1:
+        return None
+    return f"{read_outward} {read_inward}"
 
 
 def _read(raw: str, shape: str) -> str | None:

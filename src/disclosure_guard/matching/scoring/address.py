@@ -32,6 +32,7 @@ from its neighbours rather than measure string distance:
     number + street agree but the town differs                              0.00
     a dwelling whose postcode is half or more different (another place)     0.00  different dwelling
     another street type ("Elm Way" for "Elm Walk"): the street does not agree
+    names of the same type further apart than a slip ("Beech Terrace" for Birch Terrace): another street
     a number on another street, where her entry names no number or house    0.00  different dwelling
 """
 
@@ -45,6 +46,7 @@ from rapidfuzz.distance import OSA, JaroWinkler
 from disclosure_guard.matching.normalise.address import BUILDING_KINDS, AddressComponents, normalise_street_type
 
 STREET_AGREES = 0.85
+STREET_NAME_AGREES = 0.75  # the street's name without its type
 POSTCODE_TYPO = 0.8  # one character wrong in a six- or seven-character postcode
 ANOTHER_POSTCODE = 0.5  # three characters or more wrong in six: another postcode
 HOUSE_NAME_AGREES = 0.85
@@ -237,6 +239,12 @@ def _street_similarity(found: str | None, registered: str | None) -> float | Non
     # A street read without its end ("elm road headingley leeds") still starts with the street.
     if len(found_words) > len(registered_words):
         best = max(best, fuzz.ratio(" ".join(found_words[: len(registered_words)]), registered) / 100)
+    if found_type and found_type == registered_type and best >= STREET_AGREES:
+        # The type agreeing makes any two names look alike ("Beech Terrace", "Birch Terrace"):
+        # the names themselves must be a slip of the pen apart ("Birh", "Birch").
+        names = fuzz.ratio(found.rsplit(" ", 1)[0], registered.rsplit(" ", 1)[0]) / 100
+        if names < STREET_NAME_AGREES:
+            return names
     return best
 
 
