@@ -10,6 +10,7 @@ from pathlib import Path
 
 import httpx
 
+from disclosure_guard.api.schemas import CheckResponse
 from tests.builders import a_case
 from tests.conftest import bearer
 
@@ -49,6 +50,14 @@ def test_register_import_and_check(settings, runtime, tmp_path: Path):
     harmless.write_text("Dear Mr Brown,\n\nYour bin collection moves to Tuesday.\n")
     allowed = run_cli(settings, "check", str(harmless), "--to", "Sam Brown")
     assert allowed.returncode == 0 and "decision: allow" in allowed.stdout
+
+    # --json prints the answer the API gives for the same check.
+    as_json = run_cli(settings, "check", str(letter), "--to", "Mark Doe", "--to-address",
+                      "45 Victoria Street, Bristol BS1 6AA", "--json")
+    assert as_json.returncode == 3, as_json.stderr
+    answer = CheckResponse.model_validate_json(as_json.stdout)
+    assert answer.decision == "block" and answer.external_ref == "letter.txt"
+    assert "protected_contact_to_restricted" in {r.code for r in answer.reasons}
 
 
 def test_invalid_import_file_changes_nothing(settings, runtime, tmp_path: Path):
