@@ -22,6 +22,7 @@ from datetime import date
 from faker import Faker
 
 from decisions.contacts import Contacts
+from decisions.diminutives import same_name_group
 from decisions.people import People, Person
 from decisions.places import Dwelling, Geography
 
@@ -157,7 +158,15 @@ def generate_world(cases: int, seed: int) -> World:
         )
         if rng.random() < 0.25:
             female = rng.random() < 0.5
-            case.associate = people.adult(female, surname=abuser.surname if rng.random() < 0.6 else None)
+            surname = abuser.surname if rng.random() < 0.6 else None
+            household = [f for p in case.protected + [abuser] for f in p.forenames]
+            # His mother or brother goes by none of the household's forenames: "Joanne Bibi" at
+            # his door must say which of two Joanne Bibis is meant, and the register cannot.
+            while True:
+                associate = people.adult(female, surname=surname)
+                if not any(same_name_group(f, g) for f in associate.forenames for g in household):
+                    break
+            case.associate = associate
             case.associate_home = fresh_dwelling()
         if rng.random() < 0.33:
             case.solicitor = people.adult(rng.random() < 0.5)
