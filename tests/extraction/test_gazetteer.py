@@ -66,3 +66,9 @@ def test_a_capitalised_word_before_a_register_surname_is_a_lower_scored_name(
     [span] = register_terms.analyze(text)
     assert (span.text, span.kind, span.pattern) == (text, SpanKind.PERSON, "gazetteer:word_surname")
     assert span.score < 1.0
+
+
+@pytest.mark.parametrize("text", ["A. Kowalczyk", "L J Kowalczyk", "T.C. Kowalczyk"])
+def test_capital_initials_before_a_register_surname_are_a_name(register_terms: GazetteerRecognizer, text: str) -> None:
+    spans = register_terms.analyze(f"A statement from {text} arrived.")
+    assert [(s.text, s.pattern) for s in spans] == [(text, "gazetteer:initials_surname")]

@@ -68,3 +68,13 @@ def test_a_diminutive_in_an_item_whose_recipients_touch_her_case_is_weak():
     findings = match_spans(part, spans, an_index(CASE), MatchThresholds(), frozenset({"DG-0009"}))
     assert [(f.party.party_index, f.strength, f.matcher) for f in findings] == [
         (0, MatchStrength.WEAK, "name.diminutive")]
+
+
+def test_a_diminutive_in_a_letter_to_her_abuser_that_also_gives_his_own_address_is_weak():
+    """His address in the letter is a detail of his case, not of hers: her case is still in context."""
+    case = a_case("DG-0010", protected=a_party(names=["Francesca Farrell"]),
+                  restricted=a_party(names=["Gareth Hill"], addresses=["140 Taylor Road, Hull HU5 2AB"]))
+    part = a_letter("140 Taylor Road, Hull HU5 2AB. We have a statement from Fran Farrell.")
+    spans = [a_span(part, SpanKind.ADDRESS, "140 Taylor Road, Hull HU5 2AB"), a_span(part, SpanKind.PERSON, "Fran Farrell")]
+    findings = match_spans(part, spans, an_index(case), MatchThresholds(), frozenset({"DG-0010"}))
+    assert [(f.text, f.party.party_index) for f in findings if f.kind is FindingKind.NAME] == [("Fran Farrell", 0)]

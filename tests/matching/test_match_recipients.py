@@ -120,3 +120,9 @@ def test_a_recipient_named_as_her_school_is_that_institution() -> None:
     found = matched(to("St Mary's Primary School"))
     assert [(m.via, m.party, m.strength) for m in found] == [
         (FindingKind.IDENTIFIER, JANE_REF, MatchStrength.STRONG)]
+
+
+def test_a_lone_surname_on_the_envelope_is_at_most_an_uncertain_restricted_party() -> None:
+    """"Mr Smith" may be John Smith, her abuser, but names nobody in particular: never Jane herself."""
+    found = matched(to("Mr Smith"))
+    assert [(m.via, m.party, m.strength) for m in found] == [(FindingKind.NAME, JOHN_REF, MatchStrength.WEAK)]

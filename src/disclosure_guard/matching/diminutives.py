@@ -71,8 +71,8 @@ def corroborated_names(
     if not corroborating and not context:
         return []
     cases = {ref.case_reference for ref in corroborating}
-    parties = [n for n in index.parties_of_cases(cases) if index.party(n).ref in corroborating]
-    parties += sorted(index.parties_of_cases(context - cases))
+    parties = {n for n in index.parties_of_cases(cases) if index.party(n).ref in corroborating}
+    parties = sorted(parties | index.parties_of_cases(context))
     named = {(f.start, f.end, f.party) for f in findings if f.kind is FindingKind.NAME}
     found: list[Finding] = []
     for span, name in names:

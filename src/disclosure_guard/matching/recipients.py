@@ -22,7 +22,7 @@ from disclosure_guard.matching.scoring.identifier import score_identifier
 from disclosure_guard.matching.scoring.name import NameScorers, score_name
 from disclosure_guard.matching.spans import strength_of
 from disclosure_guard.reading import read_text
-from disclosure_guard.types import FindingKind, MatchStrength, MatchThresholds, Recipient, RecipientMatch
+from disclosure_guard.types import FindingKind, MatchStrength, MatchThresholds, PartyRole, Recipient, RecipientMatch
 
 _MatchKey = tuple[str, FindingKind]  # (case, detail) of a trusted match
 
@@ -68,8 +68,14 @@ def _party_matches(
     scored: list[tuple[int, FindingKind, float]] = []
     if name and name.tokens:
         scorer = scorers(name)
+        # "Mr Shaw" on an envelope names nobody in particular, as in the text (spans.mentions),
+        # but may be her abuser Mr Shaw: it makes a recipient at most uncertainly restricted.
+        lone = len(name.tokens) < 2
         for number in index.parties_for_name(name):
-            scored.append((number, FindingKind.NAME, scorer.best(index.party(number).names).score))
+            if lone and index.party(number).ref.role is not PartyRole.RESTRICTED:
+                continue
+            score = scorer.best(index.party(number).names).score
+            scored.append((number, FindingKind.NAME, min(score, thresholds.weak) if lone else score))
     if email:
         scored.extend((number, FindingKind.EMAIL, 1.0) for number in index.parties_for_email(email))
     if address:

@@ -22,6 +22,8 @@ A capitalised word before a register surname is read as a name too, at a lower s
 letters misspell forenames and use diminutives no list holds; matching decides whose it is:
     "Joanna Kowalczyk", "Naatsha Kowalczyk", "Bex Kowalczyk" -> PERSON (pattern gazetteer:word_surname)
     "joanna kowalczyk"                                     -> nothing from this rule (not capitalised)
+and so are capital initials before one, which the NER reads badly:
+    "A. Kowalczyk", "L J Kowalczyk", "T.C. Kowalczyk"       -> PERSON (pattern gazetteer:initials_surname)
 
 A gazetteer is compiled once into a dictionary keyed by the folded, concatenated term, and the
 text is scanned token by token; cost grows with the text, not with the number of terms.
@@ -60,6 +62,8 @@ class _Entry:
 
 
 _WORD_SURNAME = _Entry(SpanKind.PERSON, 0.7, "gazetteer:word_surname")
+_INITIALS_SURNAME = _Entry(SpanKind.PERSON, 0.7, "gazetteer:initials_surname")
+MAX_INITIALS = 3
 
 
 class GazetteerRecognizer(Recognizer):
@@ -128,7 +132,29 @@ class GazetteerRecognizer(Recognizer):
                 spans.append(self._span(text, start, tokens[j][1], entry))
             elif self._word_before_surname(text, tokens, i):
                 spans.append(self._span(text, start, tokens[i + 1][1], _WORD_SURNAME))
+            elif (last := self._initials_before_surname(text, tokens, i)) is not None and not (
+                spans and spans[-1].start <= start < spans[-1].end  # "Mrs A. Kowalczyk", found whole
+            ):
+                spans.append(self._span(text, start, tokens[last][1], _INITIALS_SURNAME))
         return spans
+
+    def _initials_before_surname(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> int | None:
+        """"L J Hewitt", "T. Price": capital initials, then a register surname; its index."""
+        j = i
+        while j < len(tokens) and j - i < MAX_INITIALS and self._is_initial(text, tokens[j]):
+            if j + 1 < len(tokens) and tokens[j + 1][0] - tokens[j][1] > 2:
+                return None
+            j += 1
+        if j == i or j >= len(tokens) or tokens[j][2] not in self._surnames:
+            return None
+        if i > 0 and self._is_initial(text, tokens[i - 1]) and tokens[i][0] - tokens[i - 1][1] <= 2:
+            return None  # the span starts at the first initial, found at i - 1
+        return j
+
+    @staticmethod
+    def _is_initial(text: str, token: tuple[int, int, str]) -> bool:
+        start, end, _ = token
+        return end - start == 1 and text[start].isupper()
 
     def _word_before_surname(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
         if i + 1 >= len(tokens) or tokens[i + 1][2] not in self._surnames:
