@@ -166,12 +166,17 @@ def test_a_party_who_lives_apart_is_no_household_for_the_others():
     assert codes(decide(an_item(), his_own, to_mother)) == (Decision.HOLD, ["protected_contact_disclosed"])
 
 
-def test_a_name_on_the_envelope_that_fits_him_as_well_as_his_daughter_is_his():
-    """"Mr J Martin" at his own address: the father James, not his daughter Jessica."""
+def test_a_name_on_the_envelope_that_fits_him_better_than_his_daughter_is_his_and_a_tie_holds():
+    """"Jason Martin" at his own address is the father, not his daughter Jessica; "J. Martin"
+    fits both alike, and she may be the one written to at his door."""
     daughter = PartyRef(CASE, 2, PartyRole.PROTECTED)
-    envelope = (a_match(0, party=daughter, via=FindingKind.NAME), a_match(0, via=FindingKind.NAME),
-                a_match(0, via=FindingKind.ADDRESS))
-    assert codes(decide(an_item(), (), envelope)) == (Decision.ALLOW, [])
+    his_better = (RecipientMatch(0, CASE, daughter, False, FindingKind.NAME, 0.925, STRONG),
+                  RecipientMatch(0, CASE, ABUSER, False, FindingKind.NAME, 1.0, STRONG),
+                  a_match(0, via=FindingKind.ADDRESS))
+    assert codes(decide(an_item(), (), his_better)) == (Decision.ALLOW, [])
+    tie = (a_match(0, party=daughter, via=FindingKind.NAME), a_match(0, via=FindingKind.NAME),
+           a_match(0, via=FindingKind.ADDRESS))
+    assert codes(decide(an_item(), (), tie)) == (Decision.HOLD, ["protected_party_at_restricted_address"])
     hers_better = (RecipientMatch(0, CASE, daughter, False, FindingKind.NAME, 1.0, STRONG),
                    RecipientMatch(0, CASE, ABUSER, False, FindingKind.NAME, 0.925, STRONG),
                    a_match(0, via=FindingKind.ADDRESS))

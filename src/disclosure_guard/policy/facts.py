@@ -91,8 +91,9 @@ def gather_facts(findings: tuple[Finding, ...], matches: tuple[RecipientMatch, .
     def of(reference: str) -> CaseFacts:
         return facts.setdefault(reference, CaseFacts(reference))
 
-    # "Mr J Martin" fits the father James and his daughter Jessica alike: at least as good a
-    # fit to a restricted party's name means the envelope names him, not her.
+    # "Jason Martin" fits the father Jason better than his daughter Jessica: a better fit to
+    # a restricted party's name means the envelope names him, not her. A tie ("J. Martin" for
+    # either) is doubt, and doubt holds: she may be the one written to at his door.
     his_name: dict[tuple[str, int], float] = {}
     for match in matches:
         if match.party is not None and match.party.role is PartyRole.RESTRICTED and match.via is FindingKind.NAME:
@@ -117,7 +118,7 @@ def gather_facts(findings: tuple[Finding, ...], matches: tuple[RecipientMatch, .
             if match.via is FindingKind.ADDRESS and match.strength is MatchStrength.STRONG:
                 case.at_restricted_address.add(match.recipient_index)
         elif match.strength is MatchStrength.STRONG and match.via in _IDENTITY_KINDS:
-            if match.via is FindingKind.NAME and match.score <= his_name.get((match.case_reference, match.recipient_index), 0.0):
+            if match.via is FindingKind.NAME and match.score < his_name.get((match.case_reference, match.recipient_index), 0.0):
                 continue
             case.protected_identity[match.recipient_index].add(match.party.party_index)
             if not match.party.shares_household:
