@@ -72,3 +72,10 @@ def test_a_capitalised_word_before_a_register_surname_is_a_lower_scored_name(
 def test_capital_initials_before_a_register_surname_are_a_name(register_terms: GazetteerRecognizer, text: str) -> None:
     spans = register_terms.analyze(f"A statement from {text} arrived.")
     assert [(s.text, s.pattern) for s in spans] == [(text, "gazetteer:initials_surname")]
+
+
+def test_a_greeting_then_a_sentence_is_not_surname_first() -> None:
+    recognizer = GazetteerRecognizer(Gazetteer(names=("Denise Gallagher",)))
+    text = "Dear Mr Gallagher,\nDenise Cartwright has been appointed."
+    assert [s.text for s in recognizer.analyze(text) if s.pattern == "gazetteer:surname_first"] == []
+    assert [s.text for s in recognizer.analyze("GALLAGHER, Denise")] == ["GALLAGHER, Denise"]

@@ -61,6 +61,7 @@ class _Entry:
     pattern: str
 
 
+_SURNAME_FIRST = _Entry(SpanKind.PERSON, 0.95, "gazetteer:surname_first")
 _WORD_SURNAME = _Entry(SpanKind.PERSON, 0.7, "gazetteer:word_surname")
 _INITIALS_SURNAME = _Entry(SpanKind.PERSON, 0.7, "gazetteer:initials_surname")
 MAX_INITIALS = 3
@@ -95,8 +96,7 @@ class GazetteerRecognizer(Recognizer):
         self._add(self._terms, tokens, _Entry(SpanKind.PERSON, 1.0, "gazetteer:name"))
         if len(tokens) > 1:
             first, last = tokens[:-1], tokens[-1]
-            self._add(self._terms, [last, *first],
-                      _Entry(SpanKind.PERSON, 0.95, "gazetteer:surname_first"))
+            self._add(self._terms, [last, *first], _SURNAME_FIRST)
             self._add(self._after_title, [last],
                       _Entry(SpanKind.PERSON, 0.8, "gazetteer:title_surname"))
             self._add(self._after_title, [first[0][0], last],
@@ -127,7 +127,7 @@ class GazetteerRecognizer(Recognizer):
                     j, entry = found
                     spans.append(self._span(text, start, tokens[j][1], entry))
             found = self._longest(tokens, i, self._terms)
-            if found is not None:
+            if found is not None and not self._salutation_then_forename(text, start, tokens[found[0]][1], found[1]):
                 j, entry = found
                 spans.append(self._span(text, start, tokens[j][1], entry))
             elif self._word_before_surname(text, tokens, i):
@@ -155,6 +155,12 @@ class GazetteerRecognizer(Recognizer):
     def _is_initial(text: str, token: tuple[int, int, str]) -> bool:
         start, end, _ = token
         return end - start == 1 and text[start].isupper()
+
+    @staticmethod
+    def _salutation_then_forename(text: str, start: int, end: int, entry: _Entry) -> bool:
+        """"Dear Mr Gallagher,\nDenise Cartwright has…" is a greeting, then a sentence: a
+        surname and a forename on two lines are not "SURNAME, Forename"."""
+        return entry is _SURNAME_FIRST and "\n" in text[start:end]
 
     def _word_before_surname(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
         if i + 1 >= len(tokens) or tokens[i + 1][2] not in self._surnames:
