@@ -61,6 +61,7 @@ FOUND = [
      "108, Rowan Plaace, Didsbury, Liverpool L12\n5AH"),
     ("She rents flat 2/1, 14 Kelvin Street, Glasgow", "flat 2/1, 14 Kelvin Street, Glasgow"),
     ("She rents 2/1, 14 Kelvin Street, Glasgow", "2/1, 14 Kelvin Street, Glasgow"),
+    ("Ioana is at 2/1 14 Garnett Street G3.", "2/1 14 Garnett Street"),
     ("Unit 5, Riverside Park, Hull HU1 2AB", "Unit 5, Riverside Park, Hull HU1 2AB"),
     ("She lives at number 14 on Holloway Gate in Wolverhampton.",
      "number 14 on Holloway Gate in Wolverhampton"),

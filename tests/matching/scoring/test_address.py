@@ -233,3 +233,10 @@ def test_a_street_of_her_type_with_another_name_is_another_street() -> None:
     registered = "167 Birch Terrace, Cardiff CF5 1AB"
     assert scored("167, Beech Tce, Cardiff", registered).score < WEAK
     assert scored("167, Birh Tce, Cardiff", registered).score >= STRONG
+
+
+def test_her_house_name_and_number_vouch_for_a_slipped_street_type() -> None:
+    registered = "The Coach House, 73 School Road, Hull HU5 4NE"
+    assert scored("Coach House, 73 School Lane, Hull", registered).score >= WEAK
+    # Without her house's name, School Lane is another street.
+    assert scored("73 School Lane, Hull", registered).score < WEAK

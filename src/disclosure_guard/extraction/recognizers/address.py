@@ -67,6 +67,7 @@ Examples it must handle (and the tests use exactly these); the span is the part 
                                         -> "108, Rowan Plaace, Didsbury, Liverpool L12\n5AH"
     "She rents flat 2/1, 14 Kelvin Street, Glasgow"   -> "flat 2/1, 14 Kelvin Street, Glasgow"
     "She rents 2/1, 14 Kelvin Street, Glasgow"        -> "2/1, 14 Kelvin Street, Glasgow"
+    "Ioana is at 2/1 14 Garnett Street G3."           -> "2/1 14 Garnett Street"
     "Unit 5, Riverside Park, Hull HU1 2AB"            -> all of it
     "She lives at number 14 on Holloway Gate in Wolverhampton."
                                         -> "number 14 on Holloway Gate in Wolverhampton"
@@ -127,7 +128,7 @@ NUMBER = (
     r"(?<![\w£$€./:,\-])(?<!\d[ \t])(?:(?i:no)\.?[ \t]?)?"
     r"[1-9]\d{0,3}[A-Za-z]?(?:[ \t]?[-–/][ \t]?[1-9]\d{0,3}[A-Za-z]?)?(?![\w/])"
 )
-FLOOR = r"(?i:ground|first|second|third|fourth|top|basement|lower|upper|garden)"
+FLOOR = r"(?i:ground|first|second|third|fourth|top|basement|lower|upper|garden|1st|2nd|3rd|4th)"
 DIRECTION = r"(?:North|South|East|West|Upper|Lower|NORTH|SOUTH|EAST|WEST)"
 LOCALITY_CONNECTOR = r"(?:upon|on|in|under|le|la|by|the|de|en|sur|cum|next|super|juxta|and|AND)"
 # Lower-case words inside a street name: "Prince of Wales Road", "Ashby de la Zouch Road".
@@ -282,7 +283,7 @@ class AddressRecognizer(Recognizer):
         )
         # "Flat 34 83 Holly Terrace": a flat and the house number with no comma between.
         self._flat_then_number_before = re.compile(
-            rf"(?<![\w'’\-])(?:{sub_building})[ \t]+[1-9]\d{{0,3}}[A-Za-z]?[ \t]+\Z")
+            rf"(?<![\w'’\-])(?:{sub_building}|{TENEMENT_FLAT})[ \t]+[1-9]\d{{0,3}}[A-Za-z]?[ \t]+\Z")
         # The word of a flat right before a number: that number is the flat's ("Unit 5, ...").
         self._sub_word_before = re.compile(
             rf"(?<![\w'’\-])(?P<word>{sub_word})\.?[ \t]*(?:(?i:no)\.?[ \t]*)?\Z")

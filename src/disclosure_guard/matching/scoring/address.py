@@ -32,7 +32,9 @@ from its neighbours rather than measure string distance:
     number + street agree but the town differs                              0.00
     a dwelling whose postcode is half or more different (another place)     0.00  different dwelling
     another street type ("Elm Way" for "Elm Walk"): the street does not agree
-    names of the same type further apart than a slip ("Beech Terrace" for Birch Terrace): another street
+    names of the same type further apart than a slip ("Beech Terrace" for Birch Terrace): another street,
+    but her house's name and number vouch for a slipped type ("Coach House, 73 School Lane, Hull"
+    for The Coach House, 73 School Road, Hull)
     a number on another street, where her entry names no number or house    0.00  different dwelling
 """
 
@@ -119,6 +121,15 @@ def score_address(found: AddressComponents, registered: AddressComponents) -> Ad
         # number) speaks about that house: it discloses her street only with her postcode.
         return _OTHER_HOUSEHOLDS
     street = _street_similarity(found.street, registered.street)
+    if (
+        number == 1.0
+        and street is not None
+        and street < STREET_AGREES
+        and (_house_name_similarity(found.building_name, registered.building_name) or 0.0) >= HOUSE_NAME_AGREES
+    ):
+        # "Coach House, 73 School Lane" for The Coach House, 73 School Road: her house's name
+        # and number vouch for a street whose type was slipped.
+        street = max(street, _street_name_similarity(found.street, registered.street))
     place = _place_similarity(found.places, registered.places)
     components = _rounded({**dwelling_components, "street": street, "town": place})
     if found.number is not None and not registered.has_dwelling and street is not None and street < 0.5:
@@ -246,6 +257,13 @@ def _street_similarity(found: str | None, registered: str | None) -> float | Non
         if names < STREET_NAME_AGREES:
             return names
     return best
+
+
+def _street_name_similarity(found: str | None, registered: str | None) -> float:
+    """The streets' names without their types ("school" for "School Lane")."""
+    if not found or not registered or " " not in found or " " not in registered:
+        return 0.0
+    return fuzz.ratio(found.rsplit(" ", 1)[0], registered.rsplit(" ", 1)[0]) / 100
 
 
 def _street_type(street: str) -> str | None:
