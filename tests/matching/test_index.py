@@ -121,3 +121,11 @@ def test_a_street_that_lost_a_consonant_is_fetched_by_its_first_letter_type_hous
     # "Birh" no longer sounds like "Birch"; the town, misspelt or not, keeps the key narrow.
     assert _fetched(index, "167, Birh Tce, Cardiff") == {"DG-0001"}
     assert _fetched(index, "167, Birh Tce, Cardif") == {"DG-0001"}
+
+
+def test_a_named_and_numbered_house_is_fetched_by_its_name_and_number_in_its_town() -> None:
+    hers = a_case("DG-0001", protected=a_party(addresses=["The Coach House, 73 School Road, Hull HU5 4NE"]))
+    index = an_index(hers)
+
+    # The street type mistyped: her house's name and number still find her.
+    assert _fetched(index, "Coach House, 73 School Lane, Hull") == {"DG-0001"}

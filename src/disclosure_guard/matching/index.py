@@ -209,7 +209,17 @@ def registered_address_keys(address: AddressComponents) -> list[str]:
         keys.extend(f"bld:{address.building_name}|{place}" for place in address.places)
         if not address.street:
             keys.extend(f"bldx:{address.building_name}|{place}" for place in address.places)
+    keys.extend(_named_house_keys(address))
     return keys
+
+
+def _named_house_keys(address: AddressComponents) -> list[str]:
+    """A house with a name and a number, by both and the town: "Coach House, 73 School Lane,
+    Hull" still finds The Coach House, 73 School Road, whose street it has mistyped."""
+    if not (address.building_name and address.number):
+        return []
+    name = " ".join(w for w in address.building_name.split() if w != "the")
+    return [f"hn:{name}|{address.number}|{place}" for place in address.places]
 
 
 def address_lookup_keys(address: AddressComponents) -> list[str]:
@@ -230,6 +240,8 @@ def address_lookup_keys(address: AddressComponents) -> list[str]:
         if not address.postcode:
             # Without a postcode, a misspelt street and its town are all there is.
             keys.extend(_street_shape_keys(address, dwelling, address.places))
+    if not address.postcode:
+        keys.extend(_named_house_keys(address))
     if address.number:
         return keys
     named = address.building_name is not None
