@@ -19,6 +19,7 @@ READ_THROUGH = [
     ("Bramley \u051c\u0430\u0443", "Bramley Way"),
     ("jane@hotma\u0456l.\u0441\u043e.uk", "jane@hotmail.co.uk"),
     ("Queen'\u0455 Ro\u0430d", "Queen's Road"),
+    ("\u0406G6 2L\u0410", "IG6 2LA"),
 ]
 LEFT_ALONE = ["Zoë Łukasz Ştefan Şahin Ağaoğlu", "Анна Петрова", "12 Elm Road, Leeds"]
 

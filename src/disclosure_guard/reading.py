@@ -21,6 +21,7 @@ Examples it must handle (the tests use exactly these):
     "Bramley \u051c\u0430\u0443"   -> "Bramley Way"     a whole look-alike word among Latin ones
     "jane@hotma\u0456l.\u0441\u043e.uk" -> "jane@hotmail.co.uk"  "со" beside a Latin word in disguise
     "Queen'\u0455 Ro\u0430d"         -> "Queen's Road"    an apostrophe inside a word
+    "\u0406G6 2L\u0410"               -> "IG6 2LA"         a capital look-alike is a capital
 and must leave alone:
     "Zoë Łukasz Ştefan Şahin Ağaoğlu"   genuine Polish, Romanian and Turkish letters
     "Анна Петрова"                      a name in Cyrillic (matching transliterates it)
@@ -188,6 +189,12 @@ def _latin_lookalikes() -> dict[str, str]:
             if len(twin) == 1 and twin.isascii() and twin.isalnum():
                 lookalikes[ch] = twin
                 break
+    # TR39 files every capital I look-alike under "l", its prototype: Cyrillic "І" in a postcode
+    # would read "lG6 2LA". A capital whose small letter has its own twin is that twin's capital.
+    for ch, twin in list(lookalikes.items()):
+        small = lookalikes.get(ch.lower())
+        if ch.isupper() and twin.islower() and small is not None and small != twin:
+            lookalikes[ch] = small.upper()
     return lookalikes
 
 
