@@ -77,6 +77,9 @@ def recipient_findings(
                 score=match.score,
                 strength=match.strength,
                 matcher=f"recipient.{match.via.value}",
+                components=dict(match.components),
+                recognizer="envelope",
+                pattern=match.via.value,
             )
         )
     return findings

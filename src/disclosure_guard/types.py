@@ -188,6 +188,12 @@ class Span:
     def as_read(self) -> str:
         return self.reading or self.text
 
+    @property
+    def pattern_name(self) -> str:
+        """The pattern without the value it read ("iso=1990-04-01" -> "iso"): an explanation
+        may say how a span was found, never repeat a normalised value the sender did not write."""
+        return self.pattern.split("=", 1)[0]
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -210,6 +216,10 @@ class Finding:
     matcher: str
     components: dict[str, float] = field(default_factory=dict)
     parties: tuple[PartyRef, ...] = ()
+    # How the span was found: the recognizer and its pattern (Span.recognizer, Span.pattern),
+    # or "envelope" and the recipient field for a recipient's own details.
+    recognizer: str = ""
+    pattern: str = ""
 
     @property
     def matched_parties(self) -> tuple[PartyRef, ...]:
@@ -227,6 +237,7 @@ class RecipientMatch:
     via: FindingKind  # which detail matched: name, email, address, phone, or identifier (the recipient is that institution)
     score: float
     strength: MatchStrength
+    components: dict[str, float] = field(default_factory=dict)  # which parts agreed, never a value
 
 
 @dataclass(frozen=True)

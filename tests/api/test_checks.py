@@ -195,3 +195,14 @@ def test_a_document_upload_needs_valid_recipients(http, keys):
         assert answer.json()["error"]["code"] == "validation_error"
     missing_file = http.post("/v1/checks/document", headers=bearer(keys["submitter"]), data={"recipients": "[]"})
     assert missing_file.status_code == 422
+
+
+def test_every_finding_says_how_it_was_found_and_which_components_agreed(register_case, submit):
+    register_case()
+    result = submit(a_letter(to=a_recipient("Mark Doe", address="45 Victoria Street, Bristol BS1 6AA"),
+                             mentioning="Ms Doe has moved to Flat 3, 12 Elm Road, Leeds LS6 2AB."))
+    in_body = next(f for f in result["findings"] if f["part"] == "body" and f["kind"] == "address")
+    assert in_body["found_by"]["recognizer"] == "address" and in_body["found_by"]["pattern"]
+    envelope = next(f for f in result["findings"] if f["part"] == "recipient[0]" and f["kind"] == "name")
+    assert envelope["found_by"] == {"recognizer": "envelope", "pattern": "name"}
+    assert envelope["components"] == {"surname": 1.0, "forename": 1.0}

@@ -44,6 +44,7 @@ def test_her_address_in_a_letter_is_a_strong_address_finding(smith_case) -> None
         strength=MatchStrength.STRONG,
         matcher="address.components",
         components={"postcode": 1.0, "number": 1.0, "street": 1.0, "town": 1.0, "sub_building": 1.0},
+        recognizer="test",
     )
 
 

@@ -114,6 +114,12 @@ class FindingPartyOut(BaseModel):
     role: PartyRole
 
 
+class FoundByOut(BaseModel):
+    recognizer: str = Field(description='What found the span: "address", "ner", "gazetteer", "phone"…, '
+                            'or "envelope" for a recipient\'s own details.')
+    pattern: str = Field(description="Which of its patterns, or which recipient field.")
+
+
 class FindingOut(BaseModel):
     id: int
     kind: FindingKind
@@ -132,6 +138,8 @@ class FindingOut(BaseModel):
     strength: MatchStrength
     matcher: str
     components: dict[str, float] = Field(description="Per-component agreement: the explanation.")
+    found_by: FoundByOut = Field(default_factory=lambda: FoundByOut(recognizer="", pattern=""),
+                                 description="How the span was found, beside how it matched (`matcher`).")
 
 
 class CheckResponse(BaseModel):
@@ -165,6 +173,7 @@ class CheckResponse(BaseModel):
                     parties=[FindingPartyOut(index=p.party_index, role=p.role) for p in f.matched_parties],
                     score=round(f.score, 4), strength=f.strength, matcher=f.matcher,
                     components={k: round(v, 4) for k, v in f.components.items()},
+                    found_by=FoundByOut(recognizer=f.recognizer, pattern=f.pattern),
                 )
                 for i, f in enumerate(verdict.findings)
             ],

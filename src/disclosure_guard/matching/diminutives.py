@@ -90,6 +90,7 @@ def corroborated_names(
                 found.append(
                     Finding(FindingKind.NAME, part.name, span.start, span.end, span.text, party.ref,
                             thresholds.weak, MatchStrength.WEAK, DIMINUTIVE_MATCHER,
-                            {"surname": 1.0, "forename": 0.0, "corroborated": 1.0})
+                            {"surname": 1.0, "forename": 0.0, "corroborated": 1.0},
+                            recognizer=span.recognizer, pattern=span.pattern_name)
                 )
     return found

@@ -65,7 +65,7 @@ def _party_matches(
     scorers: NameScorers,
 ) -> list[RecipientMatch]:
     found = []
-    scored: list[tuple[int, FindingKind, float]] = []
+    scored: list[tuple[int, FindingKind, float, dict[str, float]]] = []
     if name and name.tokens:
         scorer = scorers(name)
         # "Mr Shaw" on an envelope names nobody in particular, as in the text (spans.mentions),
@@ -74,19 +74,22 @@ def _party_matches(
         for number in index.parties_for_name(name):
             if lone and index.party(number).ref.role is not PartyRole.RESTRICTED:
                 continue
-            score = scorer.best(index.party(number).names).score
-            scored.append((number, FindingKind.NAME, min(score, thresholds.weak) if lone else score))
+            best = scorer.best(index.party(number).names)
+            scored.append((number, FindingKind.NAME, min(best.score, thresholds.weak) if lone else best.score,
+                           best.components))
     if email:
-        scored.extend((number, FindingKind.EMAIL, 1.0) for number in index.parties_for_email(email))
+        scored.extend((number, FindingKind.EMAIL, 1.0, {"email": 1.0}) for number in index.parties_for_email(email))
     if address:
         for number in index.parties_for_address(address):
-            score = max((score_address(address, a).score for a in index.party(number).addresses), default=0.0)
-            scored.append((number, FindingKind.ADDRESS, score))
-    for number, via, score in scored:
+            results = [score_address(address, a) for a in index.party(number).addresses]
+            best_address = max(results, key=lambda r: r.score, default=None)
+            if best_address is not None:
+                scored.append((number, FindingKind.ADDRESS, best_address.score, best_address.components))
+    for number, via, score, components in scored:
         strength = strength_of(score, thresholds)
         if strength is not None:
             ref = index.party(number).ref
-            found.append(RecipientMatch(i, ref.case_reference, ref, False, via, score, strength))
+            found.append(RecipientMatch(i, ref.case_reference, ref, False, via, score, strength, dict(components)))
     return found
 
 
@@ -125,7 +128,7 @@ def _institution_matches(i: int, name: str, index: RegisterIndex, thresholds: Ma
         if strength_of(score, thresholds) is MatchStrength.STRONG:
             ref = party.ref
             found.append(RecipientMatch(i, ref.case_reference, ref, False, FindingKind.IDENTIFIER, score,
-                                        MatchStrength.STRONG))
+                                        MatchStrength.STRONG, {"identifier": score}))
     return found
 
 

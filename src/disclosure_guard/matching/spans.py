@@ -283,4 +283,6 @@ def _finding(
         strength=strength,
         matcher=matcher,
         components=dict(components),
+        recognizer=span.recognizer,
+        pattern=span.pattern_name,
     )

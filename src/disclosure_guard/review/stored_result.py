@@ -1,8 +1,8 @@
 """The sealed record of a check's result, and reading it back.
 
 Today's format, in which every finding lists the parties its span matched (`parties`), reads
-back as it was written; `party_index` (the best party's own index) was added beside it later
-and is optional. Keys may be added, never renamed or dropped: the rows are kept for years.
+back as it was written; `party_index` (the best party's own index) and `found_by` (recognizer
+and pattern) were added beside it later and are optional. Keys may be added, never renamed or dropped: the rows are kept for years.
 The document holds the findings' span text and party pointers, never a register value, and it
 is sealed (see `CheckRow.sealed_result`).
 """
@@ -51,6 +51,7 @@ def result_document(outcome: CheckOutcome) -> dict[str, Any]:
                 "strength": f.strength.value,
                 "matcher": f.matcher,
                 "components": {k: round(v, 4) for k, v in f.components.items()},
+                "found_by": {"recognizer": f.recognizer, "pattern": f.pattern},
             }
             for i, f in enumerate(verdict.findings)
         ],
@@ -78,6 +79,9 @@ def _finding(stored: dict[str, Any]) -> Finding:
         matcher=stored["matcher"],
         components=dict(stored["components"]),
         parties=parties,
+        # Kept since the explanation travelled to the answer; older results have none.
+        recognizer=stored.get("found_by", {}).get("recognizer", ""),
+        pattern=stored.get("found_by", {}).get("pattern", ""),
     )
 
 
