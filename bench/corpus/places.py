@@ -218,7 +218,8 @@ def mistyped(address: Address, rng: random.Random) -> Address:
         "postcode_wrapped": True,
     }
     error = rng.choice([e for e in ERRORS if applies[e]])
-    stem, kind_text = address.stem, entry[0] if entry else None
+    # The street's type as written: one of STREET_TYPES, Faker's own suffix, or none at all.
+    stem, kind_text = address.stem, entry[0] if entry else (address.street or "")[len(address.stem or ""):].strip() or None
     if error == "street_typo":
         stem = typo(stem, rng)
     elif error == "town_typo":
