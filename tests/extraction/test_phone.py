@@ -51,3 +51,9 @@ def test_odd_separators_are_read_as_dashes_and_the_text_kept_as_written() -> Non
 def test_a_comma_still_divides_two_numbers() -> None:
     text = "07700 900123,0113 496 0000"
     assert span_texts(PhoneRecognizer().analyze(text), text) == ["07700 900123", "0113 496 0000"]
+
+
+def test_a_copy_lists_bracketed_international_number() -> None:
+    text = "cc: Natasha Lukas (+44 7947 094997)"
+    [span] = PhoneRecognizer().analyze(text)
+    assert span.pattern == "e164=+447947094997" and "+44 7947 094997" in span.text

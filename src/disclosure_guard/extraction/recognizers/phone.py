@@ -14,6 +14,7 @@ Examples it must handle (and the tests use exactly these):
     "07700|900|123"         -> +447700900123
     "(07700)_900123"        -> +447700900123
     "+44·(0)116·496·0185"   -> +441164960185
+    "(+44 7947 094997)"     -> +447947094997   (a copy list's bracketed number)
 and must not fire on:
     "01/04/1990"; "1990-04-01"; "ref 123456"; "case 12345678"
 
@@ -41,7 +42,7 @@ from disclosure_guard.extraction.recognizers.base import Recognizer
 from disclosure_guard.types import Span, SpanKind
 
 DEFAULT_REGION = "GB"
-DIALLABLE_START = re.compile(r"^(?:\+|00|\(?0)")
+DIALLABLE_START = re.compile(r"^\(?(?:\+|00|0)")
 # UK national numbers are 9 or 10 digits after the trunk 0; shorter runs are references.
 MIN_NATIONAL_DIGITS = 9
 DATE_LIKE = re.compile(r"^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$")
