@@ -79,3 +79,9 @@ def test_a_greeting_then_a_sentence_is_not_surname_first() -> None:
     text = "Dear Mr Gallagher,\nDenise Cartwright has been appointed."
     assert [s.text for s in recognizer.analyze(text) if s.pattern == "gazetteer:surname_first"] == []
     assert [s.text for s in recognizer.analyze("GALLAGHER, Denise")] == ["GALLAGHER, Denise"]
+
+
+@pytest.mark.parametrize("text", ["Joanna Kowalcyzk", "Anna Kowalcyk"])
+def test_a_capitalised_word_before_a_slip_of_a_register_surname_is_a_name(
+        register_terms: GazetteerRecognizer, text: str) -> None:
+    assert [(s.text, s.pattern) for s in register_terms.analyze(text)] == [(text, "gazetteer:word_surname")]

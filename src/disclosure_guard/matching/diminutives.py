@@ -14,7 +14,9 @@ Examples it must handle:
     "Mags O'Neill" for Margaret O'Neill, her date of birth beside it        weak
     "Bex Holloway" with nothing else of hers in the text                    nothing
     "Paul Holloway" for Rebecca Holloway, her address beside it             nothing (another forename)
+    "Frankie Russell" for Francesca Russell, in a letter to her abuser       weak (a pet ending on her name's start)
     "Sarah Rees" for Sandra Rees, in a letter to her abuser                  nothing (too long for a diminutive)
+    "Natalie Morgan" for Natasha Morgan, in a letter to her abuser           nothing (another forename)
     "Bex Hollins" for Rebecca Holloway, her address beside it               nothing (another surname)
 """
 
@@ -32,6 +34,7 @@ MAX_DIMINUTIVE = 4
 # Spoken alike: "Bex" is "becks", "Izzy" is "issy", "Kez" is "cess".
 _SOUNDS = (("ph", "f"), ("ck", "c"), ("x", "cs"), ("k", "c"), ("z", "s"))
 _ENDINGS = re.compile(r"(?:ie|y|s)$")
+_PET_ENDING = re.compile(r"(?:ie|y)$")
 
 
 def _spoken(word: str) -> str:
@@ -44,10 +47,16 @@ def plausible_diminutive(short: str, forename: str) -> bool:
     """A short word, well shorter than her forename, whose stem begins it or sits in it
     ("bex" in "rebecca"). Diminutives are short; a longer word is another forename ("Sarah"
     is not Sandra, "Maureen" not Margaret)."""
-    if not 2 <= len(short) <= MAX_DIMINUTIVE or len(forename) - len(short) < 2:
+    if len(short) < 2:
         return False
     stem = _ENDINGS.sub("", _spoken(short)) or _spoken(short)
     full = _spoken(forename)
+    if len(full) - len(stem) < 2:
+        return False
+    if len(short) > MAX_DIMINUTIVE:
+        # A longer pet form ends like one and begins her name whole: "Frankie" for Francesca,
+        # "Jessie" for Jessica; "Natalie" for Natasha does not ("natal" is not how it begins).
+        return bool(_PET_ENDING.search(short)) and len(stem) >= 3 and full.startswith(stem)
     return len(stem) >= 2 and (full.startswith(stem[:2]) or stem[:3] in full)
 
 

@@ -22,6 +22,7 @@ A capitalised word before a register surname is read as a name too, at a lower s
 letters misspell forenames and use diminutives no list holds; matching decides whose it is:
     "Joanna Kowalczyk", "Naatsha Kowalczyk", "Bex Kowalczyk" -> PERSON (pattern gazetteer:word_surname)
     "joanna kowalczyk"                                     -> nothing from this rule (not capitalised)
+    "Joanna Kowalcyzk", "Anna Kowalcyk"                    -> PERSON (the surname slipped by a letter)
 and so are capital initials before one, which the NER reads badly:
     "A. Kowalczyk", "L J Kowalczyk", "T.C. Kowalczyk"       -> PERSON (pattern gazetteer:initials_surname)
 
@@ -61,6 +62,13 @@ class _Entry:
     pattern: str
 
 
+MIN_SLIP_CHARS = 4
+
+
+def _deletions(word: str) -> set[str]:
+    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
+
+
 _SURNAME_FIRST = _Entry(SpanKind.PERSON, 0.95, "gazetteer:surname_first")
 _WORD_SURNAME = _Entry(SpanKind.PERSON, 0.7, "gazetteer:word_surname")
 _INITIALS_SURNAME = _Entry(SpanKind.PERSON, 0.7, "gazetteer:initials_surname")
@@ -82,6 +90,9 @@ class GazetteerRecognizer(Recognizer):
         self._surnames = {tokens[-1] for name in gazetteer.names
                           if len(tokens := [fold(t) for t in TOKEN.findall(name)]) > 1
                           and len(tokens[-1]) >= MIN_KEY_CHARS}
+        # A surname with a letter dropped, doubled or two swapped ("Wirght") shares a one-letter
+        # deletion with the register's: enough to read "Nicola Wirght" as a name.
+        self._slipped_surnames = {d for s in self._surnames if len(s) >= MIN_SLIP_CHARS for d in _deletions(s)}
         self._prefixes = {key[:i] for table in (self._terms, self._after_title)
                           for key in table for i in range(1, len(key) + 1)}
         self._max_key = max((len(k) for t in (self._terms, self._after_title) for k in t),
@@ -151,6 +162,15 @@ class GazetteerRecognizer(Recognizer):
             return None  # the span starts at the first initial, found at i - 1
         return j
 
+    def _is_surname(self, text: str, token: tuple[int, int, str]) -> bool:
+        start, end, folded = token
+        if folded in self._surnames:
+            return True
+        return (
+            len(folded) >= MIN_SLIP_CHARS and text[start].isupper()
+            and not self._slipped_surnames.isdisjoint(_deletions(folded))
+        )
+
     @staticmethod
     def _is_initial(text: str, token: tuple[int, int, str]) -> bool:
         start, end, _ = token
@@ -163,7 +183,7 @@ class GazetteerRecognizer(Recognizer):
         return entry is _SURNAME_FIRST and "\n" in text[start:end]
 
     def _word_before_surname(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
-        if i + 1 >= len(tokens) or tokens[i + 1][2] not in self._surnames:
+        if i + 1 >= len(tokens) or not self._is_surname(text, tokens[i + 1]):
             return False
         start, end, token = tokens[i]
         word = text[start:end]
