@@ -56,3 +56,8 @@ def test_a_postcode_wrapped_across_two_lines_is_one_postcode(postcodes: Postcode
     (span,) = postcodes.analyze(text)
     assert span_texts([span], text) == ["L12\n5AH"]
     assert span.pattern == "postcode=L12 5AH"
+
+
+def test_a_line_ending_in_a_word_does_not_swallow_the_postcode_under_it(postcodes: PostcodeRecognizer) -> None:
+    text = "Tyne and Wear\nSR5 2ZN"
+    assert span_texts(postcodes.analyze(text), text) == ["SR5 2ZN"]

@@ -22,6 +22,7 @@ Examples it must handle (and the tests use exactly these):
     "M1 1AA" in "ref M1 1AAB" is not (part of a longer token)
     "Liverpool L12\n5AH" -> L12 5AH   (a PDF wrapped the line inside the postcode)
     "Flat B12\n3rd floor" is not  (across a line only an exact postcode, and never an ordinal)
+    "Tyne and Wear\nSR5 2ZN" -> SR5 2ZN (not "Wear" over "SR5")
 
 A postcode alone covers about 15 households, so it is a partial disclosure: it is always
 emitted, also when it ends an address (the address recognizer emits the whole address too).
@@ -107,10 +108,16 @@ class PostcodeRecognizer(Recognizer):
     def find(self, text: str) -> list[PostcodeMatch]:
         found = [PostcodeMatch(m.start(), m.end(), "GIR 0AA", True, "O" in m.group().upper())
                  for m in GIROBANK.finditer(text)]
-        for m in CANDIDATE.finditer(text):
+        pos = 0
+        while (m := CANDIDATE.search(text, pos)) is not None:
             match = self._read(m)
             if match is not None:
                 found.append(match)
+                pos = m.end()
+            else:
+                # A rejected reading may have swallowed the start of a real postcode
+                # ("Tyne and Wear\nSR5 2ZN" read as "Wear" over "SR5"): look again inside it.
+                pos = m.start() + 1
         return found
 
     def analyze(self, text: str, doc: Doc | None = None) -> list[Span]:
