@@ -1,6 +1,8 @@
 import pytest
 
-from disclosure_guard.ingest.attachments import Attachment, read_attachment
+from disclosure_guard.ingest.attachments import Attachment
+from disclosure_guard.ingest.limits import Budget
+from disclosure_guard.ingest.registry import read_attachment
 from disclosure_guard.ingest.sniff import Format, sniff
 from disclosure_guard.types import TextPart, UnreadablePart
 from tests.ingest.documents import ADDRESS, a_docx, a_pdf, a_picture, a_zip, an_xlsx
@@ -31,7 +33,7 @@ def test_formats(data, content_type, filename, expected):
 
 
 def test_a_pdf_named_txt_is_read_as_a_pdf():
-    parts = read_attachment("attachment[0]", Attachment("notes.txt", "text/plain", a_pdf(ADDRESS)))
+    parts = read_attachment("attachment[0]", Attachment("notes.txt", "text/plain", a_pdf(ADDRESS)), Budget())
     assert [p.name for p in parts if isinstance(p, TextPart)] == ["attachment[0] page 1"]
 
 
@@ -42,7 +44,7 @@ def test_a_pdf_named_txt_is_read_as_a_pdf():
     (b"\x00\x01\x02", "format not read (application/octet-stream)"),
 ])
 def test_what_no_reader_takes_is_unreadable(data, why):
-    assert read_attachment("attachment[0]", Attachment("x", "application/octet-stream", data)) == [
+    assert read_attachment("attachment[0]", Attachment("x", "application/octet-stream", data), Budget()) == [
         UnreadablePart("attachment[0]", why)
     ]
 

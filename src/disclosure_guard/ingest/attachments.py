@@ -1,8 +1,13 @@
-"""An attachment -> readable text parts, or the reason it cannot be read.
+"""An attachment, and what reading one means: the one signature every reader in readers/ has.
 
-The format is sniffed from the content (see sniff.py) and the matching reader in readers/ does
-the rest. What no reader takes (images, legacy Office files, unknown binaries) is reported
-unreadable, which holds the item: the guard never lets through what it has not read.
+A reader is `(name, Attachment, Budget) -> list[Part]`: the text parts it found, then, if it
+had to stop, an `UnreadablePart` saying why. `registry.py` maps each sniffed format to its
+reader; readers of formats that contain files (zip, eml, pdf, docx, xlsx, pptx) are built with
+the registry's dispatcher handed to them, so no reader imports the registry that imports it.
+
+Readers are written as `fill(name, attachment, budget, out)`, appending parts to `out` and
+stopping by raising, and made readers by `fail_closed`: a reviewer still sees pages 1-6 of a
+PDF whose page 7 stopped the reader, and the item is held for page 7.
 """
 
 from __future__ import annotations
@@ -10,9 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from disclosure_guard.ingest.limits import DEFAULT_LIMITS, Budget, IngestLimits
-from disclosure_guard.ingest.outcome import Part, Unreadable, collect
-from disclosure_guard.ingest.sniff import Format, Sniffed, sniff
+from disclosure_guard.ingest.limits import Budget
+from disclosure_guard.ingest.outcome import Part, collect
 
 
 @dataclass(frozen=True)
@@ -24,52 +28,13 @@ class Attachment:
 
 
 Reader = Callable[[str, Attachment, Budget], list[Part]]
+Fill = Callable[[str, Attachment, Budget, list[Part]], None]
 
 
-def read_attachment(
-    part_name: str,
-    attachment: Attachment,
-    limits: IngestLimits = DEFAULT_LIMITS,
-    *,
-    budget: Budget | None = None,
-) -> list[Part]:
-    """`budget` is shared by every reader of one item; when given, its limits apply."""
-    spent = budget or Budget(limits)
+def fail_closed(fill: Fill) -> Reader:
+    """The reader whose parts are what `fill` appended before it stopped, and why it stopped."""
 
-    def read(out: list[Part]) -> None:
-        spent.check_time()
-        spent.take_attachment()
-        sniffed = sniff(attachment.data, attachment.content_type, attachment.filename)
-        out.extend(_reader_for(sniffed)(part_name, attachment, spent))
+    def read(name: str, attachment: Attachment, budget: Budget) -> list[Part]:
+        return collect(name, lambda out: fill(name, attachment, budget, out))
 
-    return collect(part_name, read)
-
-
-def _reader_for(sniffed: Sniffed) -> Reader:
-    # Imported here: the archive, email and document readers hand what they contain back to
-    # read_attachment, so they import this module and it cannot import them first.
-    from disclosure_guard.ingest.readers import docx, eml, html, pdf, pptx, rtf, text, xlsx, zip
-
-    readers: dict[Format, Reader] = {
-        Format.PDF: lambda name, a, b: pdf.read_pdf(name, a.data, budget=b),
-        Format.DOCX: lambda name, a, b: docx.read_docx(name, a.data, budget=b),
-        Format.XLSX: lambda name, a, b: xlsx.read_xlsx(name, a.data, budget=b),
-        Format.PPTX: lambda name, a, b: pptx.read_pptx(name, a.data, budget=b),
-        Format.ZIP: lambda name, a, b: zip.read_zip(name, a.data, budget=b),
-        Format.RTF: lambda name, a, b: rtf.read_rtf(name, a.data, budget=b),
-        Format.HTML: lambda name, a, b: html.read_html(name, a.data, charset=a.charset, budget=b),
-        Format.EML: lambda name, a, b: eml.read_eml(name, a.data, budget=b),
-        Format.TEXT: lambda name, a, b: text.read_text(name, a.data, charset=a.charset, budget=b),
-    }
-    if sniffed.format in readers:
-        return readers[sniffed.format]
-    why = {
-        Format.LEGACY_OFFICE: "legacy Office format not read (.doc, .xls, .ppt, .msg, or a password-protected "
-        "Office file)",
-        Format.IMAGE: f"format not read ({sniffed.detail}: pictures are not read)",
-    }.get(sniffed.format, f"format not read ({sniffed.detail})")
-
-    def unreadable(name: str, attachment: Attachment, budget: Budget) -> list[Part]:
-        raise Unreadable(why)
-
-    return unreadable
+    return read

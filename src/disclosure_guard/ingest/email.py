@@ -19,6 +19,7 @@ from disclosure_guard.errors import InvalidInput
 from disclosure_guard.ingest.limits import DEFAULT_LIMITS, Budget, IngestLimits, describe_bytes
 from disclosure_guard.ingest.outcome import Part, collect, split_parts
 from disclosure_guard.ingest.readers.eml import MimeWalk
+from disclosure_guard.ingest.registry import read_attachment
 from disclosure_guard.types import Channel, Item, Recipient, RecipientType, UnreadablePart
 
 _ENCODED_WORD_CHARSET = re.compile(r"=\?([^?*\s]+)(?:\*[^?]*)?\?[bBqQ]\?")
@@ -52,7 +53,7 @@ def item_from_rfc822(raw: bytes, limits: IngestLimits = DEFAULT_LIMITS) -> Item:
     if not_read:
         pieces.append(UnreadablePart("message", not_read))
     else:
-        pieces.extend(MimeWalk(budget).read(message))
+        pieces.extend(MimeWalk(budget, read_attachment).read(message))
     parts, unreadable = split_parts(pieces)
     return Item(Channel.EMAIL, tuple(recipients), tuple(parts), tuple(unreadable))
 

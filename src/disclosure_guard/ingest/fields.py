@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from disclosure_guard.ingest.attachments import Attachment, read_attachment
+from disclosure_guard.ingest.attachments import Attachment
 from disclosure_guard.ingest.html import html_to_text
 from disclosure_guard.ingest.limits import DEFAULT_LIMITS, Budget, IngestLimits, describe_bytes
 from disclosure_guard.ingest.outcome import Part, collect, split_parts
+from disclosure_guard.ingest.registry import read_attachment
 from disclosure_guard.types import Channel, Item, Recipient, UnreadablePart
 
 
@@ -39,6 +40,6 @@ def item_from_fields(
             why = f"the item is larger than {describe_bytes(limits.max_item_bytes)}; attachments not read"
             pieces.append(UnreadablePart(name, why))
         else:
-            pieces.extend(read_attachment(name, attachment, budget=budget))
+            pieces.extend(read_attachment(name, attachment, budget))
     parts, unreadable = split_parts(pieces)
     return Item(channel, tuple(recipients), tuple(parts), tuple(unreadable))

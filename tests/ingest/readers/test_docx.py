@@ -1,7 +1,8 @@
 from disclosure_guard.ingest.limits import IngestLimits
-from disclosure_guard.ingest.readers.docx import read_docx
+from disclosure_guard.ingest.sniff import Format
 from disclosure_guard.types import TextPart, UnreadablePart
 from tests.ingest.documents import ADDRESS, a_docx, an_xlsx, before_section_properties, with_member
+from tests.ingest.reading import read_as
 
 TRACKED_DELETION = (
     '<w:p><w:del w:id="91" w:author="Caseworker" w:date="2026-01-05T10:00:00Z"><w:r>'
@@ -29,14 +30,14 @@ def whys(parts):
 
 def test_paragraphs_and_tables_are_the_main_part():
     data = a_docx("Dear Sir,", table=[["Name", "Address"], ["Jane Doe", ADDRESS]])
-    found = texts(read_docx("attachment[1]", data))
+    found = texts(read_as(Format.DOCX, "attachment[1]", data))
     assert "Dear Sir," in found["attachment[1]"]
     assert "Jane Doe\t" + ADDRESS in found["attachment[1]"]
 
 
 def test_header_footer_and_comment_have_parts_of_their_own():
     data = a_docx("Dear Sir,", header="Flat 3, 12 Elm Road", footer="Leeds LS6 2AB", comment="she moved to LS6 2AB")
-    found = texts(read_docx("attachment[1]", data))
+    found = texts(read_as(Format.DOCX, "attachment[1]", data))
     assert "12 Elm Road" in found["attachment[1] header1"]
     assert "LS6 2AB" in found["attachment[1] footer1"]
     assert "she moved to LS6 2AB" in found["attachment[1] comments"]
@@ -45,14 +46,14 @@ def test_header_footer_and_comment_have_parts_of_their_own():
 def test_a_tracked_deletion_is_still_read():
     data = with_member(a_docx("Dear Sir,"), "word/document.xml",
                        lambda xml: before_section_properties(xml, TRACKED_DELETION))
-    main = texts(read_docx("attachment[1]", data))["attachment[1]"]
+    main = texts(read_as(Format.DOCX, "attachment[1]", data))["attachment[1]"]
     assert "12 Elm Road" in main and "an address withheld" in main
 
 
 def test_text_boxes_and_picture_alt_text_are_read():
     data = with_member(a_docx("Dear Sir,"), "word/document.xml",
                        lambda xml: before_section_properties(xml, TEXT_BOX + PICTURE_WITH_ALT_TEXT))
-    main = texts(read_docx("attachment[1]", data))["attachment[1]"]
+    main = texts(read_as(Format.DOCX, "attachment[1]", data))["attachment[1]"]
     assert "LS6 2AB" in main and "Jane at 12 Elm Road" in main
 
 
@@ -66,7 +67,8 @@ def test_a_mailto_hyperlink_is_read():
     document.part.relate_to("mailto:jane.doe@example.org", RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
     out = io.BytesIO()
     document.save(out)
-    assert "mailto:jane.doe@example.org" in texts(read_docx("attachment[0]", out.getvalue()))["attachment[0] links"]
+    links = texts(read_as(Format.DOCX, "attachment[0]", out.getvalue()))["attachment[0] links"]
+    assert "mailto:jane.doe@example.org" in links
 
 
 def test_an_embedded_workbook_is_read_as_an_attachment():
@@ -80,33 +82,34 @@ def test_an_embedded_workbook_is_read_as_an_attachment():
         for info in source.infolist():
             target.writestr(info.filename, source.read(info))
         target.writestr("word/embeddings/Microsoft_Excel_Worksheet.xlsx", sheet)
-    found = texts(read_docx("attachment[1]", out.getvalue()))
+    found = texts(read_as(Format.DOCX, "attachment[1]", out.getvalue()))
     assert "12 Elm Road" in found["attachment[1]/word/embeddings/Microsoft_Excel_Worksheet.xlsx sheet Sheet1"]
 
 
 def test_only_a_picture_is_a_scan():
-    assert whys(read_docx("attachment[0]", a_docx(picture=True))) == {
+    assert whys(read_as(Format.DOCX, "attachment[0]", a_docx(picture=True))) == {
         "attachment[0]": "no text, only pictures (scanned?)"
     }
 
 
 def test_a_docx_that_inflates_too_far_is_unreadable():
     data = a_docx("x" * 2_000_000)  # 2 MB of one letter deflates about 1000x
-    assert whys(read_docx("attachment[0]", data)) == {
+    assert whys(read_as(Format.DOCX, "attachment[0]", data)) == {
         "attachment[0]": "word/document.xml decompresses more than 100x"
     }
-    assert whys(read_docx("attachment[0]", a_docx("Dear Sir,"), IngestLimits(max_decompressed_bytes=1000))) == {
+    limits = IngestLimits(max_decompressed_bytes=1000)
+    assert whys(read_as(Format.DOCX, "attachment[0]", a_docx("Dear Sir,"), limits)) == {
         "attachment[0]": "decompresses to more than 1000 bytes in total"
     }
 
 
 def test_a_corrupt_docx_is_unreadable():
     data = a_docx("Dear Sir,")
-    parts = read_docx("attachment[0]", data[:-200])
+    parts = read_as(Format.DOCX, "attachment[0]", data[:-200])
     assert [type(p) for p in parts] == [UnreadablePart]
 
 
 def test_a_macro_enabled_document_is_still_read():
     data = with_member(a_docx(ADDRESS), "[Content_Types].xml", lambda xml: xml.replace(
         "wordprocessingml.document.main+xml", "ms-word.document.macroEnabled.main+xml"))
-    assert ADDRESS in texts(read_docx("attachment[0]", data))["attachment[0]"]
+    assert ADDRESS in texts(read_as(Format.DOCX, "attachment[0]", data))["attachment[0]"]

@@ -1,7 +1,9 @@
 import zipfile
 from io import BytesIO
 
-from disclosure_guard.ingest.attachments import Attachment, read_attachment
+from disclosure_guard.ingest.attachments import Attachment
+from disclosure_guard.ingest.limits import Budget
+from disclosure_guard.ingest.registry import read_attachment
 from disclosure_guard.types import TextPart
 
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -24,7 +26,8 @@ def a_pptx(slide: str, notes: str) -> bytes:
 
 
 def test_slides_and_notes_are_read():
-    parts = read_attachment("attachment[0]", Attachment("deck.pptx", None, a_pptx("12 Elm Road", "she is at LS6 2AB")))
+    deck = Attachment("deck.pptx", None, a_pptx("12 Elm Road", "she is at LS6 2AB"))
+    parts = read_attachment("attachment[0]", deck, Budget())
     found = {p.name: p.text for p in parts if isinstance(p, TextPart)}
     assert "12 Elm Road" in found["attachment[0] slides/slide1"]
     assert "LS6 2AB" in found["attachment[0] notesSlides/notesSlide1"]

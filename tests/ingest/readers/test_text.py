@@ -2,8 +2,10 @@ import pytest
 
 from disclosure_guard.ingest.limits import IngestLimits
 from disclosure_guard.ingest.outcome import Unreadable
-from disclosure_guard.ingest.readers.text import decode_text, read_text
+from disclosure_guard.ingest.readers.text import decode_text
+from disclosure_guard.ingest.sniff import Format
 from disclosure_guard.types import TextPart, UnreadablePart
+from tests.ingest.reading import read_as
 
 
 @pytest.mark.parametrize(("data", "charset", "text"), [
@@ -28,14 +30,16 @@ def test_an_unknown_charset_is_not_guessed_past():
 
 
 def test_bytes_no_charset_decodes_are_unreadable():
-    assert read_text("attachment[0]", b"\x81\x8d") == [UnreadablePart("attachment[0]", "the text could not be decoded")]
+    assert read_as(Format.TEXT, "attachment[0]", b"\x81\x8d") == [
+        UnreadablePart("attachment[0]", "the text could not be decoded")
+    ]
 
 
 def test_a_20_mb_csv_is_over_the_text_limit_and_says_so():
     row = b"Jane Doe,Flat 3,12 Elm Road,Leeds,LS6 2AB\n"
     data = row * (20 * 1024 * 1024 // len(row))
-    assert read_text("attachment[0]", data) == [
+    assert read_as(Format.TEXT, "attachment[0]", data) == [
         UnreadablePart("attachment[0]", "more than 10000000 characters of text")
     ]
-    parts = read_text("attachment[0]", data, IngestLimits(max_text_chars=30_000_000))
+    parts = read_as(Format.TEXT, "attachment[0]", data, IngestLimits(max_text_chars=30_000_000))
     assert isinstance(parts[0], TextPart) and parts[0].text.endswith("LS6 2AB\n")

@@ -20,24 +20,25 @@ Examples it must handle:
 
 from __future__ import annotations
 
+from functools import partial
 from io import BytesIO
 
 import docx
 
 from disclosure_guard.ingest.archive import MAX_PACKAGE_ENTRIES, check_package, open_archive
-from disclosure_guard.ingest.limits import DEFAULT_LIMITS, Budget, IngestLimits
-from disclosure_guard.ingest.outcome import Part, collect
+from disclosure_guard.ingest.attachments import Attachment, Reader, fail_closed
+from disclosure_guard.ingest.limits import Budget
+from disclosure_guard.ingest.outcome import Part
 from disclosure_guard.ingest.readers.ooxml import read_members
 
 
-def read_docx(
-    name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS, *, budget: Budget | None = None
-) -> list[Part]:
-    spent = budget or Budget(limits)
-    return collect(name, lambda out: _read(name, data, spent, out))
+def docx_reader(read_inner: Reader) -> Reader:
+    """The DOCX reader; `read_inner` (the registry's dispatcher) reads each embedded file."""
+    return fail_closed(partial(_read, read_inner=read_inner))
 
 
-def _read(name: str, data: bytes, budget: Budget, out: list[Part]) -> None:
+def _read(name: str, attachment: Attachment, budget: Budget, out: list[Part], *, read_inner: Reader) -> None:
+    data = attachment.data
     archive = open_archive(data, MAX_PACKAGE_ENTRIES)
     check_package(archive, budget)  # before python-docx inflates every part on its own
     try:
@@ -46,4 +47,4 @@ def _read(name: str, data: bytes, budget: Budget, out: list[Part]) -> None:
         # python-docx refuses the content types of macro-enabled documents (.docm) and templates
         # (.dotx); their XML is the same, so it is read all the same.
         main_part = "word/document.xml"
-    read_members(name, archive, budget, out, main_part=main_part)
+    read_members(name, archive, budget, out, read_inner=read_inner, main_part=main_part)

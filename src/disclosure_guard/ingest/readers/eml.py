@@ -26,10 +26,11 @@ from __future__ import annotations
 import email
 import email.policy
 from email.message import Message
+from functools import partial
 
-from disclosure_guard.ingest.attachments import Attachment, read_attachment
+from disclosure_guard.ingest.attachments import Attachment, Reader, fail_closed
 from disclosure_guard.ingest.html import html_to_text
-from disclosure_guard.ingest.limits import DEFAULT_LIMITS, Budget, IngestLimits
+from disclosure_guard.ingest.limits import Budget
 from disclosure_guard.ingest.outcome import Part, Unreadable, collect
 from disclosure_guard.ingest.readers.text import decode_text
 from disclosure_guard.types import UnreadablePart
@@ -46,19 +47,17 @@ _TRANSFER_ENCODINGS = frozenset(
 )
 
 
-def read_eml(
-    name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS, *, budget: Budget | None = None
-) -> list[Part]:
-    spent = budget or Budget(limits)
+def eml_reader(read_inner: Reader) -> Reader:
+    """The .eml reader; `read_inner` (the registry's dispatcher) reads each attachment of the message."""
+    return fail_closed(partial(_read, read_inner=read_inner))
 
-    def read(out: list[Part]) -> None:
-        message = email.message_from_bytes(data, policy=email.policy.default)
-        headers = header_text(message)
-        if headers:
-            out.append(spent.text_part(f"{name} headers", headers))
-        out.extend(MimeWalk(spent, prefix=name).read(message))
 
-    return collect(name, read)
+def _read(name: str, attachment: Attachment, budget: Budget, out: list[Part], *, read_inner: Reader) -> None:
+    message = email.message_from_bytes(attachment.data, policy=email.policy.default)
+    headers = header_text(message)
+    if headers:
+        out.append(budget.text_part(f"{name} headers", headers))
+    out.extend(MimeWalk(budget, read_inner, prefix=name).read(message))
 
 
 def header_text(message: Message) -> str:
@@ -67,10 +66,12 @@ def header_text(message: Message) -> str:
 
 
 class MimeWalk:
-    """One walk over one message's MIME tree; the counters give the flat part names."""
+    """One walk over one message's MIME tree; the counters give the flat part names.
+    `read_attachment` is the registry's dispatcher, for the attachments of any format."""
 
-    def __init__(self, budget: Budget, prefix: str = "") -> None:
+    def __init__(self, budget: Budget, read_attachment: Reader, prefix: str = "") -> None:
         self.budget = budget
+        self.read_attachment = read_attachment
         self.prefix = prefix
         self.bodies = 0
         self.attachments = 0
@@ -154,4 +155,4 @@ class MimeWalk:
             self.out.append(UnreadablePart(name, "the attachment could not be decoded"))
             return
         attachment = Attachment(part.get_filename(), content_type, payload, part.get_content_charset())
-        self.out.extend(read_attachment(name, attachment, budget=self.budget))
+        self.out.extend(self.read_attachment(name, attachment, self.budget))

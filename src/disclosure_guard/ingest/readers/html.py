@@ -9,19 +9,13 @@ Examples it must handle:
 
 from __future__ import annotations
 
+from disclosure_guard.ingest.attachments import Attachment, fail_closed
 from disclosure_guard.ingest.html import html_to_text
-from disclosure_guard.ingest.limits import DEFAULT_LIMITS, Budget, IngestLimits
-from disclosure_guard.ingest.outcome import Part, collect
+from disclosure_guard.ingest.limits import Budget
+from disclosure_guard.ingest.outcome import Part
 from disclosure_guard.ingest.readers.text import decode_text
 
 
-def read_html(
-    name: str,
-    data: bytes,
-    limits: IngestLimits = DEFAULT_LIMITS,
-    *,
-    charset: str | None = None,
-    budget: Budget | None = None,
-) -> list[Part]:
-    spent = budget or Budget(limits)
-    return collect(name, lambda out: out.append(spent.text_part(name, html_to_text(decode_text(data, charset)))))
+@fail_closed
+def read_html(name: str, attachment: Attachment, budget: Budget, out: list[Part]) -> None:
+    out.append(budget.text_part(name, html_to_text(decode_text(attachment.data, attachment.charset))))

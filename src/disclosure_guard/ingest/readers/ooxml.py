@@ -27,7 +27,7 @@ from io import BytesIO
 from lxml import etree
 
 from disclosure_guard.ingest.archive import read_member
-from disclosure_guard.ingest.attachments import Attachment, read_attachment
+from disclosure_guard.ingest.attachments import Attachment, Reader
 from disclosure_guard.ingest.limits import Budget
 from disclosure_guard.ingest.outcome import Part, Unreadable
 
@@ -46,13 +46,15 @@ def read_members(
     budget: Budget,
     out: list[Part],
     *,
+    read_inner: Reader,
     main_part: str | None = None,
     skip: Callable[[str], bool] = lambda member: False,
     text_elements: Callable[[str], frozenset[str] | None] | None = None,
 ) -> None:
     """Reads every member of the package: `main_part` is named `name` itself, others
-    "name header1", "name comments", "name docProps/core". `skip` leaves members to a library
-    reader (openpyxl for worksheets); `text_elements` may choose other elements for a member."""
+    "name header1", "name comments", "name docProps/core"; `read_inner` (the registry's
+    dispatcher) reads embedded files. `skip` leaves members to a library reader (openpyxl for
+    worksheets); `text_elements` may choose other elements for a member."""
     links: list[str] = []
     pictures = 0
     any_text = False
@@ -88,7 +90,7 @@ def read_members(
                 content = read_member(archive, info, budget)
                 filename = info.filename.rsplit("/", 1)[-1]
                 attachment = Attachment(filename, None, content)
-                out.extend(read_attachment(f"{name}/{info.filename}", attachment, budget=budget))
+                out.extend(read_inner(f"{name}/{info.filename}", attachment, budget))
     if pictures and not any_text and not embedded:
         raise Unreadable("no text, only pictures (scanned?)")
 

@@ -18,14 +18,15 @@ Examples it must handle:
 from __future__ import annotations
 
 import re
+from functools import partial
 from io import BytesIO
 from typing import Any
 
 from pypdf import PasswordType, PdfReader
 
-from disclosure_guard.ingest.attachments import Attachment, read_attachment
-from disclosure_guard.ingest.limits import DEFAULT_LIMITS, Budget, IngestLimits
-from disclosure_guard.ingest.outcome import Part, Unreadable, collect
+from disclosure_guard.ingest.attachments import Attachment, Reader, fail_closed
+from disclosure_guard.ingest.limits import Budget
+from disclosure_guard.ingest.outcome import Part, Unreadable
 from disclosure_guard.types import UnreadablePart
 
 # Writers put %%EOF last, sometimes followed by a few bytes of padding; a file without it in its
@@ -37,17 +38,15 @@ _FORM_NESTING = 5  # form XObjects inside form XObjects; deeper ones are not sea
 _PROPERTIES = ("/Title", "/Author", "/Subject", "/Keywords", "/Creator")
 
 
-def read_pdf(
-    name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS, *, budget: Budget | None = None
-) -> list[Part]:
-    spent = budget or Budget(limits)
-    return collect(name, lambda out: _read(name, data, spent, out))
+def pdf_reader(read_inner: Reader) -> Reader:
+    """The PDF reader; `read_inner` (the registry's dispatcher) reads each embedded file."""
+    return fail_closed(partial(_read, read_inner=read_inner))
 
 
-def _read(name: str, data: bytes, budget: Budget, out: list[Part]) -> None:
-    if b"%%EOF" not in data[-_EOF_WINDOW:]:
+def _read(name: str, attachment: Attachment, budget: Budget, out: list[Part], *, read_inner: Reader) -> None:
+    if b"%%EOF" not in attachment.data[-_EOF_WINDOW:]:
         raise Unreadable("truncated (no %%EOF)")
-    reader = PdfReader(BytesIO(data), strict=False)
+    reader = PdfReader(BytesIO(attachment.data), strict=False)
     if reader.is_encrypted:
         try:
             opened = reader.decrypt("")
@@ -88,7 +87,7 @@ def _read(name: str, data: bytes, budget: Budget, out: list[Part]) -> None:
     form = _form_text(reader)
     if form:
         out.append(budget.text_part(f"{name} form", form))
-    _read_embedded_files(name, reader, budget, out)
+    _read_embedded_files(name, reader, budget, out, read_inner)
 
 
 def _properties(reader: PdfReader) -> str:
@@ -140,7 +139,7 @@ def _form_text(reader: PdfReader) -> str:
     return "\n".join(values)
 
 
-def _read_embedded_files(name: str, reader: PdfReader, budget: Budget, out: list[Part]) -> None:
+def _read_embedded_files(name: str, reader: PdfReader, budget: Budget, out: list[Part], read_inner: Reader) -> None:
     embedded = reader.attachments
     if not embedded:
         return
@@ -149,4 +148,4 @@ def _read_embedded_files(name: str, reader: PdfReader, budget: Budget, out: list
             for position, content in enumerate(contents):
                 member = f"{name}/{filename}" if len(contents) == 1 else f"{name}/{filename}[{position}]"
                 budget.take_decompressed(len(content))
-                out.extend(read_attachment(member, Attachment(filename, None, content), budget=budget))
+                out.extend(read_inner(member, Attachment(filename, None, content), budget))

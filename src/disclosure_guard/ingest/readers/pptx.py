@@ -9,20 +9,21 @@ Examples it must handle:
 
 from __future__ import annotations
 
+from functools import partial
+
 from disclosure_guard.ingest.archive import MAX_PACKAGE_ENTRIES, check_package, open_archive
-from disclosure_guard.ingest.limits import DEFAULT_LIMITS, Budget, IngestLimits
-from disclosure_guard.ingest.outcome import Part, collect
+from disclosure_guard.ingest.attachments import Attachment, Reader, fail_closed
+from disclosure_guard.ingest.limits import Budget
+from disclosure_guard.ingest.outcome import Part
 from disclosure_guard.ingest.readers.ooxml import read_members
 
 
-def read_pptx(
-    name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS, *, budget: Budget | None = None
-) -> list[Part]:
-    spent = budget or Budget(limits)
-    return collect(name, lambda out: _read(name, data, spent, out))
+def pptx_reader(read_inner: Reader) -> Reader:
+    """The PPTX reader; `read_inner` (the registry's dispatcher) reads each embedded file."""
+    return fail_closed(partial(_read, read_inner=read_inner))
 
 
-def _read(name: str, data: bytes, budget: Budget, out: list[Part]) -> None:
-    archive = open_archive(data, MAX_PACKAGE_ENTRIES)
+def _read(name: str, attachment: Attachment, budget: Budget, out: list[Part], *, read_inner: Reader) -> None:
+    archive = open_archive(attachment.data, MAX_PACKAGE_ENTRIES)
     check_package(archive, budget)
-    read_members(name, archive, budget, out)
+    read_members(name, archive, budget, out, read_inner=read_inner)

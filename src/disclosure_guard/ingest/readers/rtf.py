@@ -12,21 +12,16 @@ from __future__ import annotations
 
 from striprtf.striprtf import rtf_to_text
 
-from disclosure_guard.ingest.limits import DEFAULT_LIMITS, Budget, IngestLimits
-from disclosure_guard.ingest.outcome import Part, collect
+from disclosure_guard.ingest.attachments import Attachment, fail_closed
+from disclosure_guard.ingest.limits import Budget
+from disclosure_guard.ingest.outcome import Part
 from disclosure_guard.types import UnreadablePart
 
 
-def read_rtf(
-    name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS, *, budget: Budget | None = None
-) -> list[Part]:
-    spent = budget or Budget(limits)
-
-    def read(out: list[Part]) -> None:
-        spent.check_time()
-        text = rtf_to_text(data.decode("latin-1"), encoding="cp1252", errors="replace")
-        out.append(spent.text_part(name, text))
-        if b"\\object" in data:
-            out.append(UnreadablePart(f"{name} object", "embedded object in RTF not read"))
-
-    return collect(name, read)
+@fail_closed
+def read_rtf(name: str, attachment: Attachment, budget: Budget, out: list[Part]) -> None:
+    budget.check_time()
+    text = rtf_to_text(attachment.data.decode("latin-1"), encoding="cp1252", errors="replace")
+    out.append(budget.text_part(name, text))
+    if b"\\object" in attachment.data:
+        out.append(UnreadablePart(f"{name} object", "embedded object in RTF not read"))

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import codecs
 
-from disclosure_guard.ingest.limits import DEFAULT_LIMITS, Budget, IngestLimits
-from disclosure_guard.ingest.outcome import Part, Unreadable, collect
+from disclosure_guard.ingest.attachments import Attachment, fail_closed
+from disclosure_guard.ingest.limits import Budget
+from disclosure_guard.ingest.outcome import Part, Unreadable
 
 _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -31,16 +32,9 @@ _BOMS = (  # UTF-32 first: its little-endian BOM begins with UTF-16's
 )
 
 
-def read_text(
-    name: str,
-    data: bytes,
-    limits: IngestLimits = DEFAULT_LIMITS,
-    *,
-    charset: str | None = None,
-    budget: Budget | None = None,
-) -> list[Part]:
-    spent = budget or Budget(limits)
-    return collect(name, lambda out: out.append(spent.text_part(name, decode_text(data, charset))))
+@fail_closed
+def read_text(name: str, attachment: Attachment, budget: Budget, out: list[Part]) -> None:
+    out.append(budget.text_part(name, decode_text(attachment.data, attachment.charset)))
 
 
 def decode_text(data: bytes, charset: str | None = None) -> str:

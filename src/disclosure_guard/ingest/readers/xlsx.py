@@ -16,14 +16,16 @@ Examples it must handle:
 from __future__ import annotations
 
 import datetime
+from functools import partial
 from io import BytesIO
 from typing import Any
 
 import openpyxl
 
 from disclosure_guard.ingest.archive import MAX_PACKAGE_ENTRIES, check_package, open_archive
-from disclosure_guard.ingest.limits import DEFAULT_LIMITS, Budget, IngestLimits
-from disclosure_guard.ingest.outcome import Part, collect
+from disclosure_guard.ingest.attachments import Attachment, Reader, fail_closed
+from disclosure_guard.ingest.limits import Budget
+from disclosure_guard.ingest.outcome import Part
 from disclosure_guard.ingest.readers.ooxml import read_members
 
 _ROWS_BETWEEN_CLOCK_CHECKS = 200
@@ -31,14 +33,13 @@ _ROWS_BETWEEN_CLOCK_CHECKS = 200
 _SHEET_HEADERS = frozenset({"oddHeader", "evenHeader", "firstHeader", "oddFooter", "evenFooter", "firstFooter"})
 
 
-def read_xlsx(
-    name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS, *, budget: Budget | None = None
-) -> list[Part]:
-    spent = budget or Budget(limits)
-    return collect(name, lambda out: _read(name, data, spent, out))
+def xlsx_reader(read_inner: Reader) -> Reader:
+    """The XLSX reader; `read_inner` (the registry's dispatcher) reads each embedded file."""
+    return fail_closed(partial(_read, read_inner=read_inner))
 
 
-def _read(name: str, data: bytes, budget: Budget, out: list[Part]) -> None:
+def _read(name: str, attachment: Attachment, budget: Budget, out: list[Part], *, read_inner: Reader) -> None:
+    data = attachment.data
     archive = open_archive(data, MAX_PACKAGE_ENTRIES)
     check_package(archive, budget)
     workbook = openpyxl.load_workbook(BytesIO(data), read_only=True, data_only=False, keep_links=False)
@@ -50,7 +51,7 @@ def _read(name: str, data: bytes, budget: Budget, out: list[Part]) -> None:
     finally:
         workbook.close()
     read_members(
-        name, archive, budget, out,
+        name, archive, budget, out, read_inner=read_inner,
         # Shared strings are the cells' own text, already read through the sheets.
         skip=lambda member: member == "xl/sharedStrings.xml",
         text_elements=lambda member: _SHEET_HEADERS if member.startswith("xl/worksheets/") else None,

@@ -16,23 +16,22 @@ Examples it must handle:
 from __future__ import annotations
 
 import zipfile
+from functools import partial
 
 from disclosure_guard.ingest.archive import member_problem, open_archive, read_member
-from disclosure_guard.ingest.attachments import Attachment, read_attachment
-from disclosure_guard.ingest.limits import DEFAULT_LIMITS, Budget, IngestLimits
+from disclosure_guard.ingest.attachments import Attachment, Reader, fail_closed
+from disclosure_guard.ingest.limits import Budget
 from disclosure_guard.ingest.outcome import Part, collect
 from disclosure_guard.types import UnreadablePart
 
 
-def read_zip(
-    name: str, data: bytes, limits: IngestLimits = DEFAULT_LIMITS, *, budget: Budget | None = None
-) -> list[Part]:
-    spent = budget or Budget(limits)
-    return collect(name, lambda out: _read(name, data, spent, out))
+def zip_reader(read_inner: Reader) -> Reader:
+    """The zip reader; `read_inner` (the registry's dispatcher) reads each member, whatever its format."""
+    return fail_closed(partial(_read, read_inner=read_inner))
 
 
-def _read(name: str, data: bytes, budget: Budget, out: list[Part]) -> None:
-    archive = open_archive(data, budget.limits.max_attachments)
+def _read(name: str, attachment: Attachment, budget: Budget, out: list[Part], *, read_inner: Reader) -> None:
+    archive = open_archive(attachment.data, budget.limits.max_attachments)
     with budget.archive_level():
         for info in archive.infolist():
             if info.is_dir():
@@ -44,13 +43,13 @@ def _read(name: str, data: bytes, budget: Budget, out: list[Part]) -> None:
                 out.append(UnreadablePart(member, problem))
                 continue
             budget.take_decompressed(info.file_size)
-            out.extend(collect(member, lambda pieces, m=member, i=info: _read_member(m, i, archive, budget, pieces)))
+            out.extend(collect(member, partial(_read_member, member, info, archive, budget, read_inner)))
 
 
 def _read_member(
-    member: str, info: zipfile.ZipInfo, archive: zipfile.ZipFile, budget: Budget, out: list[Part]
+    member: str, info: zipfile.ZipInfo, archive: zipfile.ZipFile, budget: Budget, read_inner: Reader, out: list[Part]
 ) -> None:
     # Inside collect: a bad CRC or a cut-short stream makes this member unreadable, not the archive.
     content = read_member(archive, info, budget)
     filename = info.filename.rsplit("/", 1)[-1]
-    out.extend(read_attachment(member, Attachment(filename, None, content), budget=budget))
+    out.extend(read_inner(member, Attachment(filename, None, content), budget))
