@@ -240,3 +240,10 @@ def test_her_house_name_and_number_vouch_for_a_slipped_street_type() -> None:
     assert scored("Coach House, 73 School Lane, Hull", registered).score >= WEAK
     # Without her house's name, School Lane is another street.
     assert scored("73 School Lane, Hull", registered).score < WEAK
+
+
+def test_her_house_with_a_slipped_postcode_and_a_locality_her_entry_leaves_out_is_hers() -> None:
+    registered = "The Stables, 55 Butcher Grove, Georgefort SR5 6WB"
+    assert scored("The Stables, 55 Butcher Grove, East Jamie SR5 6WA", registered).score >= STRONG
+    # Without a postcode, another town is another street of that name.
+    assert scored("The Stables, 55 Butcher Grove, East Jamie", registered).score < WEAK

@@ -175,7 +175,9 @@ def _dwelling_score(
             return 0.8
         return 0.92 + 0.08 * (1.0 if street is None else street)
     if street is not None and street >= STREET_AGREES:
-        if place == 0.0:
+        if place == 0.0 and (postcode is None or postcode < POSTCODE_TYPO):
+            # A street of her name in another town. With her postcode but for a slip, the
+            # place is a locality her entry leaves out ("East Jamie" for Georgefort SR5 6WB).
             return 0.0
         if postcode is not None:
             return 0.88 + 0.07 * street if postcode >= POSTCODE_TYPO else 0.78
