@@ -79,3 +79,12 @@ def test_a_diminutive_in_a_letter_to_her_abuser_that_also_gives_his_own_address_
     spans = [a_span(part, SpanKind.ADDRESS, "140 Taylor Road, Hull HU5 2AB"), a_span(part, SpanKind.PERSON, "Fran Farrell")]
     findings = match_spans(part, spans, an_index(case), MatchThresholds(), frozenset({"DG-0010"}))
     assert [(f.text, f.party.party_index) for f in findings if f.kind is FindingKind.NAME] == [("Fran Farrell", 0)]
+
+
+def test_a_diminutive_with_her_double_barrelled_surname_is_weak():
+    case = a_case("DG-0011", protected=a_party(names=["Isabel Fairweather-Lowe"]),
+                  restricted=a_party(names=["Marcus Lowe"]))
+    part = a_letter("Izzy Fairweather-Lowe has cancelled the joint insurance.")
+    spans = [a_span(part, SpanKind.PERSON, "Izzy Fairweather-Lowe")]
+    findings = match_spans(part, spans, an_index(case), MatchThresholds(), frozenset({"DG-0011"}))
+    assert [(f.party.party_index, f.strength) for f in findings] == [(0, MatchStrength.WEAK)]

@@ -250,3 +250,10 @@ def test_the_recipients_own_name_is_the_recipient_not_a_party_who_shares_it(smit
     assert [(f.text, f.party) for f in findings] == [("Jane Smith", JANE_REF)]
     without_envelope = match_spans(part, spans, an_index(smith_case), MatchThresholds())
     assert ("Mr J Smith", JANE_REF) in [(f.text, f.party) for f in without_envelope]
+
+
+def test_a_name_run_into_another_across_a_dash_gives_way_to_the_names_inside_it(smith_case) -> None:
+    part = a_letter("Gaz - Jane Smith rang.")
+    spans = [a_span(part, SpanKind.PERSON, "Gaz - Jane Smith"), a_span(part, SpanKind.PERSON, "Jane Smith")]
+    findings = match_spans(part, spans, an_index(smith_case), MatchThresholds())
+    assert [(f.text, f.party) for f in findings] == [("Jane Smith", JANE_REF)]

@@ -61,8 +61,10 @@ def plausible_diminutive(short: str, forename: str) -> bool:
 
 
 def _same_surname(found: str, registered: str) -> bool:
+    """Her surname whole ("Fairweather-Lowe", with or without the hyphen) or one of its barrels."""
+    whole = registered.replace("-", "").replace(" ", "")
     barrels = set(registered.replace(" ", "-").split("-"))
-    return found == registered.replace("-", "").replace(" ", "") or found in barrels
+    return found.replace("-", "").replace(" ", "") == whole or found in barrels
 
 
 def corroborated_names(

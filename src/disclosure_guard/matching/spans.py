@@ -7,6 +7,7 @@ register value, which the sender may not know.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 
 from disclosure_guard.matching.diminutives import corroborated_names
@@ -122,10 +123,17 @@ def mentions(personal: Iterable[Span]) -> dict[Span, PersonName | None]:
     """The person spans that name someone in particular, by span; None for the others.
 
     A name span inside a longer one is the same mention ("KEENAHAN" in "KEENAHAN, Leslie"),
-    and a lone word ("Mr Lukas", "Lukas", "Zoe") names no particular person by itself: a
-    family shares a surname, and the abuser is greeted by his."""
+    read as the longer one, unless the longer one runs two things together across a dash,
+    colon or line ("Gaz - Sandie Rees"): then the names inside it are the mentions. A lone word
+    ("Mr Lukas", "Lukas", "Zoe") names no particular person by itself: a family shares a
+    surname, and the abuser is greeted by his."""
     people = [s for s in personal if s.kind is SpanKind.PERSON]
-    found: dict[Span, PersonName | None] = {}
+
+    def holds_another(span: Span) -> bool:
+        return any(o is not span and span.start <= o.start and o.end <= span.end for o in people)
+
+    people = [s for s in people if not (_RUN_ON.search(s.as_read) and holds_another(s))]
+    found: dict[Span, PersonName | None] = dict.fromkeys((s for s in personal if s.kind is SpanKind.PERSON))
     for span in people:
         inside = any(
             o.start <= span.start and span.end <= o.end and o.end - o.start > span.end - span.start for o in people
@@ -133,6 +141,10 @@ def mentions(personal: Iterable[Span]) -> dict[Span, PersonName | None]:
         name = normalise_name(span.as_read)
         found[span] = None if inside or len(name.tokens) < 2 else name
     return found
+
+
+# Inside one name there is no spaced dash, colon, semicolon, slash or line break.
+_RUN_ON = re.compile(r"\s[-–—]\s|[:;/\n]")
 
 
 def _match_name(

@@ -15,6 +15,7 @@ from disclosure_guard.matching.normalise.name import normalise_name
         ("Dr. Jane A. Smith-Jones", ("jane", "a"), "smith-jones", "ja"),
         ("Zoë O’Brien", ("zoe",), "obrien", "z"),
         ("Łukasz Nowak", ("lukasz",), "nowak", "l"),
+        ("Pani Anna Kowalczyk", ("anna",), "kowalczyk", "a"),
         ("Delia Wendy de Cléir", ("delia", "wendy"), "cleir", "dw"),
         ("Conor Mac Sléibhín", ("conor",), "sleibhin", "c"),
         ("DE CLÉIR, Delia", ("delia",), "cleir", "d"),

@@ -11,6 +11,7 @@ Examples it must handle:
     "Zoë O’Brien"            -> forenames ("zoe",), surname "obrien"
     "Aoife Ó Briain"         -> forenames ("aoife",), surname "obriain" (Irish Ó joins its surname)
     "Łukasz Nowak"           -> forenames ("lukasz",), surname "nowak"
+    "Pani Anna Kowalczyk"    -> forenames ("anna",), surname "kowalczyk" (a Polish title)
     "Delia Wendy de Cléir"   -> forenames ("delia", "wendy"), surname "cleir" (a particle is no forename)
     "Conor Mac Sléibhín"     -> forenames ("conor",), surname "sleibhin"
     "DE CLÉIR, Delia"        -> forenames ("delia",), surname "cleir"
@@ -29,6 +30,9 @@ TITLES = frozenset(
         "mr", "mrs", "ms", "miss", "mx", "master", "dr", "doctor", "prof", "professor", "sir",
         "dame", "lady", "lord", "rev", "revd", "reverend", "fr", "father", "sr", "sister",
         "cllr", "councillor", "hon", "capt", "captain", "sgt", "pc", "dc",
+        # Titles of the languages letters to UK households are written in too.
+        "pani", "pan", "frau", "herr", "madame", "mme", "monsieur", "senora", "sra", "senor",
+        "signora", "signor", "doamna", "domnul", "bayan", "bay",
     }
 )  # fmt: skip
 # Words that belong to the surname after them ("de Cléir", "Mac Crosáin", "van der Berg"). As a
