@@ -23,6 +23,8 @@ FOUND = [
     ("HA17 BQJ", "HA17 8QJ"),
     ("W15 3AB", "W15 3AB"),
     ("SI8 8AB", "S18 8AB"),
+    ("LS6 35A", "LS6 3SA"),
+    ("TN1B0DE", "TN18 0DE"),
 ]
 NOT_FOUND = ["LS6 2A8", "LS6 ZAB", "ref M1 1AAB", "Flat B12\n3rd floor"]
 

@@ -17,6 +17,8 @@ Examples it must handle (and the tests use exactly these):
     "HA17 BQJ"         -> HA17 8QJ
     "W15 3AB"          -> W15 3AB   (written as it reads, not W1S)
     "SI8 8AB"          -> S18 8AB   (not S1B: only London districts end in a letter)
+    "LS6 35A"          -> LS6 3SA   (one character misread rather than two: not L56 3SA)
+    "TN1B0DE"          -> TN18 0DE  (no space, but two real digits)
     "LS6 ZAB" is not   (only O/0 and I/1 confusions are read)
     "SW1A IAA"         -> SW1A 1AA  (OCR: I for 1 where only a digit fits)
     "M1 1AA" in "ref M1 1AAB" is not (part of a longer token)
@@ -70,7 +72,7 @@ CANDIDATE = re.compile(
     r"(?<![A-Za-z0-9])"
     r"(?P<outward>[A-Za-z0-9]{2,4})"
     r"(?P<space>[ \t\u00a0]{0,2}|[ \t]*\r?\n[ \t]*)"
-    r"(?P<inward>[0-9OoIilBS][A-Za-z58]{2})"
+    r"(?P<inward>[0-9OoIilBS][A-Za-z58][A-Za-z])"
     r"(?![A-Za-z0-9])"
 )
 # "1st", "2nd", "3rd", "4th" opening the next line read like an inward code ("12\n3rd floor").
@@ -85,6 +87,10 @@ class PostcodeMatch:
     postcode: str  # normalised: upper case, one space
     known_area: bool
     ocr: bool
+
+
+def _misread(reading: str, raw_compact: str) -> int:
+    return sum(a != b for a, b in zip(reading.replace(" ", ""), raw_compact))
 
 
 def _readings(chars: str, classes: str) -> set[str]:
@@ -144,9 +150,11 @@ class PostcodeRecognizer(Recognizer):
         readings = {r for r in readings if not r.split()[0][-1].isalpha() or self._area(r) in LONDON_AREAS}
         if not readings:
             return None
-        exact = f"{outward.upper()} {inward.upper()}"
-        if exact in readings:
-            readings = {exact}  # as written, when it is a postcode, before any OCR reading
+        raw_compact = (outward + inward).upper()
+        fewest = min(_misread(r, raw_compact) for r in readings)
+        # As written when it is a postcode, else with the fewest characters misread: "LS6 35A"
+        # is LS6 3SA, not L56 3SA.
+        readings = {r for r in readings if _misread(r, raw_compact) == fewest}
         known = {r for r in readings if self._area(r) in self._areas}
         # Only one reading may survive: an OCR confusion is corrected only where the grammar
         # (or, failing that, the list of real areas) leaves no choice.
@@ -164,7 +172,9 @@ class PostcodeRecognizer(Recognizer):
         changed = [{a, b} for a, b in zip(postcode.replace(" ", ""), raw.replace(" ", "")) if a != b]
         vouched = any(ch.isdigit() for ch in outward) or (
             len(outward) >= 3 and inward[0].isdigit() and all(c in LETTER_DIGIT_CONFUSIONS for c in changed))
-        if ocr and (len(changed) > 2 or not m.group("space") or not known_area or not vouched):
+        # Without the space only a token with two real digits ("TN1B0DE"), not a word.
+        spaced = bool(m.group("space")) or sum(ch.isdigit() for ch in raw) >= 2
+        if ocr and (len(changed) > 2 or not spaced or not known_area or not vouched):
             # Corrected readings of words ("no 1ab", "TO 1AN") are more often prose than OCR
             # noise: correct only a real area with a real digit, written with the space.
             return None
