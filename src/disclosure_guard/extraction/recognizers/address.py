@@ -107,7 +107,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from disclosure_guard.extraction.recognizers.base import Recognizer, load_word_list
+from disclosure_guard.extraction.recognizers.base import PipelineStep, Recognizer, load_word_list
 from disclosure_guard.extraction.recognizers.letters import LETTER, UPPER
 from disclosure_guard.extraction.recognizers.postcode import PostcodeMatch, PostcodeRecognizer
 from disclosure_guard.types import Span, SpanKind
@@ -238,6 +238,12 @@ class _Candidate:
 
 class AddressRecognizer(Recognizer):
     name = "address"
+
+    @classmethod
+    def from_step(cls, step: PipelineStep) -> AddressRecognizer:
+        postcodes = step.uses("postcode")
+        assert isinstance(postcodes, PostcodeRecognizer)
+        return cls(step.patterns_dir, postcodes)
 
     def __init__(self, patterns_dir: Path, postcodes: PostcodeRecognizer) -> None:
         self._postcodes = postcodes

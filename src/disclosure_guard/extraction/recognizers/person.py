@@ -35,7 +35,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from disclosure_guard.extraction.recognizers.base import Recognizer, load_word_list
+from disclosure_guard.extraction.recognizers.base import PipelineStep, Recognizer, load_word_list
 from disclosure_guard.extraction.recognizers.letters import LOWER, UPPER
 from disclosure_guard.types import Span, SpanKind
 
@@ -96,6 +96,10 @@ ADDRESS_LINE_START = r"(?:\d|(?i:flat|apartment|apt|unit|room|suite|studio|maiso
 
 class PersonRecognizer(Recognizer):
     name = "person"
+
+    @classmethod
+    def from_step(cls, step: PipelineStep) -> PersonRecognizer:
+        return cls(step.patterns_dir)
 
     def __init__(self, patterns_dir: Path) -> None:
         titles = load_word_list(patterns_dir / TITLES_FILE)

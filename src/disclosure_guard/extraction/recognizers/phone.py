@@ -38,7 +38,7 @@ from phonenumbers import Leniency, PhoneNumberFormat, PhoneNumberMatcher
 
 from spacy.tokens import Doc
 
-from disclosure_guard.extraction.recognizers.base import Recognizer
+from disclosure_guard.extraction.recognizers.base import PipelineStep, Recognizer
 from disclosure_guard.types import Span, SpanKind
 
 DEFAULT_REGION = "GB"
@@ -55,6 +55,10 @@ ODD_SEPARATOR = re.compile(r"(?<=[\d)])( ?)([^\w\s\x00-\x7f]|[_|*~])( ?)(?=[\d(]
 
 class PhoneRecognizer(Recognizer):
     name = "phone"
+
+    @classmethod
+    def from_step(cls, step: PipelineStep) -> PhoneRecognizer:
+        return cls(step.options.get("region", DEFAULT_REGION))
 
     def __init__(self, region: str = DEFAULT_REGION) -> None:
         self._region = region

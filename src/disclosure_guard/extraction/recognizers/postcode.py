@@ -39,7 +39,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from disclosure_guard.extraction.recognizers.base import Recognizer, load_word_list
+from disclosure_guard.extraction.recognizers.base import PipelineStep, Recognizer, load_word_list
 from disclosure_guard.types import Span, SpanKind
 
 AREAS_FILE = "postcode_areas.txt"
@@ -107,6 +107,10 @@ def _readings(chars: str, classes: str) -> set[str]:
 
 class PostcodeRecognizer(Recognizer):
     name = "postcode"
+
+    @classmethod
+    def from_step(cls, step: PipelineStep) -> PostcodeRecognizer:
+        return cls(step.patterns_dir)
 
     def __init__(self, patterns_dir: Path) -> None:
         self._areas = {area.upper() for area in load_word_list(patterns_dir / AREAS_FILE)}
