@@ -18,6 +18,8 @@ from __future__ import annotations
 import random
 import unicodedata
 
+from decisions.typos import slipped_at
+
 # QWERTY neighbours of each letter (same row and the rows above and below).
 KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 KEY_NEIGHBOURS: dict[str, str] = {}
@@ -59,13 +61,7 @@ def keyboard_slip(word: str, rng: random.Random, slip: str | None = None) -> str
             return word[:i] + word[i + 1 :]
         new = rng.choice(near)
         return word[:i] + (new.upper() if ch.isupper() else new) + word[i + 1 :]
-    if slip == "dropped":
-        return word[:i] + word[i + 1 :]
-    if slip == "doubled":
-        return word[: i + 1] + word[i] + word[i + 1 :]
-    if word[i] == word[i + 1]:
-        i = max(1, i - 1)
-    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    return slipped_at(word, i, slip)
 
 
 def misheard(word: str, rng: random.Random) -> str | None:

@@ -20,7 +20,11 @@ def typo(word: str, rng: random.Random, slip: str | None = None) -> str:
     if len(word) < 4:
         return word
     slip = slip or rng.choice(SLIPS)
-    i = rng.randrange(1, len(word) - 1)
+    return slipped_at(word, rng.randrange(1, len(word) - 1), slip)
+
+
+def slipped_at(word: str, i: int, slip: str) -> str:
+    """`word` with the letter at `i` dropped or doubled, or swapped with the next one."""
     if slip == "dropped":
         return word[:i] + word[i + 1 :]
     if slip == "doubled":
