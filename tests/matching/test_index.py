@@ -129,3 +129,10 @@ def test_a_named_and_numbered_house_is_fetched_by_its_name_and_number_in_its_tow
 
     # The street type mistyped: her house's name and number still find her.
     assert _fetched(index, "Coach House, 73 School Lane, Hull") == {"DG-0001"}
+
+
+def test_her_flat_in_her_named_block_is_found_in_another_town() -> None:
+    case = a_case("DG-0031", protected=a_party(addresses=["Flat 53, The Sidings, Station Road, Stockbridge SO20 2UH"]))
+    index = an_index(case)
+    assert index.parties_for_address(parse_address("Flat 53 Sidings, Station Rd, Andover")) == {0}
+    assert index.parties_for_address(parse_address("Flat 54 Sidings, Station Rd, Andover")) == set()

@@ -210,7 +210,18 @@ def registered_address_keys(address: AddressComponents) -> list[str]:
         if not address.street:
             keys.extend(f"bldx:{address.building_name}|{place}" for place in address.places)
     keys.extend(_named_house_keys(address))
+    keys.extend(_flat_in_block_keys(address))
     return keys
+
+
+def _flat_in_block_keys(address: AddressComponents) -> list[str]:
+    """Her flat in her named block, in no town: "Flat 53 Sidings, Station Rd, Andover" still
+    finds Flat 53, The Sidings, Stockbridge, named with a nearby post town. A block name and a
+    flat number are particular enough to look up everywhere (see scoring/address.py)."""
+    if not (address.building_name and address.sub_building) or address.number:
+        return []
+    name = " ".join(w for w in address.building_name.split() if w != "the")
+    return [f"bf:{name}|{address.sub_building}"]
 
 
 def _named_house_keys(address: AddressComponents) -> list[str]:
@@ -242,6 +253,7 @@ def address_lookup_keys(address: AddressComponents) -> list[str]:
             keys.extend(_street_shape_keys(address, dwelling, address.places))
     if not address.postcode:
         keys.extend(_named_house_keys(address))
+        keys.extend(_flat_in_block_keys(address))
     if address.number:
         return keys
     named = address.building_name is not None

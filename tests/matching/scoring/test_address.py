@@ -247,3 +247,11 @@ def test_her_house_with_a_slipped_postcode_and_a_locality_her_entry_leaves_out_i
     assert scored("The Stables, 55 Butcher Grove, East Jamie SR5 6WA", registered).score >= STRONG
     # Without a postcode, another town is another street of that name.
     assert scored("The Stables, 55 Butcher Grove, East Jamie", registered).score < WEAK
+
+
+def test_her_flat_in_her_block_on_her_street_named_with_a_nearby_town_is_a_partial_match() -> None:
+    registered = "Flat 53, The Sidings, Station Road, Stockbridge SO20 2UH"
+    assert WEAK <= scored("Flat 53 Sidings, Station Rd, Andover", registered).score < STRONG
+    assert scored("Flat 54 Sidings, Station Rd, Andover", registered).score < WEAK
+    # A numbered house on a street of her name in another town is still another street.
+    assert scored("167 Birch Terrace, Roath", "167 Birch Terrace, Cardiff CF24 3JU").score < WEAK

@@ -49,6 +49,7 @@ from disclosure_guard.matching.normalise.address import BUILDING_KINDS, AddressC
 
 STREET_AGREES = 0.85
 STREET_NAME_AGREES = 0.75  # the street's name without its type
+FLAT_IN_HER_BLOCK_ELSEWHERE = 0.78
 POSTCODE_TYPO = 0.8  # one character wrong in a six- or seven-character postcode
 ANOTHER_POSTCODE = 0.5  # three characters or more wrong in six: another postcode
 HOUSE_NAME_AGREES = 0.85
@@ -145,7 +146,8 @@ def score_address(found: AddressComponents, registered: AddressComponents) -> Ad
     if dwelling is None:
         score = _partial_score(postcode, street, place)
     else:
-        score = _dwelling_score(postcode, street, place, by_house_name=number is None)
+        flat_in_her_block = number is None and flat == 1.0 and house_name is not None and house_name >= HOUSE_NAME_AGREES
+        score = _dwelling_score(postcode, street, place, by_house_name=number is None, flat_in_block=flat_in_her_block)
         # A number range or a misspelt house name is a little less certain than an exact one.
         score = max(0.0, score - (1.0 - dwelling) * 0.5) if score else 0.0
     if flat == 0.0 and registered.sub_building:
@@ -167,7 +169,8 @@ def _rounded(components: dict[str, float | None]) -> dict[str, float]:
 
 
 def _dwelling_score(
-    postcode: float | None, street: float | None, place: float | None, by_house_name: bool
+    postcode: float | None, street: float | None, place: float | None, by_house_name: bool,
+    flat_in_block: bool = False,
 ) -> float:
     if postcode == 1.0:
         if street is not None and street < 0.5:
@@ -178,7 +181,10 @@ def _dwelling_score(
         if place == 0.0 and (postcode is None or postcode < POSTCODE_TYPO):
             # A street of her name in another town. With her postcode but for a slip, the
             # place is a locality her entry leaves out ("East Jamie" for Georgefort SR5 6WB).
-            return 0.0
+            # Her flat in her named block on her street is too particular for that: the other
+            # town is most likely a nearby post town ("Flat 53 Sidings, Station Rd, Andover"
+            # for Stockbridge), a partial match that holds, and blocks to her abuser.
+            return FLAT_IN_HER_BLOCK_ELSEWHERE if flat_in_block and postcode is None else 0.0
         if postcode is not None:
             return 0.88 + 0.07 * street if postcode >= POSTCODE_TYPO else 0.78
         if place == 1.0 or place is not None and place >= TOWN_AGREES:
