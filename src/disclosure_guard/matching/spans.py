@@ -128,16 +128,19 @@ def mentions(personal: Iterable[Span]) -> dict[Span, PersonName | None]:
     ("Mr Lukas", "Lukas", "Zoe") names no particular person by itself: a family shares a
     surname, and the abuser is greeted by his."""
     people = [s for s in personal if s.kind is SpanKind.PERSON]
+    found: dict[Span, PersonName | None] = dict.fromkeys(people)
 
     def holds_another(span: Span) -> bool:
         return any(o is not span and span.start <= o.start and o.end <= span.end for o in people)
 
+    # A run-on span is rare; the containment test below is one pass over the spans in order,
+    # since a 500-page bundle holds thousands of names.
     people = [s for s in people if not (_RUN_ON.search(s.as_read) and holds_another(s))]
-    found: dict[Span, PersonName | None] = dict.fromkeys((s for s in personal if s.kind is SpanKind.PERSON))
-    for span in people:
-        inside = any(
-            o.start <= span.start and span.end <= o.end and o.end - o.start > span.end - span.start for o in people
-        )
+    widest: Span | None = None  # of the spans so far, the one reaching furthest, earliest first
+    for span in sorted(people, key=lambda s: (s.start, -s.end)):
+        inside = widest is not None and widest.end >= span.end and widest.end - widest.start > span.end - span.start
+        if widest is None or span.end > widest.end:
+            widest = span
         name = normalise_name(span.as_read)
         found[span] = None if inside or len(name.tokens) < 2 else name
     return found

@@ -183,13 +183,15 @@ class GazetteerRecognizer(Recognizer):
         return entry is _SURNAME_FIRST and "\n" in text[start:end]
 
     def _word_before_surname(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
-        if i + 1 >= len(tokens) or not self._is_surname(text, tokens[i + 1]):
+        if i + 1 >= len(tokens):
             return False
         start, end, token = tokens[i]
         word = text[start:end]
+        # The word's own tests first: they are cheap and rule out most tokens of a letter
+        # before the surname (and its one-letter deletions) is looked up.
         return (
             len(word) > 1 and word[0].isupper() and word.isalpha() and token not in TITLES
-            and text[end:tokens[i + 1][0]] == " "
+            and text[end:tokens[i + 1][0]] == " " and self._is_surname(text, tokens[i + 1])
         )
 
     def _longest(self, tokens: list[tuple[int, int, str]], i: int,
