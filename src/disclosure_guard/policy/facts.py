@@ -36,6 +36,11 @@ def recipient_part_index(part: str) -> int | None:
     return int(found.group(1)) if found else None
 
 
+def protected_owners(finding: Finding) -> set[int]:
+    """The protected parties (by index in their case) whose detail a finding is."""
+    return {p.party_index for p in finding.matched_parties if p.role is PartyRole.PROTECTED}
+
+
 def visible_to(part: str, recipients: tuple[Recipient, ...]) -> frozenset[int]:
     """Who can read a part. Content reaches everyone. A To or Cc line is printed on every copy
     (the hospital copy list), so every other recipient sees it; a Bcc line reaches nobody else.
@@ -132,7 +137,7 @@ def gather_facts(findings: tuple[Finding, ...], matches: tuple[RecipientMatch, .
             case.restriction_findings[own].append(finding_id)
         if PartyRole.PROTECTED not in roles:
             continue
-        protected = {p.party_index for p in finding.matched_parties if p.role is PartyRole.PROTECTED}
+        protected = protected_owners(finding)
         case.lives_apart |= {p.party_index for p in finding.matched_parties if not p.shares_household}
         if finding.kind not in QUASI_IDENTIFIER_KINDS:
             case.identified |= protected

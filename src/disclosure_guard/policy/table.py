@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from disclosure_guard.policy.facts import QUASI_IDENTIFIER_KINDS, CaseFacts
-from disclosure_guard.types import Decision, Finding, MatchStrength, PartyRole, Recipient, ReasonCode, Severity
+from disclosure_guard.policy.facts import QUASI_IDENTIFIER_KINDS, CaseFacts, protected_owners
+from disclosure_guard.types import Decision, Finding, MatchStrength, Recipient, ReasonCode, Severity
 
 
 @dataclass(frozen=True)
@@ -68,10 +68,6 @@ def _person_to_restricted(ctx: RuleContext) -> Firing | None:
     return _reaching(ctx, ctx.facts.person_findings, set(ctx.facts.restricted()))
 
 
-def _protected_owners(finding: Finding) -> set[int]:
-    return {p.party_index for p in finding.matched_parties if p.role is PartyRole.PROTECTED}
-
-
 def _contact_to_third_party(ctx: RuleContext) -> Firing | None:
     """Neither trusted nor of the protected household. A quasi-identifier (her school) counts
     only when the item also identifies a party it belongs to, and never for the institution
@@ -81,7 +77,7 @@ def _contact_to_third_party(ctx: RuleContext) -> Firing | None:
     hit_recipients: set[int] = set()
     for finding_id in facts.contact_findings:
         finding = ctx.findings[finding_id]
-        owners = _protected_owners(finding)
+        owners = protected_owners(finding)
         quasi = finding.kind in QUASI_IDENTIFIER_KINDS
         if quasi and not owners & facts.identified:
             continue
