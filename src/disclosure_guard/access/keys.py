@@ -1,31 +1,41 @@
 """API keys: created once, shown once, stored as a SHA-256 digest.
 
 A key is 32 random bytes, so a plain digest is as strong as a slow hash here and lets a key be
-looked up by its digest in one indexed query."""
+looked up by its digest in one indexed query. Every request looks its key up again: a revoked,
+expired or rotated-out key fails on the very next request, as nothing is cached."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from disclosure_guard.access.roles import Role
 from disclosure_guard.db.tables import ApiKeyRow
-from disclosure_guard.errors import InvalidInput
+from disclosure_guard.errors import Conflict, InvalidInput, Unauthenticated
 
 _KEY_PREFIX = "dg_"
+# Names and systems travel in URLs (/v1/keys/{name}/revoke) and the audit trail.
+NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,199}$"
 
 
 @dataclass(frozen=True)
 class Principal:
-    """Who is calling: the key's name and role, as recorded in the audit trail."""
+    """Who is calling: the key's name and role, as recorded in the audit trail, and the system
+    it speaks for (its name unless given), which scopes what a submitter may read."""
 
     name: str
     role: Role
+    system: str = field(default="")
+
+    def __post_init__(self) -> None:
+        if not self.system:
+            object.__setattr__(self, "system", self.name)
 
     def may(self, role: Role) -> bool:
         return self.role is Role.ADMIN or self.role is role
@@ -35,28 +45,77 @@ def digest(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def create_api_key(session: Session, role: str, name: str | None = None) -> tuple[Principal, str]:
+def aware(moment: datetime | None) -> datetime | None:
+    """SQLite gives back naive datetimes for what was written in UTC."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
+
+
+def new_secret() -> str:
+    return _KEY_PREFIX + secrets.token_urlsafe(32)
+
+
+def parse_role(role: str) -> Role:
     try:
-        parsed_role = Role(role)
+        return Role(role)
     except ValueError:
         allowed = ", ".join(r.value for r in Role)
         raise InvalidInput(f"unknown role {role!r}; use one of: {allowed}", "invalid_role") from None
-    key = _KEY_PREFIX + secrets.token_urlsafe(32)
+
+
+def check_name(value: str, what: str) -> str:
+    if not re.fullmatch(NAME_PATTERN, value):
+        raise InvalidInput(f"a key's {what} is 1 to 200 letters, digits and . _ : @ + -, starting with a letter "
+                           "or digit", f"invalid_key_{what}")
+    return value
+
+
+def create_api_key(
+    session: Session,
+    role: str,
+    name: str | None = None,
+    *,
+    system: str | None = None,
+    expires_in: timedelta | None = None,
+) -> tuple[Principal, str]:
+    parsed_role = parse_role(role)
+    name = check_name(name, "name") if name else f"{parsed_role.value}-{secrets.token_hex(3)}"
+    system = check_name(system, "system") if system else name
+    if session.scalar(select(ApiKeyRow.id).where(ApiKeyRow.name == name)) is not None:
+        raise Conflict(f"a key named {name!r} exists already; revoke or rotate it, or pick another name",
+                       "api_key_name_taken")
+    key = new_secret()
+    now = datetime.now(UTC)
     row = ApiKeyRow(
-        name=name or f"{parsed_role.value}-{secrets.token_hex(3)}",
+        name=name,
         role=parsed_role.value,
+        system=system,
         key_hash=digest(key),
-        created_at=datetime.now(UTC),
+        created_at=now,
+        expires_at=now + expires_in if expires_in else None,
     )
     session.add(row)
     session.flush()
-    return Principal(row.name, parsed_role), key
+    return Principal(row.name, parsed_role, row.system), key
 
 
-def authenticate(session: Session, key: str) -> Principal | None:
+def authenticate(session: Session, key: str, now: datetime | None = None) -> Principal:
+    """The key's principal, or Unauthenticated with the reason as its code."""
+    now = now or datetime.now(UTC)
+    hashed = digest(key)
     row = session.scalar(
-        select(ApiKeyRow).where(ApiKeyRow.key_hash == digest(key), ApiKeyRow.revoked_at.is_(None))
+        select(ApiKeyRow).where(or_(ApiKeyRow.key_hash == hashed, ApiKeyRow.previous_key_hash == hashed))
     )
     if row is None:
-        return None
-    return Principal(row.name, Role(row.role))
+        raise Unauthenticated("the API key is not valid", "invalid_api_key")
+    if row.revoked_at is not None:
+        raise Unauthenticated("the API key was revoked", "api_key_revoked")
+    expires_at = aware(row.expires_at)
+    if expires_at is not None and expires_at <= now:
+        raise Unauthenticated("the API key has expired", "api_key_expired")
+    if row.key_hash != hashed:
+        grace_ends = aware(row.previous_key_expires_at)
+        if grace_ends is None or grace_ends <= now:
+            raise Unauthenticated("the API key was rotated; use its new secret", "api_key_rotated")
+    return Principal(row.name, Role(row.role), row.system)

@@ -35,18 +35,21 @@ def get_session(runtime: RuntimeDep) -> Iterator[Session]:
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
 
 
+def _authenticated(runtime: Runtime, credentials: HTTPAuthorizationCredentials | None) -> Principal:
+    if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
+        raise Unauthenticated("an API key is required: Authorization: Bearer KEY", "missing_api_key")
+    # Its own short session, so that a failed request's rollback cannot undo the lookup; and a
+    # lookup on every request, so that a revoked key fails on the next one.
+    with runtime.session_factory() as session:
+        return authenticate(session, credentials.credentials)
+
+
 def require_role(role: Role) -> Callable[..., Principal]:
     def dependency(
         runtime: RuntimeDep,
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
     ) -> Principal:
-        if credentials is None or credentials.scheme.lower() != "bearer" or not credentials.credentials:
-            raise Unauthenticated("an API key is required: Authorization: Bearer KEY", "missing_api_key")
-        # Its own short session, so that a failed request's rollback cannot undo the lookup.
-        with runtime.session_factory() as session:
-            principal = authenticate(session, credentials.credentials)
-        if principal is None:
-            raise Unauthenticated("the API key is not valid", "invalid_api_key")
+        principal = _authenticated(runtime, credentials)
         if not principal.may(role):
             raise Forbidden(f"this endpoint needs the {role.value} role", "forbidden_role")
         return principal
@@ -54,10 +57,20 @@ def require_role(role: Role) -> Callable[..., Principal]:
     return dependency
 
 
+def optional_principal(
+    runtime: RuntimeDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Principal | None:
+    """No key is no principal; a key that is not valid is still 401."""
+    return None if credentials is None else _authenticated(runtime, credentials)
+
+
 Submitter = Annotated[Principal, Depends(require_role(Role.SUBMITTER))]
 Reviewer = Annotated[Principal, Depends(require_role(Role.REVIEWER))]
 RegisterAdmin = Annotated[Principal, Depends(require_role(Role.REGISTER_ADMIN))]
 Auditor = Annotated[Principal, Depends(require_role(Role.AUDITOR))]
+Admin = Annotated[Principal, Depends(require_role(Role.ADMIN))]
+MaybePrincipal = Annotated[Principal | None, Depends(optional_principal)]
 
 
 def page_params(offset: int = 0, limit: int = 50) -> tuple[int, int]:

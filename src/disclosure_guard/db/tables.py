@@ -34,14 +34,22 @@ class CaseRow(Base):
 
 
 class ApiKeyRow(Base):
+    """A key by name. `system` is who the key speaks for: a submitter reads the checks of its
+    own system only. A rotated key's old secret stays valid until `previous_key_expires_at`."""
+
     __tablename__ = "api_keys"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    name: Mapped[str] = mapped_column(String(200), nullable=False)
+    name: Mapped[str] = mapped_column(String(200), nullable=False, unique=True, index=True)
     role: Mapped[str] = mapped_column(String(40), nullable=False)
+    system: Mapped[str] = mapped_column(String(200), nullable=False)
     key_hash: Mapped[str] = mapped_column(String(64), unique=True, nullable=False)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), nullable=False)
+    expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    rotated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    previous_key_hash: Mapped[str | None] = mapped_column(String(64), nullable=True, unique=True, index=True)
+    previous_key_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class CheckRow(Base):
@@ -59,6 +67,9 @@ class CheckRow(Base):
     case_references: Mapped[str] = mapped_column(Text, nullable=False)
     register_version: Mapped[int] = mapped_column(Integer, nullable=False)
     submitted_by: Mapped[str] = mapped_column(String(200), nullable=False)
+    # The submitting key's system: a submitter key reads only its own system's checks (0003
+    # filled it in from submitted_by for older checks). None matches no system.
+    submitter_system: Mapped[str | None] = mapped_column(String(200), nullable=True)
     sealed_result: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
     sealed_content: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     review_status: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)

@@ -135,6 +135,7 @@ def store_check(
             case_references="," + ",".join(references) + ",",
             register_version=register_version,
             submitted_by=actor.name,
+            submitter_system=actor.system,
             sealed_result=vault.seal_json(result_document(outcome), f"{RESULT_PURPOSE}:{check_id}"),
             sealed_content=(
                 vault.seal_json(content_document(item, submission), f"{CONTENT_PURPOSE}:{check_id}")
