@@ -107,82 +107,28 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from disclosure_guard.extraction.recognizers.base import PipelineStep, Recognizer, load_word_list
-from disclosure_guard.extraction.recognizers.letters import LETTER, UPPER
+from disclosure_guard.extraction.recognizers.address_grammar import (
+    CONNECTOR_WORD,
+    CORRECTABLE_STREET_TYPES,
+    DWELLING_SUB_WORDS,
+    FLOOR,
+    IN_TOWN,
+    LABEL_VALUE_NEGATIVES,
+    RUN_TOGETHER_SHORT_TYPES,
+    SEPARATOR,
+    SLIPPED_STREET_TYPES,
+    SPOKEN_NUMBER_BEFORE,
+    STREET_CUE,
+    TITLE_BEFORE,
+    YEAR,
+    AddressGrammar,
+    AddressWords,
+)
+from disclosure_guard.extraction.recognizers.base import PipelineStep, Recognizer
 from disclosure_guard.extraction.recognizers.postcode import PostcodeMatch, PostcodeRecognizer
 from disclosure_guard.types import Span, SpanKind
 
-STREET_TYPES_FILE = "street_types.txt"
-AMBIGUOUS_STREET_TYPES_FILE = "street_types_ambiguous.txt"
-BUILDING_WORDS_FILE = "building_words.txt"
-SUBBUILDING_WORDS_FILE = "subbuilding_words.txt"
-LABELS_FILE = "address_labels.txt"
-STREET_NAME_STOPWORDS_FILE = "street_name_stopwords.txt"
-LOCALITY_STOPWORDS_FILE = "locality_stopwords.txt"
-
-CAPWORD = (
-    rf"(?:(?:St|Ste|Gt|Upr|Lwr|Nth|Sth|Mt)\.|{UPPER}{LETTER}*(?:['’\-]{LETTER}+)*)(?![\w'’])"
-)
-# House numbers never start with 0; "12", "12A", "12-14", "3/12", "No. 7".
-NUMBER = (
-    r"(?<![\w£$€./:,\-])(?<!\d[ \t])(?:(?i:no)\.?[ \t]?)?"
-    r"[1-9]\d{0,3}[A-Za-z]?(?:[ \t]?[-–/][ \t]?[1-9]\d{0,3}[A-Za-z]?)?(?![\w/])"
-)
-FLOOR = r"(?i:ground|first|second|third|fourth|top|basement|lower|upper|garden|1st|2nd|3rd|4th)"
-DIRECTION = r"(?:North|South|East|West|Upper|Lower|NORTH|SOUTH|EAST|WEST)"
-LOCALITY_CONNECTOR = r"(?:upon|on|in|under|le|la|by|the|de|en|sur|cum|next|super|juxta|and|AND)"
-# Lower-case words inside a street name: "Prince of Wales Road", "Ashby de la Zouch Road".
-STREET_NAME_CONNECTOR = r"(?:of|the|de|la|le|upon|on|in|and)"
-COUNTRY = r"(?:UK|U\.K\.|United Kingdom|UNITED KINGDOM|England|Scotland|Wales|Northern Ireland|GB)"
-# Single-word streets with a house number: "4 Kingsway", "12 Moorgate", "3 Hillside".
-COMPOUND_STREET_SUFFIX = r"(?:way|gate|side)"
-YEAR = re.compile(r"(?:19|20)\d\d")
-CONNECTOR_WORD = re.compile(LOCALITY_CONNECTOR)
-# Words that say where someone lives: what follows is an address even without a number or a
-# street type ("staying at Willowbank, Heaton, Newcastle upon Tyne").
-RESIDENCE_CUE = (
-    r"(?i:(?<![\w'’])(?:lives|live|living|lived|resides|residing|resided|stays|staying|stayed"
-    r"|moved|moving|relocated|relocating|fled|is[ \t]+now|now)"
-    r"(?:[ \t]+(?:together|now|currently|temporarily|back))?[ \t]+(?:at|to)[ \t]+"
-    r"|(?<![\w'’])(?:fled|left)[ \t]+(?=[A-Z])"
-    r"|(?<![\w'’])address(?:[ \t]+is)?(?:[ \t]*[,:])?[ \t]+)"
-)
-TITLE_BEFORE = re.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)\.?[ \t]+\Z")
-SEPARATOR = re.compile(r"[ \t]*(?P<comma>,)?[ \t]*(?P<newline>\r?\n)?[ \t]*")
-# "lives on Mill Lane", "moved to Mill Lane": the words that make a bare street name a location.
-STREET_CUE = re.compile(
-    r"(?i:\b(?:on|in|at|to|off|near|along|from|into|onto|of|via|opposite|behind|is|address)"
-    r"[ \t]+(?:the[ \t]+)?)\Z"
-)
-LABEL_VALUE_NEGATIVES = frozenset(
-    {"withheld", "confidential", "not known", "unknown", "n/a", "none", "redacted",
-     "see above", "see below", "tbc", "no fixed abode", "nfa"}
-)
-# Street types a misspelling ("Squaare", "Roda", "Plaace") or a run-together name
-# ("Schoolroad") is read towards; shorter or rarer types ("hill", "vale") are one letter from
-# ordinary words. A misspelling keeps the type's first letter ("Jane" is not "Lane").
-CORRECTABLE_STREET_TYPES = (
-    "road", "street", "avenue", "crescent", "gardens", "close", "drive", "terrace", "square",
-    "grove", "parade", "lane", "place", "court",
-)  # fmt: skip
-# Shorter types, read only through letters swapped or added ("Wakl", "Rsie", "Mewes"): one
-# letter changed would read "Mill" as "Hill".
-SLIPPED_STREET_TYPES = ("way", "walk", "mews", "park", "rise", "view", "row", "green", "hill")
 RUN_TOGETHER_MIN_NAME = 3
-# Shorter types run into a name ("Moorsiderise", "Willowrow"); "way", "gate" and "side" are
-# the street anchor's compound streets ("Kingsway").
-RUN_TOGETHER_SHORT_TYPES = ("rise", "walk", "mews", "view", "green", "row", "park", "hill")
-# "number 14 on Holloway Gate", "no 9 on Park Street": a house number said before its street.
-SPOKEN_NUMBER_BEFORE = re.compile(
-    r"(?i:(?<![\w'’])(?:number|no\.?)[ \t]*[1-9]\d{0,3}[a-z]?[ \t]+(?:on|in|at)[ \t]+(?:the[ \t]+)?)\Z"
-)
-# "... Holloway Gate in Wolverhampton": the town after "in".
-IN_TOWN = re.compile(r"[ \t]+in[ \t]+(?=[A-Z])")
-# A Glasgow tenement flat (floor 2, door 1) before a numbered street: "2/1, 14 Kelvin Street".
-TENEMENT_FLAT = r"(?<![\w/])[0-9]{1,2}/[0-9]{1,2}"
-# Words for a home, as against a unit of a course or a room of an office: a flat and a name
-# with nothing after them count only for these.
-DWELLING_SUB_WORDS = frozenset({"flat", "apartment", "apt", "maisonette", "bedsit", "penthouse"})
 SCORE_NUMBERED = 0.9
 SCORE_WITH_POSTCODE = 0.95
 SCORE_BARE_STREET = 0.6
@@ -193,20 +139,6 @@ MAX_BLOCK_LINES = 7
 # Enough for the longest segment read backwards ("Ground Floor Flat, ", "The Old Coach House, ").
 BACK_WINDOW = 80
 MAX_LABEL_LINES = 6
-
-
-def _alternation(words: list[str], *, capitalised_only: bool) -> str:
-    """Longest first, so "Gardens" is tried before "Gdn"; spaces inside an entry match any blank."""
-    parts = []
-    for word in sorted(set(words), key=len, reverse=True):
-        body = r"[ \t]+".join(re.escape(piece) for piece in word.split())
-        if capitalised_only:
-            title = r"[ \t]+".join(re.escape(p.capitalize()) for p in word.split())
-            upper = r"[ \t]+".join(re.escape(p.upper()) for p in word.split())
-            parts.append(f"{title}|{upper}")
-        else:
-            parts.append(f"(?i:{body})")
-    return "(?:" + "|".join(parts) + ")"
 
 
 def _before_postcode(start: int, end: int, postcodes: dict[int, PostcodeMatch]) -> int:
@@ -247,116 +179,32 @@ class AddressRecognizer(Recognizer):
 
     def __init__(self, patterns_dir: Path, postcodes: PostcodeRecognizer) -> None:
         self._postcodes = postcodes
-        street_types = [w.lower() for w in load_word_list(patterns_dir / STREET_TYPES_FILE)]
-        ambiguous = {w.lower() for w in load_word_list(patterns_dir / AMBIGUOUS_STREET_TYPES_FILE)}
-        self._ambiguous_types = ambiguous
-        building_words = [w.lower() for w in load_word_list(patterns_dir / BUILDING_WORDS_FILE)]
-        sub_words = [w.lower() for w in load_word_list(patterns_dir / SUBBUILDING_WORDS_FILE)]
-        labels = [w.lower() for w in load_word_list(patterns_dir / LABELS_FILE)]
-        name_stop = [w.lower() for w in load_word_list(patterns_dir / STREET_NAME_STOPWORDS_FILE)]
-        self._name_stop = frozenset(name_stop)
-        self._locality_stop = {
-            w.lower() for w in load_word_list(patterns_dir / LOCALITY_STOPWORDS_FILE)
-        }
-
-        street_type = (
-            "(?:"
-            + _alternation([w for w in street_types if w not in ambiguous], capitalised_only=False)
-            + "|"
-            + _alternation([w for w in street_types if w in ambiguous], capitalised_only=True)
-            + r")\.?(?![\w'’\-])"
-        )
-        # "gladstone cl", "meadow way": an everyday word as a street type counts in lower case
-        # only where a postcode follows (checked in `_from_street`).
-        lower_ambiguous_type = (
-            "(?:" + "|".join(re.escape(w) for w in sorted(ambiguous, key=len, reverse=True))
-            + r")\.?(?![\w'’\-])"
-        )
-        stop = "|".join(re.escape(w) for w in sorted(set(name_stop), key=len, reverse=True))
-        lowword = rf"(?!(?:{stop})(?![\w'’\-]))[a-z]{LETTER}*(?:['’\-]{LETTER}+)*(?![\w'’])"
-        nameword = rf"(?:{CAPWORD}|{lowword})"
-        building = (
-            rf"(?:{NUMBER}[ \t]+)?(?:(?:The|THE)[ \t]+)?(?:{CAPWORD}[ \t]+){{0,3}}"
-            + _alternation(building_words, capitalised_only=True)
-            + r"(?![\w'’\-])"
-        )
-        sub_value = r"(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?|[A-Za-z])(?![\w/])"
-        sub_word = _alternation(sub_words, capitalised_only=False)
-        sub_building = (
-            rf"(?:{FLOOR}[ \t]+(?:(?i:floor)[ \t]+)?{sub_word}"
-            rf"(?:[ \t]+(?:(?i:no)\.?[ \t]*)?{sub_value})?"
-            rf"|{sub_word}\.?[ \t]*(?:(?i:no)\.?[ \t]*)?{sub_value})"
-        )
-        # "Flat 34 83 Holly Terrace": a flat and the house number with no comma between.
-        self._flat_then_number_before = re.compile(
-            rf"(?<![\w'’\-])(?:{sub_building}|{TENEMENT_FLAT})[ \t]+[1-9]\d{{0,3}}[A-Za-z]?[ \t]+\Z")
-        # The word of a flat right before a number: that number is the flat's ("Unit 5, ...").
-        self._sub_word_before = re.compile(
-            rf"(?<![\w'’\-])(?P<word>{sub_word})\.?[ \t]*(?:(?i:no)\.?[ \t]*)?\Z")
-        house_name = rf"(?:{CAPWORD}[ \t]+){{0,2}}{CAPWORD}"
-        separator = r"[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?"
-        low = r"[a-z][a-z'’\-]*(?![\w'’\-])"
-        lower_building = (rf"(?:{low}[ \t]+){{0,3}}"
-                          + _alternation(building_words, capitalised_only=False) + r"(?![\w'’\-])")
-
-        self._street = re.compile(
-            rf"(?<![\w'’\-])(?:(?P<number>{NUMBER})(?P<comma>,)?[ \t]+)?"
-            rf"(?P<name>(?:{nameword}[ \t]+(?:{STREET_NAME_CONNECTOR}[ \t]+(?={UPPER}))?){{0,3}}{nameword})"
-            rf"[ \t]+(?:(?P<type>{street_type})|(?P<ltype>{lower_ambiguous_type}))"
-            rf"(?:[ \t]+{DIRECTION}(?![\w]))?"
-            rf"|(?P<cnumber>{NUMBER}),?[ \t]+(?:(?:The|THE)[ \t]+)?"
-            rf"(?P<compound>{UPPER}[a-z]+{COMPOUND_STREET_SUFFIX}|{UPPER}[A-Z]+(?i:{COMPOUND_STREET_SUFFIX})"
-            rf"|[a-z]+{COMPOUND_STREET_SUFFIX})(?![\w'’\-])"
-        )
-        self._back = re.compile(
-            rf"(?<![\w'’\-])(?:(?P<sub>{sub_building}|{TENEMENT_FLAT})|(?P<building>{building})"
-            rf"|(?P<house>{house_name}))(?P<sep>{separator})\Z"
-        )
-        # The same, written in lower case ("flat 87, jubilee court, queen's road").
-        self._back_lower = re.compile(
-            rf"(?<![\w'’\-])(?:(?P<sub>{sub_building})|(?P<building>{lower_building})"
-            rf"|(?P<house>{low}(?:[ \t]+{low})?))(?P<sep>[ \t]*,[ \t]*)\Z"
-        )
-        self._sub_line_prefix = re.compile(rf"[ \t]*(?:{sub_building})[ \t]*,?[ \t]*")
-        self._chain_segment = re.compile(rf"{low}(?:[ \t]+{low}){{0,3}}|{CAPWORD}(?:[ \t]+(?:{CAPWORD}|{LOCALITY_CONNECTOR})){{0,3}}")
-        segment = (rf"(?:{CAPWORD}(?:[ \t]+(?:{CAPWORD}|{LOCALITY_CONNECTOR}(?=[ \t]+{UPPER}))){{0,3}}"
-                   rf"|{low}(?:[ \t]+{low}){{0,3}})")
-        self._cue_chain = re.compile(
-            rf"(?:(?P<residence>{RESIDENCE_CUE})|(?i:(?<![\w'’])(?:at|to|from)[ \t]+))"
-            rf"(?P<chain>{segment}(?:[ \t]*,[ \t]*{segment}){{0,5}})"
-        )
-        self._any_building = re.compile(rf"(?:{building}|{lower_building})\Z")
-        self._sub_then_building = re.compile(
-            rf"(?<![\w'’\-])(?P<sub>{sub_building}){separator}(?:(?P<building>{building})|(?P<house>{house_name}))"
-        )
-        # A numbered street whose last word may be a misspelt or run-together street type.
-        self._loose_street = re.compile(
-            rf"(?<![\w'’\-])(?P<number>{NUMBER})(?P<comma>,)?[ \t]+"
-            rf"(?P<name>{CAPWORD}(?:[ \t]+{CAPWORD}){{0,3}})"
-        )
-        self._building = re.compile(building)
-        self._the_house = re.compile(rf"(?:The|THE)[ \t]+(?:{CAPWORD}[ \t]+){{0,2}}{CAPWORD}(?=[ \t]*,)")
-        self._numbered_segment = re.compile(
-            rf"(?<![\w'’\-])(?:{NUMBER}),?[ \t]+(?:{CAPWORD}[ \t]+){{0,3}}{CAPWORD}(?P<sep>{separator})\Z"
-        )
-        self._locality_back = re.compile(
-            rf"(?<![\w'’\-])(?:{CAPWORD}[ \t]+(?:{LOCALITY_CONNECTOR}[ \t]+)?){{0,3}}{CAPWORD}"
-            rf"(?P<sep>{separator})\Z"
-        )
-        self._locality = re.compile(
-            rf"{CAPWORD}(?:[ \t]+(?:{CAPWORD}|{LOCALITY_CONNECTOR}(?=[ \t]+{UPPER}))){{0,3}}"
-        )
-        self._country = re.compile(rf"[ \t]*,?[ \t]*(?:\r?\n[ \t]*)?{COUNTRY}(?![\w])")
-        label = "|".join(
-            r"[ \t]+".join(re.escape(p) for p in w.split())
-            for w in sorted(labels, key=len, reverse=True)
-        )
-        self._label = re.compile(
-            rf"(?im)^[ \t]*(?:{label})[ \t]*(?::|[-–](?=[ \t]))[ \t]*(?P<value>[^\n]*)"
-        )
-        self._label_prefix = re.compile(rf"(?i)^[ \t]*(?:(?:{label})[ \t]*[:\-–][ \t]*)?\Z")
-        self._label_line = re.compile(r"[ \t]*[A-Za-z][A-Za-z /()'’\-]{0,30}:")
-        self._sentence_end = re.compile(r"(?<=[a-z0-9)])[.;!?](?=[ \t]+[A-Z])|;")
+        words = AddressWords.load(patterns_dir)
+        self._ambiguous_types = words.ambiguous_street_types
+        self._name_stop = words.street_name_stopwords
+        self._locality_stop = words.locality_stopwords
+        grammar = AddressGrammar(words)
+        self._street = grammar.pattern("street")
+        self._loose_street = grammar.pattern("loose_street")
+        self._sub_then_building = grammar.pattern("sub_then_building")
+        self._flat_then_number_before = grammar.pattern("flat_then_number_before")
+        self._sub_word_before = grammar.pattern("sub_word_before")
+        self._back = grammar.pattern("back")
+        self._back_lower = grammar.pattern("back_lower")
+        self._sub_line_prefix = grammar.pattern("sub_line_prefix")
+        self._chain_segment = grammar.pattern("chain_segment")
+        self._cue_chain = grammar.pattern("cue_chain")
+        self._any_building = grammar.pattern("any_building")
+        self._building = grammar.pattern("building")
+        self._the_house = grammar.pattern("the_house")
+        self._numbered_segment = grammar.pattern("numbered_segment")
+        self._locality_back = grammar.pattern("locality_back")
+        self._locality = grammar.pattern("locality")
+        self._country = grammar.pattern("country")
+        self._label = grammar.pattern("label")
+        self._label_prefix = grammar.pattern("label_prefix")
+        self._label_line = grammar.pattern("label_line")
+        self._sentence_end = grammar.pattern("sentence_end")
 
     # ------------------------------------------------------------------ entry point
 
