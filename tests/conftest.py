@@ -18,9 +18,13 @@ import pytest
 import uvicorn
 from sqlalchemy import create_engine, delete, text, update
 from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session
 
+from disclosure_guard.audit.chain import GENESIS_HASH
 from disclosure_guard.crypto import generate_key
-from disclosure_guard.db.tables import ApiKeyRow, AuditEventRow, CaseRow, CheckRow, RegisterStateRow
+from disclosure_guard.db.tables import (
+    ApiKeyRow, AuditChainHeadRow, AuditEventRow, CaseRow, CheckRow, RegisterStateRow,
+)
 from disclosure_guard.extraction import Extractor
 from disclosure_guard.runtime import Runtime, start_runtime
 from disclosure_guard.settings import Settings
@@ -90,10 +94,33 @@ def runtime(session_runtime: Runtime) -> Iterator[Runtime]:
     """A runtime whose database starts empty for each test. The register version only ever
     moves forward, so no worker can mistake a new register for the one it indexed."""
     with session_runtime.session_factory() as session, session.begin():
-        for table in (AuditEventRow, CheckRow, CaseRow, ApiKeyRow):
+        with audit_guards_off(session):
+            session.execute(delete(AuditEventRow))
+        session.execute(update(AuditChainHeadRow).values(last_event_id=0, last_hash=GENESIS_HASH))
+        for table in (CheckRow, CaseRow, ApiKeyRow):
             session.execute(delete(table))
         session.execute(update(RegisterStateRow).values(version=RegisterStateRow.version + 1))
     yield session_runtime
+
+
+@contextmanager
+def audit_guards_off(session: Session) -> Iterator[None]:
+    """Inside the session's transaction, the triggers that refuse UPDATE and DELETE on audit
+    events are set aside: to empty the trail between tests, and to tamper with it as someone
+    who can write the database would. On PostgreSQL this needs a superuser (the tests' role)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SET LOCAL session_replication_role = replica"))
+        yield
+        session.execute(text("SET LOCAL session_replication_role = origin"))
+        return
+    triggers = session.execute(
+        text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_events'")
+    ).all()
+    for trigger in triggers:
+        session.execute(text(f'DROP TRIGGER "{trigger.name}"'))
+    yield
+    for trigger in triggers:
+        session.execute(text(trigger.sql))
 
 
 def _free_port() -> int:

@@ -1,11 +1,12 @@
 """The audit trail: append-only events saying who did what, when, to which case or check.
-Details are counts, codes and decisions: never a register value or submitted text."""
+Details are counts, codes and decisions: never a register value or submitted text. Each event
+is chained to the one before it by its hash (audit/chain.py)."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from disclosure_guard.access.keys import Principal
 from disclosure_guard.access.roles import Role
+from disclosure_guard.audit.chain import append
 from disclosure_guard.db.tables import AuditEventRow
 
 
@@ -40,9 +42,9 @@ def record(
     check_id: str | None = None,
     detail: dict[str, Any] | None = None,
 ) -> None:
-    session.add(
+    append(
+        session,
         AuditEventRow(
-            at=datetime.now(UTC),
             actor_name=actor.name,
             actor_role=actor.role.value,
             action=action.value,
@@ -56,7 +58,8 @@ def record(
 @dataclass(frozen=True)
 class AuditEvent:
     """Who did what, when, to which case or check. The API lists these as they are; `detail`
-    holds counts, codes and decisions, never a register value or submitted text."""
+    holds counts, codes and decisions, never a register value or submitted text. `hash` chains
+    the event to `prev_hash`, the hash of the event before it (audit/chain.py)."""
 
     id: int
     at: datetime
@@ -66,6 +69,8 @@ class AuditEvent:
     case_reference: str | None
     check_id: str | None
     detail: dict[str, Any]
+    prev_hash: str
+    hash: str
 
 
 @dataclass(frozen=True)
@@ -96,7 +101,7 @@ def list_events(session: Session, filters: AuditFilter, offset: int, limit: int)
     rows = session.scalars(query.order_by(AuditEventRow.id.desc()).offset(offset).limit(limit)).all()
     events = [
         AuditEvent(row.id, row.at, row.actor_name, Role(row.actor_role), AuditAction(row.action), row.case_reference,
-                   row.check_id, json.loads(row.detail))
+                   row.check_id, json.loads(row.detail), row.prev_hash, row.hash)
         for row in rows
     ]
     return events, total

@@ -82,7 +82,9 @@ class CheckRow(Base):
 
 
 class AuditEventRow(Base):
-    """Append-only: nothing in the code updates or deletes these rows."""
+    """Append-only, and tamper-evident: `hash` is the SHA-256 of the event's canonical content
+    and `prev_hash` (see audit/chain.py). The id is the event's place in the chain, given under
+    the chain lock; triggers refuse UPDATE and DELETE (migration 0004)."""
 
     __tablename__ = "audit_events"
 
@@ -96,3 +98,17 @@ class AuditEventRow(Base):
         String(40), ForeignKey("checks.id", ondelete="SET NULL"), nullable=True
     )
     detail: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
+    prev_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    hash: Mapped[str] = mapped_column(String(64), nullable=False)
+
+
+class AuditChainHeadRow(Base):
+    """One row: the id and hash of the latest audit event. Every append locks it, so that two
+    appends queue instead of both chaining to the same event; `audit verify` compares it with
+    the last event, so that a deleted or added last event shows."""
+
+    __tablename__ = "audit_chain_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_event_id: Mapped[int] = mapped_column(Integer, nullable=False)
+    last_hash: Mapped[str] = mapped_column(String(64), nullable=False)
