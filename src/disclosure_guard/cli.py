@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from pydantic import ValidationError
 
+from disclosure_guard.cli_audit import audit_app
 from disclosure_guard.errors import GuardError
 from disclosure_guard.settings import get_settings
 from disclosure_guard.types import Decision
@@ -22,6 +23,7 @@ db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
 app.add_typer(register_app, name="register")
 app.add_typer(apikey_app, name="apikey")
 app.add_typer(db_app, name="db")
+app.add_typer(audit_app, name="audit")
 
 
 # The exit code a script can branch on: anything but 0 means do not send.
