@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from tests.audit.trails import tamper
 from tests.builders import a_case, a_letter, a_recipient, register_values
 from tests.conftest import bearer
 
@@ -34,3 +35,32 @@ def test_audit_events_are_append_only(register_case, http, keys):
     after = http.get("/v1/audit", headers=auditor).json()["items"]
     assert after[1:] == before
     assert http.delete("/v1/audit", headers=auditor).status_code == 405
+
+
+def test_auditors_verify_the_chain_and_see_the_first_event_that_does_not(register_case, http, keys):
+    register_case(a_case("DA-1"))
+    register_case(a_case("DA-2"))
+    auditor = bearer(keys["auditor"])
+    events = http.get("/v1/audit", headers=auditor).json()["items"]
+    assert events[0]["prev_hash"] == events[1]["hash"]
+    verified = http.get("/v1/audit/verify", headers=auditor)
+    assert verified.status_code == 200
+    assert verified.json() == {"intact": True, "events": 2, "latest_event_id": events[0]["id"],
+                               "latest_hash": events[0]["hash"], "first_break": None}
+    anchored = http.get("/v1/audit/verify", params={"anchor": f"{events[1]['id']}:{events[1]['hash']}"},
+                        headers=auditor)
+    assert anchored.json()["intact"] is True
+    assert http.get("/v1/audit/verify", headers=bearer(keys["submitter"])).status_code == 403
+    wrong = http.get("/v1/audit/verify", params={"anchor": "1:nothex"}, headers=auditor)
+    assert wrong.status_code == 422 and wrong.json()["error"]["code"] == "invalid_anchor"
+
+
+def test_verify_over_the_api_names_an_edited_event(register_case, http, keys, runtime):
+    register_case(a_case("DA-1"))
+    register_case(a_case("DA-2"))
+    auditor = bearer(keys["auditor"])
+    first = http.get("/v1/audit", headers=auditor).json()["items"][-1]
+    tamper(runtime, f"UPDATE audit_events SET actor_name = 'nobody' WHERE id = {first['id']}")
+    report = http.get("/v1/audit/verify", headers=auditor).json()
+    assert report["intact"] is False
+    assert report["first_break"]["event_id"] == first["id"] and report["first_break"]["kind"] == "edited"

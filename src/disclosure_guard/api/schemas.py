@@ -14,6 +14,7 @@ from disclosure_guard.errors import InvalidInput
 from disclosure_guard.ingest.attachments import Attachment
 from disclosure_guard.ingest.fields import item_from_fields
 from disclosure_guard.ingest.limits import IngestLimits
+from disclosure_guard.audit.chain import ChainBreak, ChainReport
 from disclosure_guard.audit.trail import AuditEvent
 from disclosure_guard.register.schema import PartyIn, TrustedRecipientIn
 from disclosure_guard.review.holds import HeldItem
@@ -298,6 +299,21 @@ class HoldDetail(HoldSummary):
 
 class AuditPage(Page):
     items: list[AuditEvent]
+
+
+class AuditVerification(BaseModel):
+    """The audit trail's hash chain, recomputed event by event (see README, Audit trail)."""
+
+    intact: bool = Field(description="Every event verified: nothing edited, deleted or inserted.")
+    events: int = Field(description="Events verified, the first one that does not verify included.")
+    latest_event_id: int = Field(description="The last event that verified (0 for an empty trail).")
+    latest_hash: str = Field(description="Its hash: the value to keep outside the database.")
+    first_break: ChainBreak | None = Field(description="The first event that does not verify, and how.")
+
+    @classmethod
+    def from_report(cls, report: ChainReport) -> AuditVerification:
+        return cls(intact=report.intact, events=report.events, latest_event_id=report.latest_event_id,
+                   latest_hash=report.latest_hash, first_break=report.first_break)
 
 
 class FieldError(BaseModel):
