@@ -17,8 +17,11 @@ FOUND = [
     ("Sept 21 2001", "iso=2001-09-21"),
     ("01/04/90", "iso=1990-04-01"),
     ("12 May", "iso=--05-12"),
+    ("11-May-2015", "iso=2015-05-11"),
+    ("11/MAY/15", "iso=2015-05-11"),
+    ("19 07 1986", "iso=1986-07-19"),
 ]
-NOT_FOUND = ["31/02/1990", "07700 900123", "1/2"]
+NOT_FOUND = ["31/02/1990", "07700 900123", "1/2", "Ref 19 07 86", "0161 12 10 2020"]
 
 
 @pytest.mark.parametrize(("text", "pattern"), FOUND)
@@ -36,3 +39,9 @@ def test_ignores_non_date(text: str) -> None:
 def test_sentence_full_stop_is_not_part_of_the_date() -> None:
     text = "We met on 12 May."
     assert span_texts(DateRecognizer().analyze(text), text) == ["12 May"]
+
+
+def test_spaced_pairs_with_a_two_digit_year_are_a_date_after_a_birth_label() -> None:
+    text = "DOB 19 07 86"
+    [span] = DateRecognizer().analyze(text)
+    assert (span.text, span.pattern) == ("19 07 86", "iso=1986-07-19")

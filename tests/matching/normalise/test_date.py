@@ -15,6 +15,9 @@ from disclosure_guard.matching.normalise.date import date_from_pattern, normalis
         ("12th Mar 1985", "1985-03-12"),
         ("March 12, 1985", "1985-03-12"),
         ("1985-03-12", "1985-03-12"),
+        ("12-Mar-1985", "1985-03-12"),
+        ("12-MAR-85", "1985-03-12"),
+        ("12 03 1985", "1985-03-12"),
         ("31/02/1985", None),
     ],
 )

@@ -12,8 +12,13 @@ matching can compare dates of birth however they were written:
     "Sept 21 2001"        -> iso=2001-09-21
     "01/04/90"            -> iso=1990-04-01
     "12 May"              -> iso=--05-12 (no year: ISO 8601 month-day)
+    "11-May-2015"         -> iso=2015-05-11 (month name between hyphens, as systems print it)
+    "11/MAY/15"           -> iso=2015-05-11
+    "19 07 1986"          -> iso=1986-07-19 (spaces for separators)
+    "DOB 19 07 86"        -> iso=1986-07-19 (spaces and a two-digit year: only after a birth label)
 and must not fire on:
-    "31/02/1990" (no such day); "07700 900123"; "1/2" (a fraction)
+    "31/02/1990" (no such day); "07700 900123"; "1/2" (a fraction); "Ref 19 07 86" (spaced
+    pairs with no birth label); "0161 12 10 2020" (inside a longer run of numbers)
 """
 
 from __future__ import annotations
@@ -58,6 +63,20 @@ WRITTEN_DMY = re.compile(
 WRITTEN_MDY = re.compile(
     rf"(?<![\w])(?P<m>{MONTH})[ \t]+(?P<d>{DAY}),?[ \t]+(?P<y>{YEAR})(?![\w])"
 )
+WRITTEN_JOINED = re.compile(
+    r"(?<![\w./-])(?P<d>0?[1-9]|[12]\d|3[01])(?P<sep>[/.\-])(?P<m>" + "|".join(
+        form for name in sorted(MONTHS, key=len, reverse=True) for form in (name.title(), name.upper())
+    ) + r")(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/]|[.\-]\d)"
+)
+# Day, month and year apart by single spaces. Runs of digit pairs are common (phone numbers,
+# references), so a two-digit year needs a birth label just before: "DOB 19 07 86".
+NUMERIC_SPACED = re.compile(
+    r"(?<![\w./-])(?<!\d[ \t])(?P<d>0?[1-9]|[12]\d|3[01])[ \t](?P<m>0?[1-9]|1[0-2])[ \t]"
+    r"(?P<y>(?:19|20)\d\d|\d\d)(?![\w/.\-]|[ \t]\d)"
+)
+BIRTH_LABEL = re.compile(
+    r"(?i:\bd\.?o\.?b\.?|\bdate[ \t]+of[ \t]+birth|\bborn(?:[ \t]+on)?|\bbirth[ \t]*date|\bb\.)[ \t]*[:\-]?[ \t]*\Z"
+)
 DAY_NUMBER = re.compile(r"\d+")
 
 
@@ -74,8 +93,12 @@ class DateRecognizer(Recognizer):
     def analyze(self, text: str, doc: Doc | None = None) -> list[Span]:
         spans = []
         for pattern_name, pattern in (("numeric_dmy", NUMERIC_DMY), ("iso", NUMERIC_ISO),
-                                      ("written_dmy", WRITTEN_DMY), ("written_mdy", WRITTEN_MDY)):
+                                      ("written_dmy", WRITTEN_DMY), ("written_mdy", WRITTEN_MDY),
+                                      ("written_joined", WRITTEN_JOINED), ("numeric_spaced", NUMERIC_SPACED)):
             for m in pattern.finditer(text):
+                if (pattern is NUMERIC_SPACED and len(m.group("y")) == 2
+                        and not BIRTH_LABEL.search(text[max(0, m.start() - 20):m.start()])):
+                    continue
                 day = int(DAY_NUMBER.match(m.group("d")).group())  # type: ignore[union-attr]
                 month_raw = m.group("m").rstrip(".").lower()
                 month = MONTHS[month_raw] if month_raw in MONTHS else int(month_raw)

@@ -8,6 +8,9 @@ Examples it must handle:
     "12th Mar 1985"       -> "1985-03-12"
     "March 12, 1985"      -> "1985-03-12"
     "1985-03-12"          -> "1985-03-12"
+    "12-Mar-1985"         -> "1985-03-12"
+    "12-MAR-85"           -> "1985-03-12"
+    "12 03 1985"          -> "1985-03-12"
     "31/02/1985"          -> None
 """
 
@@ -38,8 +41,10 @@ _MONTHS = {
     for name in names
 }
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_NUMERIC = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
+_NUMERIC = re.compile(r"^(\d{1,2})[/.\- ](\d{1,2})[/.\- ](\d{2}|\d{4})$")
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+([a-z]+)\.?,?\s+(\d{4})$")
+# "12-Mar-1985", "12/MAR/85": the month's name between two of one separator.
+_DAY_NAME_YEAR = re.compile(r"^(\d{1,2})([/.\-])([a-z]+)\2(\d{2}|\d{4})$")
 _MONTH_DAY_YEAR = re.compile(r"^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
 _ISO_IN_PATTERN = re.compile(r"(?:^|[\s;,])iso=(\S+?)(?=$|[\s;,])")
 
@@ -51,6 +56,10 @@ def normalise_date(text: str, today: date | None = None) -> str | None:
     if found := _NUMERIC.match(cleaned):
         year = _full_year(found.group(3), today or date.today())
         return _iso(year, int(found.group(2)), int(found.group(1)))
+    if found := _DAY_NAME_YEAR.match(cleaned):
+        month = _MONTHS.get(found.group(3))
+        year = _full_year(found.group(4), today or date.today())
+        return _iso(year, month, int(found.group(1))) if month else None
     if found := _DAY_MONTH_YEAR.match(cleaned):
         month = _MONTHS.get(found.group(2))
         return _iso(int(found.group(3)), month, int(found.group(1))) if month else None
