@@ -85,3 +85,17 @@ def test_a_greeting_then_a_sentence_is_not_surname_first() -> None:
 def test_a_capitalised_word_before_a_slip_of_a_register_surname_is_a_name(
         register_terms: GazetteerRecognizer, text: str) -> None:
     assert [(s.text, s.pattern) for s in register_terms.analyze(text)] == [(text, "gazetteer:word_surname")]
+
+
+@pytest.mark.parametrize("text", ["Jacqueline Saw", "Anna Kowlacyzk"])
+def test_a_registered_forename_before_a_slip_of_her_own_surname_is_a_name(text: str) -> None:
+    recognizer = GazetteerRecognizer(Gazetteer(names=("Jacqueline Shaw", "Anna Kowalczyk")))
+    spans = recognizer.analyze(f"A letter about {text} came back.")
+    assert [(s.text, s.pattern) for s in spans] == [(text, "gazetteer:forename_near_surname")]
+    assert spans[0].score < 1.0
+
+
+@pytest.mark.parametrize("text", ["Jacqueline Road", "Joanna Saw", "jacqueline saw"])
+def test_a_place_another_forename_or_lower_case_is_not_a_slip_of_her_name(text: str) -> None:
+    recognizer = GazetteerRecognizer(Gazetteer(names=("Jacqueline Shaw", "Anna Kowalczyk")))
+    assert recognizer.analyze(f"A letter about {text} came back.") == []

@@ -25,6 +25,11 @@ letters misspell forenames and use diminutives no list holds; matching decides w
     "Joanna Kowalcyzk", "Anna Kowalcyk"                    -> PERSON (the surname slipped by a letter)
 and so are capital initials before one, which the NER reads badly:
     "A. Kowalczyk", "L J Kowalczyk", "T.C. Kowalczyk"       -> PERSON (pattern gazetteer:initials_surname)
+and so is a registered forename before a capitalised word a slip away from a surname she is
+registered with: a letter of a short one, two of a long one (register names "Jacqueline Shaw",
+"Anna Kowalczyk"):
+    "Jacqueline Saw", "Anna Kowlacyzk"                     -> PERSON (pattern gazetteer:forename_near_surname)
+    "Jacqueline Road", "Joanna Saw", "jacqueline saw"      -> nothing
 
 A gazetteer is compiled once into a dictionary keyed by the folded, concatenated term, and the
 text is scanned token by token; cost grows with the text, not with the number of terms.
@@ -34,8 +39,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import dataclass
 
+from rapidfuzz.distance import OSA
 from spacy.tokens import Doc
 
 from disclosure_guard.extraction.recognizers.base import Recognizer
@@ -72,7 +79,19 @@ def _deletions(word: str) -> set[str]:
 _SURNAME_FIRST = _Entry(SpanKind.PERSON, 0.95, "gazetteer:surname_first")
 _WORD_SURNAME = _Entry(SpanKind.PERSON, 0.7, "gazetteer:word_surname")
 _INITIALS_SURNAME = _Entry(SpanKind.PERSON, 0.7, "gazetteer:initials_surname")
+_FORENAME_NEAR_SURNAME = _Entry(SpanKind.PERSON, 0.7, "gazetteer:forename_near_surname")
 MAX_INITIALS = 3
+# Her surname with one letter dropped, added, changed or two swapped ("Saw" for Shaw); two in a
+# long one ("Kowalcyk" for Kowalczyk has one, "Kowlacyzk" two). A short surname slips too far.
+MIN_NEAR_SURNAME = 4
+LONG_SURNAME = 8
+# Words after a forename that make a place of it, whatever the register holds: "Victoria Road".
+PLACE_WORDS = frozenset({
+    "road", "rd", "street", "st", "lane", "ln", "avenue", "ave", "close", "way", "drive", "dr",
+    "park", "place", "court", "house", "hall", "gardens", "grove", "crescent", "terrace", "square",
+    "hill", "row", "walk", "green", "mews", "view", "rise", "centre", "school", "station",
+    "hospital", "surgery", "college", "primary", "academy", "nursery", "ward", "unit", "block",
+})
 
 
 class GazetteerRecognizer(Recognizer):
@@ -93,6 +112,16 @@ class GazetteerRecognizer(Recognizer):
         # A surname with a letter dropped, doubled or two swapped ("Wirght") shares a one-letter
         # deletion with the register's: enough to read "Nicola Wirght" as a name.
         self._slipped_surnames = {d for s in self._surnames if len(s) >= MIN_SLIP_CHARS for d in _deletions(s)}
+        # Each registered forename with the surnames it is registered with.
+        self._her_surnames: dict[str, set[str]] = defaultdict(set)
+        for name in gazetteer.names:
+            tokens = [fold(t) for t in TOKEN.findall(name)]
+            while len(tokens) > 1 and tokens[0] in TITLES:
+                tokens.pop(0)
+            if len(tokens) > 1 and len(tokens[-1]) >= MIN_NEAR_SURNAME:
+                for forename in tokens[:-1]:
+                    if len(forename) > 1:
+                        self._her_surnames[forename].add(tokens[-1])
         self._prefixes = {key[:i] for table in (self._terms, self._after_title)
                           for key in table for i in range(1, len(key) + 1)}
         self._max_key = max((len(k) for t in (self._terms, self._after_title) for k in t),
@@ -143,6 +172,8 @@ class GazetteerRecognizer(Recognizer):
                 spans.append(self._span(text, start, tokens[j][1], entry))
             elif self._word_before_surname(text, tokens, i):
                 spans.append(self._span(text, start, tokens[i + 1][1], _WORD_SURNAME))
+            elif self._forename_near_surname(text, tokens, i):
+                spans.append(self._span(text, start, tokens[i + 1][1], _FORENAME_NEAR_SURNAME))
             elif (last := self._initials_before_surname(text, tokens, i)) is not None and not (
                 spans and spans[-1].start <= start < spans[-1].end  # "Mrs A. Kowalczyk", found whole
             ):
@@ -167,7 +198,7 @@ class GazetteerRecognizer(Recognizer):
         if folded in self._surnames:
             return True
         return (
-            len(folded) >= MIN_SLIP_CHARS and text[start].isupper()
+            len(folded) >= MIN_SLIP_CHARS and text[start].isupper() and folded not in PLACE_WORDS
             and not self._slipped_surnames.isdisjoint(_deletions(folded))
         )
 
@@ -192,6 +223,22 @@ class GazetteerRecognizer(Recognizer):
         return (
             len(word) > 1 and word[0].isupper() and word.isalpha() and token not in TITLES
             and text[end:tokens[i + 1][0]] == " " and self._is_surname(text, tokens[i + 1])
+        )
+
+    def _forename_near_surname(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> bool:
+        """"Jacqueline Saw" for Jacqueline Shaw: her registered forename, capitalised, then a
+        capitalised word within a slip of a surname she is registered with."""
+        if i + 1 >= len(tokens) or tokens[i][2] not in self._her_surnames:
+            return False
+        (start, end, _), (next_start, next_end, word) = tokens[i], tokens[i + 1]
+        if not (text[start].isupper() and text[next_start].isupper() and text[end:next_start] == " "
+                and text[next_start:next_end].isalpha() and len(word) >= MIN_NEAR_SURNAME - 1
+                and word not in PLACE_WORDS and word not in TITLES):
+            return False
+        return any(
+            OSA.distance(word, surname, score_cutoff=2 if len(surname) >= LONG_SURNAME else 1)
+            <= (2 if len(surname) >= LONG_SURNAME else 1)
+            for surname in self._her_surnames[tokens[i][2]]
         )
 
     def _longest(self, tokens: list[tuple[int, int, str]], i: int,
