@@ -6,6 +6,7 @@ import pytest
 from spacy.language import Language
 
 from disclosure_guard.extraction.recognizers import PersonRecognizer
+from disclosure_guard.extraction.recognizers.person import SCORE_NER
 from disclosure_guard.types import SpanKind
 from tests.extraction.offsets import span_texts
 
@@ -37,9 +38,16 @@ FOUND = [
     ("Florentina Popescu\nThe Coach House\nLeeds\nLS6 2AB", "Florentina Popescu"),
     ("We are instructed by Sadia Gill in relation to", "Sadia Gill"),
     ("Femi Okonkwo rang this morning.", "Femi Okonkwo"),
+    ("Dear Mrs Sandra C Rees,", "Mrs Sandra C Rees"),
+    ("Patient: Margaret Mary O'NEILL  NHS No: 943 476 5919", "Margaret Mary O'NEILL"),
+    ("Mr Jan-Willem van der Berg", "Mr Jan-Willem van der Berg"),
+    ("Chloe-Mae Harrison-Smith's mum called", "Chloe-Mae Harrison-Smith"),
+    ("Please send the form to Victoria at 5 Albert Road", "Victoria"),
 ]
 NOT_FOUND = ["Leeds City Council", "Dear Sir or Madam", "Leeds LS1 4AP", "Dear Colleague",
-             "Victim: Yes", "Yours sincerely,\n\nLeeds City Council", "St Hilda"]
+             "Victim: Yes", "Yours sincerely,\n\nLeeds City Council", "St Hilda",
+             "Meet at the Sidings Café", "Victoria Park Road", "She lives in Florence now",
+             "May I ask", "Will you ring the office"]
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +70,15 @@ def test_model_span_is_trimmed_and_explained(persons: PersonRecognizer, nlp: Lan
     text = "Please call John Smith tomorrow."
     (span,) = persons.analyze(text, nlp(text))
     assert (span.text, span.recognizer, span.pattern) == ("John Smith", "person", "ner")
+
+
+def test_a_lone_forename_is_a_low_scored_span(persons: PersonRecognizer, nlp: Language) -> None:
+    text = "Please send the form to Victoria at 5 Albert Road"
+    [span] = [s for s in persons.analyze(text, nlp(text)) if s.text == "Victoria"]
+    assert (span.pattern, span.score < SCORE_NER) == ("lone_forename", True)
+
+
+def test_a_labelled_name_ends_at_the_next_label(persons: PersonRecognizer, nlp: Language) -> None:
+    text = "Client: Mary Ann SMITH DOB: 01/02/1990"
+    assert "Mary Ann SMITH" in span_texts(persons.analyze(text, nlp(text)), text, SpanKind.PERSON)
+    assert "Mary Ann SMITH DOB" not in span_texts(persons.analyze(text, nlp(text)), text, SpanKind.PERSON)

@@ -234,6 +234,17 @@ def test_a_lone_surname_with_or_without_a_title_names_nobody_in_particular(smith
     assert finding.kind is FindingKind.NAME
 
 
+@pytest.mark.parametrize("name", ["Jane", "Mrs Smith"])
+def test_a_lone_forename_names_nobody_in_particular_as_a_lone_surname_does(smith_case, name: str) -> None:
+    """Her address beside "Jane" is found as her address; "Jane" adds no name finding, as
+    "Mrs Smith" adds none: a lone word is evidence for a reader, not a match by itself."""
+    address = "Flat 3, 12 Elm Road, Leeds LS6 2AB"
+    part = a_letter(f"Please send the form to {name} at {address}.")
+    spans = [a_span(part, SpanKind.PERSON, name), a_span(part, SpanKind.ADDRESS, address)]
+    findings = match_spans(part, spans, an_index(smith_case), MatchThresholds())
+    assert [f.kind for f in findings] == [FindingKind.ADDRESS]
+
+
 def test_a_name_inside_a_longer_name_is_one_mention(smith_case) -> None:
     part = a_letter("Attending: SMITH, Jane (mother).")
     spans = [a_span(part, SpanKind.PERSON, "SMITH, Jane"), a_span(part, SpanKind.PERSON, "SMITH")]

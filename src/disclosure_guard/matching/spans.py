@@ -125,8 +125,9 @@ def mentions(personal: Iterable[Span]) -> dict[Span, PersonName | None]:
     A name span inside a longer one is the same mention ("KEENAHAN" in "KEENAHAN, Leslie"),
     read as the longer one, unless the longer one runs two things together across a dash,
     colon or line ("Gaz - Sandie Rees"): then the names inside it are the mentions. A lone word
-    ("Mr Lukas", "Lukas", "Zoe") names no particular person by itself: a family shares a
-    surname, and the abuser is greeted by his."""
+    ("Mr Lukas", "Lukas", "Zoe", "send the form to Victoria at ...") names no particular person
+    by itself: a family shares a surname, the abuser is greeted by his, and a forename is
+    shared by thousands; what else of hers the item holds is matched on its own."""
     people = [s for s in personal if s.kind is SpanKind.PERSON]
     found: dict[Span, PersonName | None] = dict.fromkeys(people)
 

@@ -22,10 +22,18 @@ Examples it must handle (and the tests use exactly these); the span is the part 
     "Łukasz Wiśniewski"                      -> "Łukasz Wiśniewski"
     "Ştefan Popescu"                         -> "Ştefan Popescu"
     "Mr O'Neill"                             -> "Mr O'Neill"
+    "Dear Mrs Sandra C Rees,"                -> "Mrs Sandra C Rees" (a middle initial)
+    "Patient: Margaret Mary O'NEILL  NHS No: 943 476 5919" -> "Margaret Mary O'NEILL" (a form's
+                                                 columns: a gap or the next label ends the value)
+    "Mr Jan-Willem van der Berg"             -> "Mr Jan-Willem van der Berg" (two particles)
+    "Chloe-Mae Harrison-Smith's mum called"  -> "Chloe-Mae Harrison-Smith" (before a possessive)
+    "Please send the form to Victoria at 5 Albert Road" -> "Victoria" (a lone forename, low score)
 and must not fire on:
     "Leeds City Council"; "Dear Sir or Madam"; "Leeds LS1 4AP" (the small model tags
     a town with its postcode as PERSON); "Dear Colleague"; "Victim: Yes";
-    "Yours sincerely,\n\nLeeds City Council"; "St Hilda" (a saint names schools, not people).
+    "Yours sincerely,\n\nLeeds City Council"; "St Hilda" (a saint names schools, not people);
+    "Meet at the Sidings Café" (a place); "Victoria Park Road"; "She lives in Florence now";
+    "May I ask"; "Will you ring the office".
 """
 
 from __future__ import annotations
@@ -33,6 +41,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from nicknames import NickNamer
 from spacy.tokens import Doc
 
 from disclosure_guard.extraction.recognizers.base import PipelineStep, Recognizer, load_word_list
@@ -45,16 +54,23 @@ LEAD_WORDS_FILE = "person_lead_words.txt"
 LABELS_FILE = "person_labels.txt"
 SIGNOFFS_FILE = "signoffs.txt"
 
+# A word ends at a blank or punctuation, or before a possessive: "Harrison-Smith's mum".
+WORD_END = r"(?:(?=['’][sS](?![\w'’\-]))|(?![\w'’\-]))"
+# Inside a word an apostrophe joins letters ("D'Angelo"), never a possessive "'s".
+INNER_JOIN = r"(?:\-|['’](?![sS](?![\w'’\-])))"
 # "Anna", "McDonald", "O'Neill", "Lloyd-Webber", "Zoë"; at least two letters.
 NAME_WORD = (
     rf"(?:[OD]['’])?{UPPER}(?:{LOWER}|{UPPER}(?={LOWER}))+"
-    rf"(?:['’\-]{UPPER}?(?:{LOWER}|{UPPER}(?={LOWER}))+)*(?![\w'’\-])"
+    rf"(?:{INNER_JOIN}{UPPER}?(?:{LOWER}|{UPPER}(?={LOWER}))+)*{WORD_END}"
 )
-CAPS_WORD = rf"(?:[OD]['’])?{UPPER}{{2,}}(?:['’\-]{UPPER}{{2,}})*(?![\w'’\-])"
+CAPS_WORD = rf"(?:[OD]['’])?{UPPER}{{2,}}(?:['’\-]{UPPER}{{2,}})*{WORD_END}"
 INITIAL = rf"{UPPER}(?:\.|(?=[ \t]))"
-HYPHENATED_WORD = rf"{UPPER}{LOWER}+-{UPPER}{LOWER}+(?![\w'’\-])"
+# Middle initials between two names: "Sandra C Rees", "John A. B. Smith".
+MIDDLE_INITIALS = rf"(?:{INITIAL}[ \t]*){{0,2}}"
+HYPHENATED_WORD = rf"{UPPER}{LOWER}+-{UPPER}{LOWER}+{WORD_END}"
 SALUTATIONS = r"(?:Dear|DEAR|Hi|Hello)"
-NAME_PARTICLES = "Ó|Ní|Nic|Mac|da|de|dos|das|van|von|der|den|al|el|bin|ibn|ap"
+# Up to two in a row: "van der Berg", "de la Cruz", "dos Santos", "ap Gwilym".
+NAME_PARTICLES = "Ó|Ní|Nic|Mac|da|de|del|della|di|du|la|le|dos|das|van|von|der|den|ten|ter|al|el|bin|ibn|ap"
 SCORE_NER = 0.85
 SCORE_TITLE = 0.9
 SCORE_SALUTATION = 0.85
@@ -84,12 +100,41 @@ CONTEXT_AFTER = (
     r"|has[ \t]+been[ \t]+seen|continues|is[ \t]+not[ \t]+permitted|agreed|denies|denied"
     r"|\((?:born|DOB|d\.o\.b\.|aged|sister|brother|mother|father|partner)"
 )
+# Where a labelled name ends: the line's end, punctuation, a gap between form columns
+# ("Patient: Margaret Mary O'NEILL  NHS No: 943 476 5919") or the next field's label.
+FIELD_LABELS = (r"(?i:dob|d\.?o\.?b|date[ \t]+of[ \t]+birth|born|nhs[ \t]+(?:no|number)|ni[ \t]+no"
+                r"|tel|phone|mob|mobile|e-?mail|address|ref|age|gender|sex)")
+LABELLED_VALUE_END = rf"(?=[ \t]*(?:$|[(<,;])|[ \t]{{2,}}|\t|[ \t]+{FIELD_LABELS}\.?[ \t]*:)"
 WHOLE_VALUE_RULES = frozenset({"labelled", "signature", "addressee", "parties"})
 SCORE_HYPHENATED = 0.7
 SCORE_DIACRITICS = 0.6
 TRAILING_NOISE = re.compile(r"(?:['’]s|[\s.,;:!?'’\"()\-])+\Z")
 # "St Hilda", "St James": the model reads saints' names as people; they name schools and wards.
 NER_NOT_PERSON = re.compile(r"(?i)^(?:st|saint)\.?\s")
+# Accented words of English that a capitalised run holds without naming anyone ("the Sidings
+# Café", "Little Stars Crèche"), and Welsh house words ("Tŷ Gwyn").
+ACCENTED_WORDS = frozenset({
+    "café", "cafés", "crèche", "crèches", "pâtisserie", "crêperie", "brasserie", "fiancé", "fiancée",
+    "décor", "protégé", "résumé", "rosé", "entrée", "soirée", "matinée", "façade", "naïve", "cliché",
+    "señor", "señora", "über", "attaché", "communiqué", "élite", "première", "régime", "tŷ",
+})
+# A lone forename ("send the form to Victoria at ...") is a person span, at a low score: like a
+# lone surname it names nobody in particular, so matching reads it as no one by itself. The
+# forenames are the `nicknames` dataset's, canonical and pet forms alike.
+SCORE_LONE_FORENAME = 0.5
+LONE_FORENAME = "lone_forename"
+LONE_WORD = re.compile(rf"(?<![\w'’\-]){UPPER}{LOWER}+(?:-{UPPER}{LOWER}+)?{WORD_END}")
+# Words before a capitalised word that make it a place or a thing: "in Florence", "the Bill".
+PLACE_WORDS_BEFORE = frozenset({"the", "in", "at", "near", "on", "of", "st", "saint", "via", "upon"})
+NOT_FORENAMES = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "christian", "god", "lord",
+})
+SENTENCE_START = re.compile(r"(?:\A|[.!?\n]|\n[ \t]*[-*•][ \t]*)[ \t\"'“‘(]*\Z")
+# What follows a name at the start of a sentence: "Victoria rang", "Victoria's mum".
+AFTER_SENTENCE_START = re.compile(
+    rf"(?:['’]s\b|[ \t]+(?:{CONTEXT_AFTER})(?![\w]))")
 # What may open the line under an addressee: a house number, a flat, a PO box.
 ADDRESS_LINE_START = r"(?:\d|(?i:flat|apartment|apt|unit|room|suite|studio|maisonette|p\.?o\.?[ \t]+box)\b)"
 
@@ -111,21 +156,21 @@ class PersonRecognizer(Recognizer):
         title = "(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + ")"
         word = f"(?:{NAME_WORD}|{CAPS_WORD})"
         # Particles inside a surname: "Ó Briain", "Ní Mhurchú", "da Silva", "van der Berg".
-        particle_word = rf"(?:(?:{NAME_PARTICLES})[ \t]+)?{word}"
+        particle_word = rf"(?:(?:{NAME_PARTICLES})[ \t]+){{0,2}}{word}"
         # A whole name as forms and signatures write it: "Mrs A. Kowalczyk", "ANNA KOWALCZYK",
         # "Anna Maria Kowalczyk-Nowak", "Paulo da Silva", "KOWALCZYK, Anna".
         full_name = (
             rf"{particle_word}(?:[ \t]+{word})?,[ \t]*{NAME_WORD}(?:[ \t]+{NAME_WORD})?(?![ \t]*\w)"
             rf"|(?:(?:{title})\.?[ \t]+)?(?:{INITIAL}[ \t]*){{0,3}}{word}"
-            rf"(?:[ \t]+{particle_word}){{0,3}}"
+            rf"(?:[ \t]+{MIDDLE_INITIALS}{particle_word}){{0,3}}"
         )
         self._rules = (
             ("title", SCORE_TITLE, re.compile(
                 rf"(?<![\w'’])(?:{title})\.?[ \t]+(?:{INITIAL}[ \t]*){{0,3}}"
-                rf"(?:{word}[ \t]+){{0,2}}{word}")),
+                rf"(?:{word}[ \t]+{MIDDLE_INITIALS}){{0,2}}{particle_word}")),
             ("salutation", SCORE_SALUTATION, re.compile(
                 rf"(?<![\w'’]){SALUTATIONS}[ \t]+(?P<name>(?:{title}\.?[ \t]+)?"
-                rf"(?:{INITIAL}[ \t]*){{0,2}}{word}(?:[ \t]+{word}){{0,2}})")),
+                rf"(?:{INITIAL}[ \t]*){{0,2}}{word}(?:[ \t]+{MIDDLE_INITIALS}{particle_word}){{0,2}})")),
             ("surname_forename", SCORE_SURNAME_FIRST, re.compile(
                 rf"(?<![\w'’\-]){CAPS_WORD}(?:[ \t]+{CAPS_WORD})?,[ \t]*"
                 rf"{NAME_WORD}(?:[ \t]+{NAME_WORD})?")),
@@ -135,7 +180,7 @@ class PersonRecognizer(Recognizer):
                 rf"(?<![\w'’\-])(?i:re)[ \t]*:[ \t]*(?P<name>{NAME_WORD}(?:[ \t]+{NAME_WORD})?,"
                 rf"[ \t]*{NAME_WORD}(?:[ \t]+{NAME_WORD})?)")),
             ("labelled", SCORE_LABELLED, re.compile(
-                rf"(?m)^[ \t]*(?i:{labels})[ \t]*:[ \t]*(?P<name>{full_name})(?=[ \t]*(?:$|[(<,;]))")),
+                rf"(?m)^[ \t]*(?i:{labels})[ \t]*:[ \t]*(?P<name>{full_name}){LABELLED_VALUE_END}")),
             ("signature", SCORE_SIGNATURE, re.compile(
                 rf"(?m)^[ \t]*(?i:{signoffs})[ \t]*[,.!]?[ \t]*\r?\n(?:[ \t]*\r?\n){{0,3}}"
                 rf"[ \t]*(?P<name>{full_name})[ \t]*,?[ \t]*$")),
@@ -149,6 +194,7 @@ class PersonRecognizer(Recognizer):
                 rf"(?m)(?<![\w'’\-])(?P<name>{full_name})[ \t]+(?:v|vs|V|VS)\.?[ \t]+(?P<other>{full_name})"
                 rf"[ \t]*$")),
         )
+        self._forenames = _known_forenames() - self._stopwords - NOT_FORENAMES
         self._name_run = re.compile(rf"(?<![\w'’\-]){NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}}")
 
     def analyze(self, text: str, doc: Doc | None = None) -> list[Span]:
@@ -158,8 +204,12 @@ class PersonRecognizer(Recognizer):
             span for span in (self._from_entity(text, e.start_char, e.end_char)
                               for e in entities if e.label_ == "PERSON")
             if span is not None
-            and not any(r.start <= span.start and span.end <= r.end for r in rule_spans)
+            and not any(r.start <= span.start and span.end <= r.end for r in rule_spans
+                        if r.pattern != LONE_FORENAME)
         ]
+        # A lone forename the model read too keeps the model's span.
+        read = {(s.start, s.end) for s in ner_spans}
+        rule_spans = [s for s in rule_spans if s.pattern != LONE_FORENAME or (s.start, s.end) not in read]
         return rule_spans + ner_spans
 
     # ------------------------------------------------------------------ NER
@@ -184,6 +234,8 @@ class PersonRecognizer(Recognizer):
         trailing = TRAILING_NOISE.search(body)
         if trailing:
             end -= len(body) - trailing.start()
+        # "Mary Ann SMITH DOB": the next field's label read into the name.
+        end = self._drop_trailing_stopwords(text, start, end) or start
         span_text = text[start:end]
         if (not self._plausible(span_text) or NER_NOT_PERSON.match(span_text)
                 or len(span_text) <= 2):
@@ -213,6 +265,10 @@ class PersonRecognizer(Recognizer):
             span = self._diacritic_name(text, m)
             if span is not None:
                 spans.append(span)
+        for m in LONE_WORD.finditer(text):
+            if m.group().lower() in self._forenames and stands_alone(text, m.start(), m.end(), self._titles):
+                spans.append(Span(SpanKind.PERSON, m.start(), m.end(), m.group(), self.name,
+                                  score=SCORE_LONE_FORENAME, pattern=LONE_FORENAME))
         return spans
 
     def _diacritic_name(self, text: str, m: re.Match[str]) -> Span | None:
@@ -232,8 +288,10 @@ class PersonRecognizer(Recognizer):
                 return None
         chosen = words[first:last + 1]
         if any(w.group().lower() in self._stopwords or w.group().lower() in self._lead_words
-               for w in chosen):
+               or w.group().lower() in ACCENTED_WORDS for w in chosen):
             return None
+        if _word_before(text, m.start() + chosen[0].start()).lower() == "the":
+            return None  # "the Sidings Café": a place
         start, end = m.start() + chosen[0].start(), m.start() + chosen[-1].end()
         return Span(SpanKind.PERSON, start, end, text[start:end], self.name,
                     score=SCORE_DIACRITICS, pattern="diacritics")
@@ -255,6 +313,38 @@ class PersonRecognizer(Recognizer):
             return False
         # A title and initials alone ("Mr A") name nobody.
         return any(len(w) > 1 and w not in self._titles for w in words)
+
+
+def stands_alone(text: str, start: int, end: int, titles: frozenset[str] | set[str] = frozenset()) -> bool:
+    """A capitalised word at text[start:end] with no name or number beside it, read as a lone
+    forename: not "Victoria Park Road", "St Hilda", "12 Rose Hill", "in Florence", "the Bill".
+    At the start of a sentence a capital says nothing ("Will you ...", "May I ..."), so there
+    the next words must say it is a person ("Victoria rang")."""
+    after = text[end:end + 40]
+    following = re.match(r"[ \t]*(\S)", after)
+    if following and (following.group(1).isupper() or following.group(1).isdigit()):
+        return False
+    if re.match(r"['’]s[ \t]+[A-Z0-9]", after):
+        return False  # "Victoria's Secret"
+    before = _word_before(text, start)
+    if before and before[-1] not in ",;:" and (before[0].isupper() or before[0].isdigit() or before.lower().rstrip(".") in titles):
+        return False
+    if before.lower().rstrip(".") in PLACE_WORDS_BEFORE:
+        return False
+    if SENTENCE_START.search(text[max(0, start - 40):start]):
+        return bool(AFTER_SENTENCE_START.match(after))
+    return True
+
+
+def _word_before(text: str, start: int) -> str:
+    """The word just before `start` on its line, with its punctuation; "" if none."""
+    found = re.search(r"(\S+)[ \t]+\Z", text[max(0, start - 40):start])
+    return found.group(1) if found else ""
+
+
+def _known_forenames() -> frozenset[str]:
+    namer = NickNamer()
+    return frozenset(namer.nickname_lookup) | frozenset(namer.canonical_lookup)
 
 
 def _phrases(entries: list[str]) -> str:
