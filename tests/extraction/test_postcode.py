@@ -19,6 +19,8 @@ FOUND = [
     ("GIR 0AA", "GIR 0AA"),
     ("0X1 1AA", "OX1 1AA"),
     ("SW1A IAA", "SW1A 1AA"),
+    ("MB 5EU", "M8 5EU"),
+    ("NWI 6TY", "NW1 6TY"),
     ("ZEB 5BJ", "ZE8 5BJ"),
     ("HA17 BQJ", "HA17 8QJ"),
     ("W15 3AB", "W15 3AB"),
@@ -26,7 +28,7 @@ FOUND = [
     ("LS6 35A", "LS6 3SA"),
     ("TN1B0DE", "TN18 0DE"),
 ]
-NOT_FOUND = ["LS6 2A8", "LS6 ZAB", "ref M1 1AAB", "Flat B12\n3rd floor"]
+NOT_FOUND = ["LS6 2A8", "LS6 ZAB", "ref M1 1AAB", "Flat B12\n3rd floor", "no 1ab", "BS 8th"]
 
 
 @pytest.mark.parametrize(("text", "normalised"), FOUND)

@@ -14,12 +14,15 @@ Examples it must handle (and the tests use exactly these):
     "LS6 2A8" is not   (inward code must end in two letters)
     "0X1 1AA"          -> OX1 1AA   (OCR: zero for O where only a letter fits)
     "ZEB 5BJ"          -> ZE8 5BJ   (OCR: B for 8, S for 5 where only a digit fits)
+    "MB 5EU"           -> M8 5EU    (the inward code's real digit vouches for the outward's)
+    "NWI 6TY"          -> NW1 6TY   (I for 1 in an outward code of three characters)
     "HA17 BQJ"         -> HA17 8QJ
     "W15 3AB"          -> W15 3AB   (written as it reads, not W1S)
     "SI8 8AB"          -> S18 8AB   (not S1B: only London districts end in a letter)
     "LS6 35A"          -> LS6 3SA   (one character misread rather than two: not L56 3SA)
     "TN1B0DE"          -> TN18 0DE  (no space, but two real digits)
     "LS6 ZAB" is not   (only O/0 and I/1 confusions are read)
+    "no 1ab", "BS 8th" are not (two letters before a digit: a word, or an ordinal)
     "SW1A IAA"         -> SW1A 1AA  (OCR: I for 1 where only a digit fits)
     "M1 1AA" in "ref M1 1AAB" is not (part of a longer token)
     "Liverpool L12\n5AH" -> L12 5AH   (a PDF wrapped the line inside the postcode)
@@ -65,6 +68,8 @@ OCR_READINGS = {"0": "0O", "O": "O0", "1": "1I", "I": "I1", "l": "L1", "8": "8B"
 # no digit ("ZEB 5BJ"), which the inward code's digit vouches for.
 LONDON_AREAS = frozenset({"E", "EC", "N", "NW", "SE", "SW", "W", "WC"})
 LETTER_DIGIT_CONFUSIONS = ({"B", "8"}, {"S", "5"})
+# I for 1 and O for 0 in a longer outward code: "NWI 6TY" is NW1 6TY.
+OUTWARD_DIGIT_CONFUSIONS = ({"I", "1"}, {"O", "0"})
 
 # Loose shape: 2-4 outward chars, optional space, digit-like char, two letters; the grammar
 # check below decides. `l` is read as 1 only in digit positions (and only lower-case l).
@@ -174,8 +179,13 @@ class PostcodeRecognizer(Recognizer):
             # line ending "B12" over a line starting "3rd floor" is two other things.
             return None
         changed = [{a, b} for a, b in zip(postcode.replace(" ", ""), raw.replace(" ", "")) if a != b]
-        vouched = any(ch.isdigit() for ch in outward) or (
-            len(outward) >= 3 and inward[0].isdigit() and all(c in LETTER_DIGIT_CONFUSIONS for c in changed))
+        # A letter read for the outward code's only digit is vouched for by the inward code's
+        # real digit: "ZEB 5BJ", "NWI 6TY" (NW1), "MB 5EU" (M8). Two characters leave room for
+        # words ("no 1ab", "SO 1AB"), so there only the letter-digit pairs OCR really swaps,
+        # never before an ordinal ("BS 8th").
+        vouched = any(ch.isdigit() for ch in outward) or (inward[0].isdigit() and len(changed) == 1 and (
+            (len(outward) >= 3 and changed[0] in LETTER_DIGIT_CONFUSIONS + OUTWARD_DIGIT_CONFUSIONS)
+            or (changed[0] in LETTER_DIGIT_CONFUSIONS and not ORDINAL_INWARD.fullmatch(inward))))
         # Without the space only a token with two real digits ("TN1B0DE"), not a word.
         spaced = bool(m.group("space")) or sum(ch.isdigit() for ch in raw) >= 2
         if ocr and (len(changed) > 2 or not spaced or not known_area or not vouched):
