@@ -81,6 +81,26 @@ FOUND = [
      "22 Parkside Park, The Old Forge, East Jane, North Gavinshire"),
     ("She now lives at Flat 54, 138 Humphreys Cl, Smithmouth MLS 7PE. Please update",
      "Flat 54, 138 Humphreys Cl, Smithmouth MLS 7PE"),
+    ("Mrs Bishakha Rana\nWoodside\n36 Moore Square\nCoatesshire\nAB5 9FA",
+     "Woodside\n36 Moore Square\nCoatesshire\nAB5 9FA"),
+    ("Home address: Tanglewood\n18 Leigh Walk\nLeeds\nLS6 2AB", "Tanglewood\n18 Leigh Walk\nLeeds\nLS6 2AB"),
+    ("Your new address, Westwinds, 196 Fry Rd., Hannahside, M12 6LR, will be held",
+     "Westwinds, 196 Fry Rd., Hannahside, M12 6LR"),
+    ("she is at woodside, 225 kennedy cresc, brownchester, ls1 8nh and",
+     "woodside, 225 kennedy cresc, brownchester, ls1 8nh"),
+    ("Jane Doe\n18 Leigh Walk\nLeeds LS6 2AB", "18 Leigh Walk\nLeeds LS6 2AB"),
+    ("Dear Sarah, 12 Elm Road is ready.", "12 Elm Road"),
+    ("the locks at 14 Brian Club, New Justinhaven have been changed", "14 Brian Club, New Justinhaven"),
+    ("Unit 28, Dean Mansions, 39 Norman, North Christopherside",
+     "Unit 28, Dean Mansions, 39 Norman, North Christopherside"),
+    ("Mr G Thornton\n4/27-29 Marie Crescent\nTomhaven\nNE19 3PB", "4/27-29 Marie Crescent\nTomhaven\nNE19 3PB"),
+    ("Ms Kolade fled Yates Farmhouse New Nicola on 9 February.", "Yates Farmhouse New Nicola"),
+    ("Condition 2: not to enter Westfield Avenue, Llandaff North, Cardiff.",
+     "Westfield Avenue, Llandaff North, Cardiff"),
+    ("Her mum lives on Wellington St, Burnley, about number 30.", "Wellington St, Burnley"),
+    ("Lives at 22 Clive St Grangetown with his partner.", "22 Clive St Grangetown"),
+    ("31 Mayfield Road (Flat B), Moseley, B13 9HS", "31 Mayfield Road (Flat B), Moseley, B13 9HS"),
+    ("Caravan 14, Sandy Bay Holiday Park, Exmouth EX8 5BU", "Caravan 14, Sandy Bay Holiday Park, Exmouth EX8 5BU"),
 ]
 NOT_FOUND = [
     "we met on 12 May",
@@ -96,6 +116,9 @@ NOT_FOUND = [
     "Designated Safeguarding Lead\nPark View Community School",
     "see paragraph 12, Jane.",
     "Unit 3, Fractions",
+    "The meeting is on 12 May, Leeds Crown Court.",
+    "Discharged to the care of Ms Brenda Holt.",
+    "The Designated Safeguarding Lead and the School Nursing Service have been informed.",
 ]
 
 

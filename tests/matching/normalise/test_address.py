@@ -75,6 +75,7 @@ from disclosure_guard.matching import AddressComponents, parse_address
             AddressComponents(sub_building="2/1", number="14", street="kelvin street", town="glasgow"),
         ),
         ("2/1, 14 Kelvin Street", AddressComponents(sub_building="2/1", number="14", street="kelvin street")),
+        ("4/27-29 Marie Crescent", AddressComponents(sub_building="4", number="27-29", street="marie crescent")),
         (
             "Flat 53, The Sidings SO20 2UH",
             AddressComponents(sub_building="53", building_name="the sidings", postcode="SO20 2UH"),
@@ -165,3 +166,13 @@ def test_a_run_together_street_on_its_own_line_after_a_house_is_the_street() -> 
 
 def test_a_slashed_pair_with_no_house_number_after_it_is_flat_and_number() -> None:
     assert (parse_address("3/12 Elm Road").sub_building, parse_address("3/12 Elm Road").number) == ("3", "12")
+
+
+def test_a_caravan_on_its_park_is_a_sub_building() -> None:
+    parsed = parse_address("Caravan 14, Sandy Bay Holiday Park, Exmouth EX8 5BU")
+    assert parsed.sub_building == "14"
+    assert parsed.postcode == "EX8 5BU"
+
+
+def test_an_old_working_building_is_a_house_name() -> None:
+    assert parse_address("The Old Forge, 10 Carter Terrace, Leeds").building_name == "the old forge"

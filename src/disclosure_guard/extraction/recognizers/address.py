@@ -71,6 +71,24 @@ Examples it must handle (and the tests use exactly these); the span is the part 
     "Unit 5, Riverside Park, Hull HU1 2AB"            -> all of it
     "She lives at number 14 on Holloway Gate in Wolverhampton."
                                         -> "number 14 on Holloway Gate in Wolverhampton"
+    "Mrs Bishakha Rana\nWoodside\n36 Moore Square\nCoatesshire\nAB5 9FA" -> all after the name
+    "Home address: Tanglewood\n18 Leigh Walk\nLeeds\nLS6 2AB" -> all after the label
+    "Your new address, Westwinds, 196 Fry Rd., Hannahside, M12 6LR, will be held"
+                                        -> "Westwinds, 196 Fry Rd., Hannahside, M12 6LR"
+    "she is at woodside, 225 kennedy cresc, brownchester, ls1 8nh and"
+                                        -> "woodside, 225 kennedy cresc, brownchester, ls1 8nh"
+    "Jane Doe\n18 Leigh Walk\nLeeds LS6 2AB"    -> "18 Leigh Walk\nLeeds LS6 2AB" (the addressee's name)
+    "Dear Sarah, 12 Elm Road is ready."          -> "12 Elm Road"
+    "the locks at 14 Brian Club, New Justinhaven have been changed" -> "14 Brian Club, New Justinhaven"
+    "Unit 28, Dean Mansions, 39 Norman, North Christopherside" -> all of it (street type dropped)
+    "Mr G Thornton\n4/27-29 Marie Crescent\nTomhaven\nNE19 3PB" -> all after the name
+    "Ms Kolade fled Yates Farmhouse New Nicola on 9 February." -> "Yates Farmhouse New Nicola"
+    "Condition 2: not to enter Westfield Avenue, Llandaff North, Cardiff."
+                                        -> "Westfield Avenue, Llandaff North, Cardiff"
+    "Her mum lives on Wellington St, Burnley, about number 30." -> "Wellington St, Burnley"
+    "Lives at 22 Clive St Grangetown with his partner." -> "22 Clive St Grangetown"
+    "31 Mayfield Road (Flat B), Moseley, B13 9HS"  -> all of it
+    "Caravan 14, Sandy Bay Holiday Park, Exmouth EX8 5BU" -> all of it
 and must not fire on:
     "we met on 12 May"; "a 5 minute walk"; "walked 2 miles down the road";
     "Leeds City Council"; "Leeds LS6 2AB" (a postcode with its town is only a POSTCODE);
@@ -78,7 +96,9 @@ and must not fire on:
     "the hearing at Leeds Crown Court"; "a 3 bedroom terrace"; "Mrs Megan Green\nHealth Visitor";
     "there are 2 ways to pay"; "Designated Safeguarding Lead\nPark View Community School";
     "see paragraph 12, Jane." (a name one letter from "Lane" is no street without a place after it);
-    "Unit 3, Fractions" (a school unit: a flat and a name with nothing after them).
+    "Unit 3, Fractions" (a school unit: a flat and a name with nothing after them);
+    "The meeting is on 12 May, Leeds Crown Court."; "Discharged to the care of Ms Brenda Holt.";
+    "The Designated Safeguarding Lead and the School Nursing Service have been informed."
 
 How it works: street cores ("12 Elm Road", "Mill Lane") and postcodes are anchors; from an
 anchor the span grows backwards over a building and sub-building ("Apartment 27, Beech Court,")
@@ -90,6 +110,11 @@ it. A number right after "Flat"/"Unit" is the flat's, not the house's ("Unit 5, 
 Park"); a name between a flat and a numbered street is the building ("Flat 4, Kingsley, 20
 Mill Lane"); a flat and a name before a postcode are a flat in a building ("Flat 53, The
 Sidings SO20 2UH"). "number 14 on Holloway Gate in Wolverhampton" is said, not written.
+A numbered street with a type word no list holds ("14 Brian Club") or none ("39 Norman") needs
+more than a town after it: a postcode, a flat or building before it, "at"/"to"/"fled" before it,
+or two places. A house name without a house word before a numbered street ("Tanglewood\n18 Leigh
+Walk") is the house under another line of the block, after a label, or vouched for inline by a
+postcode or "at"; never after a title or a greeting, nor a name the model reads as a person.
 A street without a house number is an address only with other evidence (a building before it,
 a postcode after it, a locality line under it, or "on/in/to/at" before it): a missed address
 is a leak, but "Victoria Street Surgery" is not an address. Without any street, places count
@@ -139,6 +164,18 @@ MAX_BLOCK_LINES = 7
 # Enough for the longest segment read backwards ("Ground Floor Flat, ", "The Old Coach House, ").
 BACK_WINDOW = 80
 MAX_LABEL_LINES = 6
+MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec"})
+# Everything up to the last word in lower case and the connectors after it: "Her mum lives on ".
+_CONNECTOR = r"(?:of|the|de|la|le|upon|on|in|and)"
+PROSE_BEFORE_STREET = re.compile(
+    rf"(?:\S+[ \t]+)*?(?!{_CONNECTOR}[ \t])[a-z][\w'’\-]*[ \t]+(?:{_CONNECTOR}[ \t]+)*"
+    rf"(?=[A-Z]\S*(?:[ \t]+(?:[A-Z]\S*|{_CONNECTOR}))*\Z)")
+TITLE_WORD = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)\b")
+# A name after a greeting is the reader's: "Dear Sarah, 12 Elm Road is ready".
+GREETING_BEFORE = re.compile(r"(?i:\b(?:dear|hi|hello|hiya|morning|afternoon|thanks|thank[ \t]+you)[ \t,]*)\Z")
 
 
 def _before_postcode(start: int, end: int, postcodes: dict[int, PostcodeMatch]) -> int:
@@ -205,6 +242,11 @@ class AddressRecognizer(Recognizer):
         self._label_prefix = grammar.pattern("label_prefix")
         self._label_line = grammar.pattern("label_line")
         self._sentence_end = grammar.pattern("sentence_end")
+        self._residence_before = grammar.pattern("residence_before")
+        self._street_type_word = grammar.pattern("street_type")
+        self._building_then_places = grammar.pattern("building_then_places")
+        self._bracketed_sub = grammar.pattern("bracketed_sub")
+        self._after_town = grammar.pattern("after_town")
 
     # ------------------------------------------------------------------ entry point
 
@@ -241,6 +283,7 @@ class AddressRecognizer(Recognizer):
             candidate = self._from_postcode(text, postcode, persons)
             if candidate is not None:
                 candidates.append(candidate)
+        candidates.extend(self._from_buildings_after_cues(text))
         candidates.extend(self._from_labels(text))
         candidates.extend(self._from_residence_cues(text, postcodes))
         return [
@@ -261,6 +304,13 @@ class AddressRecognizer(Recognizer):
         lower = not any(word[0].isupper() for word in street.split())
         allcaps = m.group().isupper()
         anchor = m.start()
+        if not numbered and not lower and (prose := PROSE_BEFORE_STREET.match(street)):
+            # "not to enter Westfield Avenue", "Her mum lives on Wellington St": the street starts
+            # at the capital after the last word in lower case; the prose is no part of its name.
+            anchor = m.start("name") + prose.end()
+            street = street[prose.end():]
+            if TITLE_WORD.match(street):
+                return None  # "the care of Ms Brenda Holt": a person
         flat_before = numbered and self._sub_word_before.search(text, max(0, anchor - 20), anchor)
         spoken = None if numbered else (
             SPOKEN_NUMBER_BEFORE.search(text, max(0, anchor - 30), anchor)
@@ -276,11 +326,16 @@ class AddressRecognizer(Recognizer):
             town_end = self._trim_locality(text, in_town.end(), town.end()) if town else None
             if town_end is not None:
                 street_end = town_end
-        end, has_postcode, locality_lines = self._grow_forward(text, street_end, allcaps, postcodes)
+        end, has_postcode, locality_lines = self._grow_forward(
+            text, street_end, allcaps, postcodes, typed=bool(m.group("type")) and not lower)
         if not numbered and TITLE_BEFORE.search(text, max(0, anchor - 8), anchor):
             return None
+        # "not to enter Westfield Avenue, Llandaff North, Cardiff": a street and two places
+        # after it, comma by comma, are an address as a postcode makes one.
+        places_after = 0 if "\n" in text[street_end:end] else text.count(",", street_end, end)
+        two_places = not numbered and bool(m.group("type")) and places_after >= 2
         start, back_evidence = self._grow_back(text, anchor, numbered, persons,
-                                               has_postcode=has_postcode, lower=lower)
+                                               has_postcode=has_postcode or two_places, lower=lower)
         back_evidence = back_evidence or bool(flat_before)
         if (m.group("compound") and lower or m.group("ltype")) and not has_postcode and not (
                 numbered and (back_evidence or STREET_CUE.search(text, max(0, start - 40), start))):
@@ -299,8 +354,13 @@ class AddressRecognizer(Recognizer):
         elif back_evidence or has_postcode or (locality_lines and self._starts_line(text, start)):
             score = SCORE_NUMBERED
             patterns = {"bare_street"}
-        elif (m.group("type") and m.group("type").rstrip(".").lower() not in self._ambiguous_types
-              and STREET_CUE.search(text, max(0, m.start() - 40), m.start())):
+        elif two_places:
+            score = SCORE_BARE_STREET
+            patterns = {"bare_street_before_places"}
+        elif (m.group("type") and STREET_CUE.search(text, max(0, anchor - 40), anchor)
+              and (m.group("type").rstrip(".").lower() not in self._ambiguous_types or places_after)):
+            # "on Wellington St, Burnley": a type that is also a word ("St" for Saint, "Drive")
+            # ends the street when a town follows it after a comma.
             score = SCORE_BARE_STREET
             patterns = {"bare_street_after_cue"}
         else:
@@ -329,13 +389,27 @@ class AddressRecognizer(Recognizer):
                 break
             kind = None
         if kind is None:
-            return None
+            words = m.group("name").split()
+            if words[0].lower().rstrip(".") in MONTHS or words[0].lower() in self._locality_stop:
+                return None  # "on 12 May, Leeds", "at 10 Monday"
+            if self._street_type_word.fullmatch(words[-1]):
+                return None  # "18 Leigh Walk": the street anchor's
+            # "14 Brian Club, New Justinhaven", "39 Norman, North Christopherside": a street
+            # with a type word no list holds, or none, is vouched for below by more than a town.
+            kind = "street_without_known_type"
         if self._sub_word_before.search(text, max(0, m.start() - 20), m.start()):
             return None  # "Flat 4, Kingsley Crt": the flat's number, read by the other anchors
         end, has_postcode, _lines = self._grow_forward(text, street_end, m.group().isupper(), postcodes)
         start, back_evidence = self._grow_back(text, m.start(), True, persons, has_postcode=has_postcode)
-        if not (has_postcode or end > street_end or back_evidence
-                or STREET_CUE.search(text, max(0, start - 40), start)):
+        cue = STREET_CUE.search(text, max(0, start - 40), start) or self._residence_before.search(
+            text, max(0, start - 40), start)
+        if not (has_postcode or end > street_end or back_evidence or cue):
+            return None
+        if kind == "street_without_known_type" and not (
+                has_postcode or back_evidence
+                or (end > street_end and text[street_end] == "," and (
+                    cue or text.count(",", street_end, end) >= 2
+                    or self._label_prefix.match(text[text.rfind("\n", 0, start) + 1:start])))):
             return None
         patterns = {kind}
         if back_evidence:
@@ -481,6 +555,27 @@ class AddressRecognizer(Recognizer):
                                          else "places_after_cue"}))
         return found
 
+    def _from_buildings_after_cues(self, text: str) -> list[_Candidate]:
+        """"Our office at Berry House Ward Hollow West Stewartport is open", "she fled Yates
+        Farmhouse New Nicola on 9 February": a named building and the places after it, written
+        without commas, after words that say where."""
+        found = []
+        for m in self._building_then_places.finditer(text):
+            start = m.start()
+            line_start = text.rfind("\n", 0, start) + 1
+            if not (STREET_CUE.search(text, max(0, start - 40), start)
+                    or self._residence_before.search(text, max(0, start - 40), start)
+                    or (text[line_start:start].strip() and self._label_prefix.match(text[line_start:start]))):
+                continue
+            building = [w for w in m.group("building").split() if w not in ("The", "THE")]
+            if len(building) < 2 or any(w.lower() in self._locality_stop for w in building[1:]):
+                continue  # "the School Nursing Service": a building needs a name
+            end = self._trim_locality(text, m.start("places"), m.end("places"))
+            if end is None or not text[m.start("places"):end].strip():
+                continue
+            found.append(_Candidate(start, end, SCORE_BLOCK, {"building_then_places"}))
+        return found
+
     def _from_labels(self, text: str) -> list[_Candidate]:
         found = []
         for m in self._label.finditer(text):
@@ -541,6 +636,9 @@ class AddressRecognizer(Recognizer):
                     or self._label_prefix.match(text[text.rfind("\n", 0, seg_start) + 1:seg_start]))
                 # "The Beeches, 37 Booth Place": a name with "The" is a house, never a person.
                 the_house = name.startswith(("The ", "THE ")) and (own_line or vouched or "," in m.group("sep"))
+                if numbered and not the_house and (
+                        house_start := self._names_a_house(text, m, persons, has_postcode=has_postcode)) is not None:
+                    return house_start, True
                 if ((numbered and not the_house) or evidence or not (own_line or vouched or numbered)
                         or any(w.lower().rstrip(".,") in self._locality_stop
                                for w in name.split()[name.startswith(("The ", "THE ")):])
@@ -551,12 +649,50 @@ class AddressRecognizer(Recognizer):
             start, evidence = seg_start, True
         return start, evidence
 
+    def _names_a_house(self, text: str, m: re.Match[str], persons: list[tuple[int, int]], *,
+                       has_postcode: bool) -> int | None:
+        """Where a name before a numbered street starts if it is the house's ("Tanglewood\n18 Leigh Walk",
+        "Westwinds, 196 Fry Rd., Hannahside, M12 6LR") rather than the addressee's ("Jane Doe\n18
+        Leigh Walk", "Dear Sarah, 12 Elm Road is ready"). On its own line: under another line of
+        the block, or one word opening it. Inline: vouched for by a postcode or by "at"/"to"
+        before it, and with a comma unless both vouch."""
+        seg_start, name, sep = m.start(), m.group("house"), m.group("sep")
+        words = name.split()
+        if name.islower() and len(words) > 1 and words[0] in self._locality_stop:
+            # "at woodside, 225 kennedy cresc": the lower-case house is the word after "at".
+            seg_start += len(name) - len(name.split(None, 1)[1])
+            name, words = name.split(None, 1)[1], words[1:]
+        line_start = text.rfind("\n", 0, seg_start) + 1
+        before = text[line_start:seg_start]
+        # The model takes "Meadow View" for a person; a name ending like a street is a house. A
+        # person begun on the line above ("Mrs Bishakha Rana\nWoodside") is the addressee's.
+        street_like = bool(self._street_type_word.fullmatch(words[-1]))
+        if ((not street_like and any(line_start <= s < m.end("house") and seg_start < e for s, e in persons))
+                or TITLE_WORD.match(name) or TITLE_BEFORE.search(text, max(0, seg_start - 8), seg_start)
+                or GREETING_BEFORE.search(before)
+                or any(w.lower().rstrip(".,") in self._locality_stop for w in words)):
+            return None
+        labelled = bool(before.strip() and self._label_prefix.match(before))
+        if "\n" in sep:
+            # "Home address: Tanglewood\n18 Leigh Walk": a label vouches as a line above does.
+            named = labelled or not before.strip() and (
+                len(words) == 1 or not self._paragraph_start(text, seg_start))
+        else:
+            cue = bool(STREET_CUE.search(text, max(0, seg_start - 40), seg_start) or labelled
+                       or self._residence_before.search(text, max(0, seg_start - 40), seg_start))
+            named = (has_postcode or cue or not before.strip()) if "," in sep else (
+                has_postcode and (cue or not before.strip()))
+        return seg_start if named else None
+
     def _grow_forward(self, text: str, end: int, allcaps: bool,
-                      postcodes: dict[int, PostcodeMatch]) -> tuple[int, bool, int]:
+                      postcodes: dict[int, PostcodeMatch], *, typed: bool = False) -> tuple[int, bool, int]:
         locality_lines = 0
+        if bracketed := self._bracketed_sub.match(text, end):
+            end = bracketed.end()
         chained = self._chain_to_postcode(text, end, postcodes)
         if chained is not None:
             return chained, True, 0
+        street_end = end
         for _ in range(6):
             sep = SEPARATOR.match(text, end)
             pos = sep.end()
@@ -591,7 +727,10 @@ class AddressRecognizer(Recognizer):
                     break
                 locality_lines += 1
             elif not sep.group("comma"):
-                if not (followed_by_postcode or (allcaps and text[pos:loc_end].isupper())):
+                # A town right after a street type, with no comma, where the phrase ends: "22
+                # Clive St Grangetown with his partner".
+                town_ends_phrase = typed and end == street_end and self._after_town.match(text, loc_end)
+                if not (followed_by_postcode or (allcaps and text[pos:loc_end].isupper()) or town_ends_phrase):
                     break
             end = loc_end
         return end, False, locality_lines

@@ -53,7 +53,7 @@ SLIPPED_STREET_TYPES = ("way", "walk", "mews", "park", "rise", "view", "row", "g
 RUN_TOGETHER_SHORT_TYPES = ("rise", "walk", "mews", "view", "green", "row", "park", "hill")
 # Words for a home, as against a unit of a course or a room of an office: a flat and a name
 # with nothing after them count only for these.
-DWELLING_SUB_WORDS = frozenset({"flat", "apartment", "apt", "maisonette", "bedsit", "penthouse"})
+DWELLING_SUB_WORDS = frozenset({"flat", "apartment", "apt", "maisonette", "bedsit", "penthouse", "caravan", "chalet"})
 LABEL_VALUE_NEGATIVES = frozenset(
     {"withheld", "confidential", "not known", "unknown", "n/a", "none", "redacted",
      "see above", "see below", "tbc", "no fixed abode", "nfa"}
@@ -63,8 +63,10 @@ LABEL_VALUE_NEGATIVES = frozenset(
 RULES: tuple[tuple[str, str], ...] = (
     # -------------------------------------------------------------- words
     ("capword", r"(?:(?:St|Ste|Gt|Upr|Lwr|Nth|Sth|Mt)\.|{upper}{letter}*(?:['’\-]{letter}+)*)(?![\w'’])"),
-    # House numbers never start with 0; "12", "12A", "12-14", "3/12", "No. 7".
+    # House numbers never start with 0; "12", "12A", "12-14", "3/12", "No. 7", and a Glasgow
+    # flat in a range of numbers, "4/27-29".
     ("number", r"(?<![\w£$€./:,\-])(?<!\d[ \t])(?:(?i:no)\.?[ \t]?)?"
+               r"(?:[1-9]\d?/(?=[1-9]\d{0,3}[-–][1-9]))?"
                r"[1-9]\d{0,3}[A-Za-z]?(?:[ \t]?[-–/][ \t]?[1-9]\d{0,3}[A-Za-z]?)?(?![\w/])"),
     ("floor", r"(?i:ground|first|second|third|fourth|top|basement|lower|upper|garden|1st|2nd|3rd|4th)"),
     ("direction", r"(?:North|South|East|West|Upper|Lower|NORTH|SOUTH|EAST|WEST)"),
@@ -82,6 +84,10 @@ RULES: tuple[tuple[str, str], ...] = (
                       r"(?:[ \t]+(?:together|now|currently|temporarily|back))?[ \t]+(?:at|to)[ \t]+"
                       r"|(?<![\w'’])(?:fled|left)[ \t]+(?=[A-Z])"
                       r"|(?<![\w'’])address(?:[ \t]+is)?(?:[ \t]*[,:])?[ \t]+)"),
+    # The same words right before a numbered address: "fled 24 Holden Creek", "address, 12 ...".
+    ("residence_before", r"(?i:(?<![\w'’])(?:lives|live|living|lived|resides|residing|resided|stays|staying"
+                         r"|stayed|moved|moving|relocated|relocating|fled|left|address(?:[ \t]+is)?[ \t]*[,:]?)"
+                         r"[ \t]+(?:(?:at|to|in)[ \t]+)?)\Z"),
     ("title_before", r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|Dr|MR|MRS|MS|MISS|DR)\.?[ \t]+\Z"),
     ("separator_parts", r"[ \t]*(?P<comma>,)?[ \t]*(?P<newline>\r?\n)?[ \t]*"),
     # "lives on Mill Lane", "moved to Mill Lane": the words that make a bare street name a location.
@@ -139,6 +145,15 @@ RULES: tuple[tuple[str, str], ...] = (
     # A numbered street whose last word may be a misspelt or run-together street type.
     ("loose_street", r"(?<![\w'’\-])(?P<number>{number})(?P<comma>,)?[ \t]+"
                      r"(?P<name>{capword}(?:[ \t]+{capword}){0,3})"),
+    # "at The Old Forge New Nicole, and", "fled Yates Farmhouse New Nicola on ...": a building
+    # and its places with no commas, up to what cannot be a place.
+    ("building_then_places", r"(?P<building>{building})(?P<places>(?:[ \t]+(?:{capword}|{locality_connector}(?=[ \t]+{upper}))){1,5})"
+                             r"(?=[ \t]*(?:[.,;:)!?]|\r?\n|\Z)|[ \t]+[a-z0-9])"),
+    # "31 Mayfield Road (Flat B), Moseley": a flat in brackets after its street.
+    ("bracketed_sub", r"[ \t]*\((?:{sub_building})\)"),
+    # What may follow a town written after its street with no comma: "22 Clive St Grangetown
+    # with his partner", "Flat 4 27 Gidlow Ln Wigan." (and not "12 Elm Road Jane said").
+    ("after_town", r"[ \t]*(?:[.,;:!?)]|\r?\n|\Z)|[ \t]+(?:with|for|from|since|until|near|where|which)(?![\w'’])"),
     ("the_house", r"(?:The|THE)[ \t]+(?:{capword}[ \t]+){0,2}{capword}(?=[ \t]*,)"),
     ("numbered_segment", r"(?<![\w'’\-])(?:{number}),?[ \t]+(?:{capword}[ \t]+){0,3}{capword}(?P<sep>{separator})\Z"),
     ("locality_back", r"(?<![\w'’\-])(?:{capword}[ \t]+(?:{locality_connector}[ \t]+)?){0,3}{capword}"

@@ -32,6 +32,7 @@ Examples it must handle (the tests use exactly these):
                                                      sub-building "2/1", number 14
     "2/1, 14 Kelvin Street"                          the same without "Flat": a slashed pair before
                                                      a house number is the flat
+    "4/27-29 Marie Crescent"                         flat 4 in the range of numbers 27-29
     "Flat 53, The Sidings SO20 2UH"                  a flat and its building with no street:
                                                      building "the sidings"
     "Flat 4, Kingsley Ct, Leeds"                     the same with a court: building "kingsley ct"
@@ -102,10 +103,13 @@ BUILDING_KINDS = frozenset(
         "towers", "heights", "chambers", "centre", "works", "grange", "rectory", "vicarage",
         "bungalow", "croft", "place", "point", "residence", "apartments", "flats", "block", "wharf",
         "quay", "gardens", "mews", "oast", "granary", "stables", "priory", "studios", "yard",
+        "forge", "smithy", "bakery", "dairy", "maltings", "foundry", "brewery", "byre", "steading",
+        "bothy", "boathouse", "gatehouse", "schoolhouse", "tollhouse", "almshouses", "parsonage",
+        "manse", "presbytery",
     }
 )  # fmt: skip
 _SUB_BUILDING_WORDS = frozenset(
-    {"flat", "flt", "apartment", "apt", "unit", "suite", "room", "maisonette", "studio"}
+    {"flat", "flt", "apartment", "apt", "unit", "suite", "room", "maisonette", "studio", "caravan", "chalet", "mooring", "berth"}
 )
 _FLOOR_WORDS = frozenset(
     {"ground", "first", "second", "third", "top", "basement", "lower", "upper", "floor", "1st", "2nd", "3rd"}
@@ -120,7 +124,7 @@ _PLACE_NOISE = frozenset(
 )
 _NUMBER = re.compile(r"^\d+[a-z]?(?:-\d+[a-z]?)?$")
 _SUB_VALUE = re.compile(r"^(?:[a-z]|[a-z]?\d{1,4}[a-z]?|\d{1,2}/\d{1,2})$")
-_SLASHED = re.compile(r"^([a-z]?\d{1,4}[a-z]?)/(\d+[a-z]?)$")
+_SLASHED = re.compile(r"^([a-z]?\d{1,4}[a-z]?)/(\d+[a-z]?(?:-\d+[a-z]?)?)$")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[/\-][a-z0-9]+)*")
 _SPOKEN_NUMBER = re.compile(r"\b(?:number|no)\.?\s*(?=\d)")
 _NUMBER_ON = re.compile(r"\b(\d+[a-z]?)\s+(?:on|in|at)\s+(?=[a-z])")
