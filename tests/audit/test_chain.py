@@ -43,7 +43,7 @@ def test_the_canonical_content_is_a_fixed_format():
 
 def test_parse_anchor_takes_what_audit_head_prints():
     assert parse_anchor(f"7:{'AB' * 32}\n") == (7, "ab" * 32)
-    for wrong in ("7", f"x:{'a' * 64}", "7:abc", f"7:{'g' * 64}", f"-1:{'a' * 64}"):
+    for wrong in ("7", f"x:{'a' * 64}", "7:abc", f"7:{'g' * 64}", f"-1:{'a' * 64}", f"\u00b2:{'a' * 64}"):
         with pytest.raises(ValueError):
             parse_anchor(wrong)
 
@@ -192,3 +192,29 @@ def test_a_second_append_waits_for_the_first_to_commit(runtime: Runtime):
         actors = session.scalars(select(AuditEventRow.actor_name).order_by(AuditEventRow.id)).all()
     assert actors == ["ops", "first", "second"]
     assert verified(runtime).intact
+
+
+def test_verify_while_appends_go_on_never_reports_a_break(runtime: Runtime):
+    # A cron job verifies during traffic: the head row and the events are read as one snapshot.
+    audited(runtime, 3)
+    writing = threading.Event()
+    writing.set()
+    failures: list[BaseException] = []
+
+    def write() -> None:
+        try:
+            audited(runtime, 15, Principal("writer", Role.REVIEWER))
+        except BaseException as exc:  # noqa: BLE001  reported below
+            failures.append(exc)
+
+    writers = [threading.Thread(target=write) for _ in range(3)]
+    for thread in writers:
+        thread.start()
+    reports = []
+    while any(thread.is_alive() for thread in writers):
+        reports.append(verified(runtime))
+    for thread in writers:
+        thread.join()
+    assert not failures and reports
+    assert [r.first_break for r in reports if not r.intact] == []
+    assert verified(runtime).events == 3 + 3 * 15

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -38,6 +39,8 @@ from disclosure_guard.db.tables import AuditChainHeadRow, AuditEventRow
 
 GENESIS_HASH = "0" * 64
 HEAD_ROW_ID = 1
+
+_ANCHOR = re.compile(r"(?P<event_id>[0-9]{1,18}):(?P<hash>[0-9a-fA-F]{64})")
 
 # How far back verify looks for the event a broken link points to, to tell events inserted
 # after it from events deleted before it.
@@ -116,11 +119,10 @@ def append(session: Session, event: AuditEventRow) -> None:
 
 def parse_anchor(text: str) -> tuple[int, str]:
     """"42:9f86d0…" (as `audit head` prints it) -> (42, "9f86d0…"); ValueError otherwise."""
-    event_id, _, digest = text.strip().partition(":")
-    digest = digest.lower()
-    if not event_id.isdigit() or len(digest) != 64 or any(c not in "0123456789abcdef" for c in digest):
+    anchor = _ANCHOR.fullmatch(text.strip())
+    if anchor is None:
         raise ValueError("an anchor is EVENT_ID:HASH, as `disclosure-guard audit head` prints it")
-    return int(event_id), digest
+    return int(anchor["event_id"]), anchor["hash"].lower()
 
 
 class BreakKind(StrEnum):
