@@ -32,6 +32,58 @@ def test_apikey_create_prints_a_working_key_last(settings, runtime, http: httpx.
     assert refused.returncode == 2 and "invalid_role" in refused.stderr
 
 
+def test_apikey_list_rotate_and_revoke(settings, runtime, http: httpx.Client):
+    made = run_cli(settings, "apikey", "create", "--role", "auditor", "--name", "auditor-cli", "--system", "audit-office",
+                   "--expires-in", "90d")
+    assert made.returncode == 0, made.stderr
+    old = made.stdout.strip().splitlines()[-1]
+    assert "system 'audit-office'" in made.stdout and "expires 20" in made.stdout
+
+    rotated = run_cli(settings, "apikey", "rotate", "auditor-cli")
+    assert rotated.returncode == 0, rotated.stderr
+    new = rotated.stdout.strip().splitlines()[-1]
+    assert new.startswith("dg_") and new != old and "old secret works until 20" in rotated.stdout
+    for key in (old, new):  # the old secret, within its grace period, and the new one
+        assert http.get("/v1/audit", headers=bearer(key)).status_code == 200
+
+    listed = run_cli(settings, "apikey", "list")
+    assert listed.returncode == 0, listed.stderr
+    header, row = listed.stdout.splitlines()[0], next(l for l in listed.stdout.splitlines() if "auditor-cli" in l)
+    assert header.split() == ["name", "role", "system", "status", "created", "expires", "revoked"]
+    assert row.split()[:4] == ["auditor-cli", "auditor", "audit-office", "active"]
+    as_json = [json.loads(line) for line in run_cli(settings, "apikey", "list", "--json").stdout.splitlines()]
+    assert {"name": "auditor-cli", "status": "active", "system": "audit-office"}.items() <= as_json[0].items()
+    assert old not in listed.stdout + str(as_json) and new not in listed.stdout + str(as_json)
+
+    revoked = run_cli(settings, "apikey", "revoke", "auditor-cli")
+    assert revoked.returncode == 0, revoked.stderr
+    for key in (old, new):  # from the next request on, both secrets
+        refused = http.get("/v1/audit", headers=bearer(key))
+        assert refused.status_code == 401 and refused.json()["error"]["code"] == "api_key_revoked"
+    assert "revoked" in run_cli(settings, "apikey", "list").stdout
+
+    with runtime.session_factory() as session:
+        from disclosure_guard.audit.trail import AuditFilter, list_events
+
+        events, _ = list_events(session, AuditFilter(actor_name="cli"), 0, 10)
+    assert [e.action.value for e in events] == ["apikey.revoked", "apikey.rotated", "apikey.created"]
+
+
+def test_apikey_bad_input_exits_2_with_a_code(settings, runtime):
+    for args, code in [
+        (("create", "--role", "submitter", "--expires-in", "90"), "invalid_duration"),
+        (("create", "--role", "submitter", "--expires-in", "ninety days"), "invalid_duration"),
+        (("create", "--role", "submitter", "--name", "has space"), "invalid_key_name"),
+        (("revoke", "nobody"), "api_key_not_found"),
+        (("rotate", "nobody"), "api_key_not_found"),
+    ]:
+        done = run_cli(settings, "apikey", *args)
+        assert done.returncode == 2 and f"[{code}]" in done.stderr, (args, done.stderr)
+    assert run_cli(settings, "apikey", "create", "--role", "submitter", "--name", "twice").returncode == 0
+    taken = run_cli(settings, "apikey", "create", "--role", "submitter", "--name", "twice")
+    assert taken.returncode == 2 and "[api_key_name_taken]" in taken.stderr
+
+
 def test_register_import_and_check(settings, runtime, tmp_path: Path):
     cases = tmp_path / "cases.json"
     cases.write_text(json.dumps({"cases": [a_case()]}))

@@ -12,13 +12,12 @@ import typer
 from pydantic import ValidationError
 
 from disclosure_guard.cli_audit import audit_app
-from disclosure_guard.errors import GuardError
+from disclosure_guard.cli_keys import apikey_app
 from disclosure_guard.settings import get_settings
 from disclosure_guard.types import Decision
 
 app = typer.Typer(help="disclosure-guard: the pre-send guard for protected parties' details.", no_args_is_help=True)
 register_app = typer.Typer(help="The protected-party register.", no_args_is_help=True)
-apikey_app = typer.Typer(help="API keys.", no_args_is_help=True)
 db_app = typer.Typer(help="The database schema.", no_args_is_help=True)
 app.add_typer(register_app, name="register")
 app.add_typer(apikey_app, name="apikey")
@@ -90,29 +89,6 @@ def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
 
     upgrade_schema(get_settings().database_url, revision)
     typer.echo(f"schema at {revision}")
-
-
-@apikey_app.command("create")
-def apikey_create(
-    role: Annotated[str, typer.Option(help="submitter, reviewer, register_admin, auditor or admin.")],
-    name: Annotated[str | None, typer.Option(help="A name for the audit trail.")] = None,
-) -> None:
-    """Create an API key; the key is the last line printed, and is shown only once."""
-    from disclosure_guard.access.keys import Principal, create_api_key
-    from disclosure_guard.access.roles import Role
-    from disclosure_guard.audit.trail import AuditAction, record
-    from disclosure_guard.runtime import open_database
-
-    _, session_factory, _ = open_database(get_settings())
-    try:
-        with session_factory() as session, session.begin():
-            principal, key = create_api_key(session, role, name)
-            record(session, Principal("cli", Role.ADMIN), AuditAction.APIKEY_CREATED,
-                   detail={"name": principal.name, "role": principal.role.value})
-    except GuardError as exc:
-        _fail(exc.message, exc.code)
-    typer.echo(f"created {principal.role.value} key named {principal.name!r}")
-    typer.echo(key)
 
 
 @register_app.command("import")

@@ -55,6 +55,10 @@ class Settings(BaseSettings):
         default=2.0, gt=0, description="How often the SMTP filter looks for released or rejected holds."
     )
     demo_register: bool = Field(default=False, description="Load the demo register on start if empty.")
+    key_rotation_grace_seconds: int = Field(
+        default=24 * 3600, ge=0, le=90 * 86_400,
+        description="After `apikey rotate`, how long the key's old secret keeps working (0: not at all).",
+    )
 
 
 @lru_cache

@@ -22,6 +22,10 @@ ENDPOINTS = [
     ("PUT", "/v1/cases/X", "register_admin", 422, "validation_error"),
     ("DELETE", "/v1/cases/X", "register_admin", 404, "case_not_found"),
     ("GET", "/v1/audit", "auditor", 200, None),
+    ("GET", "/v1/keys", "admin", 200, None),
+    ("POST", "/v1/keys", "admin", 422, "validation_error"),
+    ("POST", "/v1/keys/nobody/revoke", "admin", 404, "api_key_not_found"),
+    ("POST", "/v1/keys/nobody/rotate", "admin", 404, "api_key_not_found"),
 ]
 
 

@@ -99,3 +99,24 @@ def test_a_registered_forename_before_a_slip_of_her_own_surname_is_a_name(text: 
 def test_a_place_another_forename_or_lower_case_is_not_a_slip_of_her_name(text: str) -> None:
     recognizer = GazetteerRecognizer(Gazetteer(names=("Jacqueline Shaw", "Anna Kowalczyk")))
     assert recognizer.analyze(f"A letter about {text} came back.") == []
+
+
+@pytest.mark.parametrize("text", ["Anna Maria Kowalczyk", "Anna M. Kowalczyk"])
+def test_middle_names_the_register_leaves_out_are_still_her_name(register_terms: GazetteerRecognizer, text: str) -> None:
+    spans = register_terms.analyze(f"Patient {text} NHS No 943 476 5919")
+    assert (text, "gazetteer:middle_names") in [(s.text, s.pattern) for s in spans]
+
+
+def test_an_apostrophe_surname_is_one_word_not_an_initial_and_a_word() -> None:
+    recognizer = GazetteerRecognizer(Gazetteer(names=("Margaret O'Neill",)))
+    spans = recognizer.analyze("Patient Margaret Mary O'NEILL NHS No 943 476 5919; seen by Mr O'Neill")
+    assert [(s.text, s.pattern) for s in spans] == [
+        ("Margaret Mary O'NEILL", "gazetteer:middle_names"),
+        ("Mary O'NEILL", "gazetteer:word_surname"),
+        ("Mr O'Neill", "gazetteer:title_surname"),
+    ]
+
+
+def test_two_people_in_a_list_are_not_one_with_middle_names(register_terms: GazetteerRecognizer) -> None:
+    spans = register_terms.analyze("Present: Anna Lee, Maria Kowalczyk")
+    assert "gazetteer:middle_names" not in [s.pattern for s in spans]

@@ -40,6 +40,11 @@ class Principal:
     def may(self, role: Role) -> bool:
         return self.role is Role.ADMIN or self.role is role
 
+    def only_system(self) -> str | None:
+        """The one system whose checks this caller may read; None for every system (admins,
+        and reviewers through the hold queue)."""
+        return self.system if self.role is Role.SUBMITTER else None
+
 
 def digest(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()

@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 
 from disclosure_guard import __version__
 from disclosure_guard.api.errors import error_body, install_error_handlers
-from disclosure_guard.api.routes import audit, cases, checks, health, holds, register
+from disclosure_guard.api.routes import audit, cases, checks, health, holds, keys, register
 from disclosure_guard.runtime import Runtime, start_runtime
 from disclosure_guard.settings import Settings, get_settings
 
@@ -52,6 +52,6 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
                                 status_code=413)
         return await call_next(request)
 
-    for module in (health, checks, holds, register, cases, audit):
+    for module in (health, checks, holds, register, cases, audit, keys):
         app.include_router(module.router)
     return app

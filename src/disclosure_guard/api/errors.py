@@ -41,10 +41,13 @@ _STATUS[UnsupportedMediaType] = 415
 
 
 _MEANINGS = {
-    401: "No API key, or one that is not valid (missing_api_key, invalid_api_key).",
+    401: "No API key, or one that is not valid (missing_api_key, invalid_api_key), revoked (api_key_revoked), "
+         "expired (api_key_expired) or replaced by a rotation whose grace period is over (api_key_rotated).",
     403: "The key's role may not do this (forbidden_role).",
-    404: "No such check, hold or case (check_not_found, hold_not_found, case_not_found).",
-    409: "The hold was already released or rejected (hold_already_decided).",
+    404: "No such check, hold, case or key (check_not_found, hold_not_found, case_not_found, api_key_not_found). "
+         "A submitter asking for another system's check hears check_not_found too.",
+    409: "The hold was already released or rejected (hold_already_decided); the key name is taken "
+         "(api_key_name_taken), or the key is revoked or expired (api_key_revoked, api_key_expired).",
     413: "The item is larger than DG_MAX_ITEM_BYTES (item_too_large).",
     415: "Not sent as message/rfc822 (unsupported_media_type).",
     422: "The request is not valid; `fields` says where (validation_error, invalid_attachment, invalid_page…).",

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import base64
 import binascii
+import dataclasses
 from datetime import datetime
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError, model_validator
 
+from disclosure_guard.access.keys import NAME_PATTERN as KEY_NAME_PATTERN
+from disclosure_guard.access.lifecycle import KeyInfo, KeyStatus
+from disclosure_guard.access.roles import Role
 from disclosure_guard.errors import InvalidInput
 from disclosure_guard.ingest.attachments import Attachment
 from disclosure_guard.ingest.fields import item_from_fields
@@ -342,3 +346,42 @@ class Readiness(BaseModel):
     register_index: bool
     register_version: int | None
     register_cases: int | None
+
+
+class ApiKeyOut(BaseModel):
+    """A key as an admin may see it: never its secret or the secret's digest."""
+
+    name: str
+    role: Role
+    system: str = Field(description="Whom the key speaks for: a submitter key reads its own system's checks only.")
+    status: KeyStatus
+    created_at: datetime
+    expires_at: datetime | None
+    revoked_at: datetime | None
+    rotated_at: datetime | None
+    previous_secret_valid_until: datetime | None = Field(
+        description="After a rotation, the old secret works until then (DG_KEY_ROTATION_GRACE_SECONDS).")
+
+    @classmethod
+    def from_info(cls, info: KeyInfo) -> ApiKeyOut:
+        return cls(**dataclasses.asdict(info))
+
+
+class ApiKeyPage(Page):
+    items: list[ApiKeyOut]
+
+
+class ApiKeyCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: Role
+    name: str | None = Field(default=None, pattern=KEY_NAME_PATTERN,
+                             description="Unique; letters, digits and . _ : @ + -. Default: the role and 6 hex digits.")
+    system: str | None = Field(default=None, pattern=KEY_NAME_PATTERN, description="Default: the key's name.")
+    expires_in: str | None = Field(default=None, max_length=20, examples=["90d"],
+                                   description="A whole number and d, h or m (90d, 12h, 30m). Default: never.")
+
+
+class ApiKeySecret(BaseModel):
+    key: ApiKeyOut
+    secret: str = Field(description="The key itself, shown this once: send it as Authorization: Bearer SECRET.")

@@ -31,6 +31,8 @@ class AuditAction(StrEnum):
     HOLD_BOUNCED = "hold.bounced"
     HOLD_DROPPED = "hold.dropped"
     APIKEY_CREATED = "apikey.created"
+    APIKEY_REVOKED = "apikey.revoked"
+    APIKEY_ROTATED = "apikey.rotated"
 
 
 def record(

@@ -30,6 +30,8 @@ registered with: a letter of a short one, two of a long one (register names "Jac
 "Anna Kowalczyk"):
     "Jacqueline Saw", "Anna Kowlacyzk"                     -> PERSON (pattern gazetteer:forename_near_surname)
     "Jacqueline Road", "Joanna Saw", "jacqueline saw"      -> nothing
+and her forename and surname with middle names or initials the register leaves out between:
+    "Anna Maria Kowalczyk", "Anna M. Kowalczyk"            -> PERSON (pattern gazetteer:middle_names)
 
 A gazetteer is compiled once into a dictionary keyed by the folded, concatenated term, and the
 text is scanned token by token; cost grows with the text, not with the number of terms.
@@ -48,13 +50,15 @@ from spacy.tokens import Doc
 from disclosure_guard.extraction.recognizers.base import Recognizer
 from disclosure_guard.types import Gazetteer, Span, SpanKind
 
-TOKEN = re.compile(r"[^\W_]+")
+# A letter and an apostrophe open a surname ("O'Neill", "D’Souza"): one token, not an initial
+# and a word.
+TOKEN = re.compile(r"(?:[^\W\d_]['’](?=[^\W_]{2}))?[^\W_]+")
 # Between two tokens of one term: a space, a hyphen, ", " or ". " — not a paragraph.
 MAX_GAP = 3
 MIN_KEY_CHARS = 3
 TITLES = ("mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame", "lady", "lord", "rev")
 EXTRA_FOLDS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "ae", "œ": "oe",
-                             "þ": "th", "ð": "d"})
+                             "þ": "th", "ð": "d", "'": None, "’": None})
 
 
 def fold(token: str) -> str:
@@ -79,8 +83,10 @@ def _deletions(word: str) -> set[str]:
 _SURNAME_FIRST = _Entry(SpanKind.PERSON, 0.95, "gazetteer:surname_first")
 _WORD_SURNAME = _Entry(SpanKind.PERSON, 0.7, "gazetteer:word_surname")
 _INITIALS_SURNAME = _Entry(SpanKind.PERSON, 0.7, "gazetteer:initials_surname")
+_MIDDLE_NAMES = _Entry(SpanKind.PERSON, 0.9, "gazetteer:middle_names")
 _FORENAME_NEAR_SURNAME = _Entry(SpanKind.PERSON, 0.7, "gazetteer:forename_near_surname")
 MAX_INITIALS = 3
+MAX_MIDDLE_NAMES = 2
 # Her surname with one letter dropped, added, changed or two swapped ("Saw" for Shaw); two in a
 # long one ("Kowalcyk" for Kowalczyk has one, "Kowlacyzk" two). A short surname slips too far.
 MIN_NEAR_SURNAME = 4
@@ -118,7 +124,7 @@ class GazetteerRecognizer(Recognizer):
             tokens = [fold(t) for t in TOKEN.findall(name)]
             while len(tokens) > 1 and tokens[0] in TITLES:
                 tokens.pop(0)
-            if len(tokens) > 1 and len(tokens[-1]) >= MIN_NEAR_SURNAME:
+            if len(tokens) > 1 and len(tokens[-1]) >= MIN_KEY_CHARS:
                 for forename in tokens[:-1]:
                     if len(forename) > 1:
                         self._her_surnames[forename].add(tokens[-1])
@@ -174,6 +180,8 @@ class GazetteerRecognizer(Recognizer):
                 spans.append(self._span(text, start, tokens[i + 1][1], _WORD_SURNAME))
             elif self._forename_near_surname(text, tokens, i):
                 spans.append(self._span(text, start, tokens[i + 1][1], _FORENAME_NEAR_SURNAME))
+            elif (last := self._middle_names_then_surname(text, tokens, i)) is not None:
+                spans.append(self._span(text, start, tokens[last][1], _MIDDLE_NAMES))
             elif (last := self._initials_before_surname(text, tokens, i)) is not None and not (
                 spans and spans[-1].start <= start < spans[-1].end  # "Mrs A. Kowalczyk", found whole
             ):
@@ -238,8 +246,26 @@ class GazetteerRecognizer(Recognizer):
         return any(
             OSA.distance(word, surname, score_cutoff=2 if len(surname) >= LONG_SURNAME else 1)
             <= (2 if len(surname) >= LONG_SURNAME else 1)
-            for surname in self._her_surnames[tokens[i][2]]
+            for surname in self._her_surnames[tokens[i][2]] if len(surname) >= MIN_NEAR_SURNAME
         )
+
+    def _middle_names_then_surname(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> int | None:
+        """"Margaret Mary O'NEILL" for Margaret O'Neill: her registered forename, middle names or
+        initials the register leaves out, then her surname; the surname's index."""
+        if tokens[i][2] not in self._her_surnames or not text[tokens[i][0]].isupper():
+            return None
+        surnames = self._her_surnames[tokens[i][2]]
+        for j in range(i + 1, min(i + 2 + MAX_MIDDLE_NAMES, len(tokens))):
+            start, end, word = tokens[j]
+            gap = text[tokens[j - 1][1]:start]
+            initial = tokens[j - 1][1] - tokens[j - 1][0] == 1
+            if not (gap == " " or (initial and gap in (".", ". "))) or not text[start].isupper():
+                return None  # "Anna Lee, Maria Kowalczyk" is two people
+            if j > i + 1 and word in surnames:
+                return j
+            if word in TITLES or word in PLACE_WORDS:
+                return None
+        return None
 
     def _longest(self, tokens: list[tuple[int, int, str]], i: int,
                  table: dict[str, _Entry]) -> tuple[int, _Entry] | None:
