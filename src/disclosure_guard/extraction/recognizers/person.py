@@ -70,7 +70,7 @@ MIDDLE_INITIALS = rf"(?:{INITIAL}[ \t]*){{0,2}}"
 HYPHENATED_WORD = rf"{UPPER}{LOWER}+-{UPPER}{LOWER}+{WORD_END}"
 SALUTATIONS = r"(?:Dear|DEAR|Hi|Hello)"
 # Up to two in a row: "van der Berg", "de la Cruz", "dos Santos", "ap Gwilym".
-NAME_PARTICLES = "Ó|Ní|Nic|Mac|da|de|del|della|di|du|la|le|dos|das|van|von|der|den|ten|ter|al|el|bin|ibn|ap"
+NAME_PARTICLES = "Ó|Ní|Nic|Mac|da|de|del|della|di|du|la|le|dos|das|van|von|der|den|ten|ter|al|el|bin|bint|ibn|ap"
 SCORE_NER = 0.85
 SCORE_TITLE = 0.9
 SCORE_SALUTATION = 0.85
