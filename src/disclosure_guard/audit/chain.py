@@ -94,7 +94,9 @@ def append(session: Session, event: AuditEventRow) -> None:
 
     The UPDATE of the head row comes first: on PostgreSQL it locks that row until the caller
     commits (a second appender waits, then reads the first one's committed head); on SQLite any
-    write takes the database write lock, so the head read after it is the latest one."""
+    write takes the database write lock, so the head read after it is the latest one. Every
+    service records last in its transaction: the head stays locked until the commit, and a lock
+    taken after it could deadlock with a transaction waiting for the head."""
     head = session.execute(
         update(AuditChainHeadRow)
         .where(AuditChainHeadRow.id == HEAD_ROW_ID)
