@@ -44,7 +44,9 @@ def store(runtime, document, review_status):
         session.add(CheckRow(
             id=document["check_id"], created_at=datetime.fromisoformat(document["created_at"]), channel="letter",
             decision=document["decision"], reason_codes=",protected_contact_disclosed,",
-            case_references=",DA-2026-00017,", register_version=document["register_version"], submitted_by="test",
+            case_references=",DA-2026-00017,", register_version=document["register_version"],
+            # As migration 0003 leaves a check made before it: its submitter's system is its key's name.
+            submitted_by="test-submitter", submitter_system="test-submitter",
             sealed_result=runtime.vault.seal_json(document, f"{RESULT_PURPOSE}:{document['check_id']}"),
             review_status=review_status,
         ))

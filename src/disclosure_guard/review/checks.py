@@ -153,9 +153,11 @@ def store_check(
     return outcome
 
 
-def load_result(session: Session, vault: Vault, check_id: str) -> CheckOutcome:
+def load_result(session: Session, vault: Vault, check_id: str, *, system: str | None = None) -> CheckOutcome:
+    """With `system`, a check another system submitted is not found either: the same answer as
+    for no check at all, so that an id cannot be probed for."""
     row = session.get(CheckRow, check_id)
-    if row is None:
+    if row is None or (system is not None and row.submitter_system != system):
         raise NotFound("no check with that id", "check_not_found")
     return result_of(vault, row)
 

@@ -51,9 +51,10 @@ async def create_email_check(request: Request, actor: Submitter, runtime: Runtim
 
 
 @router.get("/{check_id}", response_model=CheckResponse, responses=documented_errors(404))
-def get_check(check_id: str, _: Submitter, runtime: RuntimeDep, session: SessionDep) -> CheckResponse:
-    """The answer to an earlier check, again."""
-    return CheckResponse.from_outcome(load_result(session, runtime.vault, check_id))
+def get_check(check_id: str, actor: Submitter, runtime: RuntimeDep, session: SessionDep) -> CheckResponse:
+    """The answer to an earlier check, again: a submitter sees the checks of its own system
+    only (another system's is 404, as for no check at all); an admin sees any."""
+    return CheckResponse.from_outcome(load_result(session, runtime.vault, check_id, system=actor.only_system()))
 
 
 @router.post("/document", response_model=CheckResponse, responses=documented_errors(413))
