@@ -32,7 +32,7 @@ and must not fire on:
     "Leeds City Council"; "Dear Sir or Madam"; "Leeds LS1 4AP" (the small model tags
     a town with its postcode as PERSON); "Dear Colleague"; "Victim: Yes";
     "Yours sincerely,\n\nLeeds City Council"; "St Hilda" (a saint names schools, not people);
-    "Meet at the Sidings Café" (a place); "Victoria Park Road"; "She lives in Florence now";
+    "Meet at the Sidings Café", "We met at the Sidings" (places); "Victoria Park Road"; "She lives in Florence now";
     "May I ask"; "Will you ring the office".
 """
 
@@ -240,6 +240,8 @@ class PersonRecognizer(Recognizer):
         if (not self._plausible(span_text) or NER_NOT_PERSON.match(span_text)
                 or len(span_text) <= 2):
             return None
+        if _word_before(text, start).lower() == "the":
+            return None  # "at the Sidings", "the Grange": a place
         return Span(SpanKind.PERSON, start, end, span_text, self.name, score=SCORE_NER,
                     pattern="ner")
 
@@ -327,9 +329,10 @@ def stands_alone(text: str, start: int, end: int, titles: frozenset[str] | set[s
     if re.match(r"['’]s[ \t]+[A-Z0-9]", after):
         return False  # "Victoria's Secret"
     before = _word_before(text, start)
-    if before and before[-1] not in ",;:" and (before[0].isupper() or before[0].isdigit() or before.lower().rstrip(".") in titles):
+    bare = before.lower().rstrip(".")
+    if before and before[-1] not in ",;:" and (before[0].isupper() or before[0].isdigit() or bare in titles):
         return False
-    if before.lower().rstrip(".") in PLACE_WORDS_BEFORE:
+    if bare in PLACE_WORDS_BEFORE:
         return False
     if SENTENCE_START.search(text[max(0, start - 40):start]):
         return bool(AFTER_SENTENCE_START.match(after))
