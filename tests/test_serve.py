@@ -37,7 +37,9 @@ def test_serve_starts_on_the_embedded_default_with_the_demo_register(tmp_path):
                 pass
             time.sleep(0.3)
         assert ready is not None and ready.status_code == 200
-        assert ready.json()["register_cases"] == 1
+        assert ready.json() == {"status": "ready"}  # the details: an admin's only
+        details = httpx.get(f"http://127.0.0.1:{port}/readyz", headers=bearer(admin), timeout=2)
+        assert details.json()["register_cases"] == 1
         assert (tmp_path / "var" / "disclosure-guard.db").exists()
         assert (tmp_path / "var" / "encryption.key").exists()
         check = httpx.post(f"http://127.0.0.1:{port}/v1/checks", headers=bearer(admin), timeout=30, json={

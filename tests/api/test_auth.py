@@ -56,11 +56,11 @@ def test_admin_and_the_right_role_get_past_auth(http, keys, method, path, role, 
             assert answer.json()["error"]["code"] == code
 
 
-def test_probes_need_no_key(http):
+def test_probes_need_no_key(http, keys):
     assert http.get("/healthz").json() == {"status": "ok"}
     ready = http.get("/readyz")
-    assert ready.status_code == 200
-    body = ready.json()
+    assert ready.status_code == 200 and ready.json() == {"status": "ready"}
+    body = http.get("/readyz", headers=bearer(keys["admin"])).json()  # the details: admins only
     assert body["database"] is True and body["register_index"] is True
     assert body["pipeline"]["name"] and body["pipeline"]["version"]
     assert isinstance(body["register_version"], int)

@@ -123,3 +123,16 @@ def test_only_admins_manage_keys(http, keys, method, path):
         answer = http.request(method, path, json={"role": "admin"}, headers=bearer(keys[role]))
         assert answer.status_code == 403 and answer.json()["error"]["code"] == "forbidden_role"
     assert http.request(method, path).status_code == 401
+
+
+def test_readiness_details_only_to_an_admin(http, keys, admin):
+    public = http.get("/readyz")
+    assert public.status_code == 200 and public.json() == {"status": "ready"}
+    for role in ("submitter", "reviewer", "register_admin", "auditor"):
+        assert http.get("/readyz", headers=bearer(keys[role])).json() == {"status": "ready"}
+    details = http.get("/readyz", headers=admin).json()
+    assert details["status"] == "ready" and details["database"] is True and details["register_index"] is True
+    assert isinstance(details["register_version"], int) and isinstance(details["register_cases"], int)
+    assert details["pipeline"]["name"]
+    bad = http.get("/readyz", headers=bearer("dg_not-a-key"))
+    assert bad.status_code == 401 and bad.json()["error"]["code"] == "invalid_api_key"

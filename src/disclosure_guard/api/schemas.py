@@ -340,12 +340,15 @@ class Health(BaseModel):
 
 
 class Readiness(BaseModel):
-    status: str
-    database: bool
-    pipeline: dict[str, Any]
-    register_index: bool
-    register_version: int | None
-    register_cases: int | None
+    """Without an admin key, the status only: how large the register is is nobody else's business."""
+
+    status: str = Field(description="ready or not_ready (503).")
+    database: bool | None = Field(default=None, description="Admin key only.")
+    pipeline: dict[str, Any] | None = Field(default=None, description="Admin key only.")
+    register_index: bool | None = Field(default=None, description="Admin key only.")
+    register_version: int | None = Field(default=None, description="Admin key only.")
+    register_cases: int | None = Field(default=None, description="Admin key only.")
+
 
 
 class ApiKeyOut(BaseModel):

@@ -1,7 +1,8 @@
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from disclosure_guard.api.deps import RuntimeDep
+from disclosure_guard.access.roles import Role
+from disclosure_guard.api.deps import MaybePrincipal, RuntimeDep
 from disclosure_guard.api.schemas import Health, Readiness
 
 router = APIRouter(tags=["operations"])
@@ -13,16 +14,22 @@ def healthz() -> Health:
 
 
 @router.get("/readyz", response_model=Readiness, responses={503: {"model": Readiness}})
-def readyz(runtime: RuntimeDep) -> JSONResponse:
+def readyz(runtime: RuntimeDep, caller: MaybePrincipal) -> JSONResponse:
+    """Ready or not, for any prober; the details (database, pipeline, register version and
+    size) only to an admin key. A key that is not valid is 401, as everywhere."""
     database = runtime.database_reachable()
     index = runtime.index_holder.built
     ready = database and index is not None
-    body = Readiness(
-        status="ready" if ready else "not_ready",
-        database=database,
-        pipeline=runtime.extractor.describe(),
-        register_index=index is not None,
-        register_version=index.version if index else None,
-        register_cases=index.case_count if index else None,
-    )
-    return JSONResponse(body.model_dump(mode="json"), status_code=200 if ready else 503)
+    status = "ready" if ready else "not_ready"
+    if caller is None or caller.role is not Role.ADMIN:
+        body = Readiness(status=status)
+    else:
+        body = Readiness(
+            status=status,
+            database=database,
+            pipeline=runtime.extractor.describe(),
+            register_index=index is not None,
+            register_version=index.version if index else None,
+            register_cases=index.case_count if index else None,
+        )
+    return JSONResponse(body.model_dump(mode="json", exclude_unset=True), status_code=200 if ready else 503)
