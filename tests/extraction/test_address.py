@@ -101,6 +101,11 @@ FOUND = [
     ("Lives at 22 Clive St Grangetown with his partner.", "22 Clive St Grangetown"),
     ("31 Mayfield Road (Flat B), Moseley, B13 9HS", "31 Mayfield Road (Flat B), Moseley, B13 9HS"),
     ("Caravan 14, Sandy Bay Holiday Park, Exmouth EX8 5BU", "Caravan 14, Sandy Bay Holiday Park, Exmouth EX8 5BU"),
+    ("officers attended 27 st. margarets rd twickenham following a 999 call", "27 st. margarets rd twickenham"),
+    ("the old house at 139 ceder avenue wigan", "139 ceder avenue wigan"),
+    ("flat15 10westfield ave llandaff nth", "flat15 10westfield ave llandaff nth"),
+    ("the letters are going to flat 53 the sidings stockbridge now", "flat 53 the sidings stockbridge"),
+    ("12 elm road yesterday.", "12 elm road"),
 ]
 NOT_FOUND = [
     "we met on 12 May",
@@ -119,6 +124,8 @@ NOT_FOUND = [
     "The meeting is on 12 May, Leeds Crown Court.",
     "Discharged to the care of Ms Brenda Holt.",
     "The Designated Safeguarding Lead and the School Nursing Service have been informed.",
+    "it was a 10am road closure",
+    "the damp in flat 3 is worse",
 ]
 
 

@@ -176,3 +176,15 @@ def test_a_caravan_on_its_park_is_a_sub_building() -> None:
 
 def test_an_old_working_building_is_a_house_name() -> None:
     assert parse_address("The Old Forge, 10 Carter Terrace, Leeds").building_name == "the old forge"
+
+
+def test_spaces_dropped_between_flat_number_and_street_are_read_back() -> None:
+    parsed = parse_address("flat15 10westfield ave llandaff nth")
+    assert (parsed.sub_building, parsed.number, parsed.street) == ("15", "10", "westfield avenue")
+    assert parse_address("LS62AB").postcode == "LS6 2AB"
+
+
+def test_a_block_named_with_the_and_its_town_without_a_comma() -> None:
+    parsed = parse_address("flat 53 the sidings stockbridge")
+    assert (parsed.sub_building, parsed.building_name, parsed.town) == ("53", "the sidings", "stockbridge")
+    assert parse_address("flat 2 the old forge").building_name == "the old forge"

@@ -255,3 +255,9 @@ def test_her_flat_in_her_block_on_her_street_named_with_a_nearby_town_is_a_parti
     assert scored("Flat 54 Sidings, Station Rd, Andover", registered).score < WEAK
     # A numbered house on a street of her name in another town is still another street.
     assert scored("167 Birch Terrace, Roath", "167 Birch Terrace, Cardiff CF24 3JU").score < WEAK
+
+
+def test_her_flat_in_her_named_block_with_nothing_else_is_a_partial_match() -> None:
+    registered = "Flat 53, The Sidings, Station Road, Stockbridge SO20 2UH"
+    assert WEAK <= scored("flat 53 the sidings", registered).score < STRONG
+    assert scored("flat 54 the sidings", registered).score < WEAK

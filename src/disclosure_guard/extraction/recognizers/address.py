@@ -89,6 +89,12 @@ Examples it must handle (and the tests use exactly these); the span is the part 
     "Lives at 22 Clive St Grangetown with his partner." -> "22 Clive St Grangetown"
     "31 Mayfield Road (Flat B), Moseley, B13 9HS"  -> all of it
     "Caravan 14, Sandy Bay Holiday Park, Exmouth EX8 5BU" -> all of it
+    "officers attended 27 st. margarets rd twickenham following a 999 call"
+                                        -> "27 st. margarets rd twickenham"
+    "the old house at 139 ceder avenue wigan"   -> "139 ceder avenue wigan"
+    "flat15 10westfield ave llandaff nth"       -> all of it (spaces dropped)
+    "the letters are going to flat 53 the sidings stockbridge now" -> "flat 53 the sidings stockbridge"
+    "12 elm road yesterday."                    -> "12 elm road"
 and must not fire on:
     "we met on 12 May"; "a 5 minute walk"; "walked 2 miles down the road";
     "Leeds City Council"; "Leeds LS6 2AB" (a postcode with its town is only a POSTCODE);
@@ -98,7 +104,8 @@ and must not fire on:
     "see paragraph 12, Jane." (a name one letter from "Lane" is no street without a place after it);
     "Unit 3, Fractions" (a school unit: a flat and a name with nothing after them);
     "The meeting is on 12 May, Leeds Crown Court."; "Discharged to the care of Ms Brenda Holt.";
-    "The Designated Safeguarding Lead and the School Nursing Service have been informed."
+    "The Designated Safeguarding Lead and the School Nursing Service have been informed.";
+    "it was a 10am road closure"; "the damp in flat 3 is worse".
 
 How it works: street cores ("12 Elm Road", "Mill Lane") and postcodes are anchors; from an
 anchor the span grows backwards over a building and sub-building ("Apartment 27, Beech Court,")
@@ -168,6 +175,8 @@ MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec"})
+# Words that end a lower-case address written into a sentence: "... the sidings stockbridge now".
+PROSE_WORDS = frozenset({"now", "then", "too", "again", "soon", "still", "already", "instead", "anyway"})
 # Everything up to the last word in lower case and the connectors after it: "Her mum lives on ".
 _CONNECTOR = r"(?:of|the|de|la|le|upon|on|in|and)"
 PROSE_BEFORE_STREET = re.compile(
@@ -247,6 +256,10 @@ class AddressRecognizer(Recognizer):
         self._building_then_places = grammar.pattern("building_then_places")
         self._bracketed_sub = grammar.pattern("bracketed_sub")
         self._after_town = grammar.pattern("after_town")
+        self._back_lower_flat = grammar.pattern("back_lower_flat")
+        self._lower_places = grammar.pattern("lower_places")
+        self._lower_town = grammar.pattern("lower_town")
+        self._lower_flat_in_building = grammar.pattern("lower_flat_in_building")
 
     # ------------------------------------------------------------------ entry point
 
@@ -284,6 +297,7 @@ class AddressRecognizer(Recognizer):
             if candidate is not None:
                 candidates.append(candidate)
         candidates.extend(self._from_buildings_after_cues(text))
+        candidates.extend(self._from_lower_flats(text))
         candidates.extend(self._from_labels(text))
         candidates.extend(self._from_residence_cues(text, postcodes))
         return [
@@ -296,7 +310,7 @@ class AddressRecognizer(Recognizer):
 
     def _from_street(self, text: str, m: re.Match[str], postcodes: dict[int, PostcodeMatch],
                      persons: list[tuple[int, int]]) -> _Candidate | None:
-        numbered = bool(m.group("number") or m.group("cnumber"))
+        numbered = bool(m.group("number") or m.group("cnumber") or m.group("glued"))
         if m.group("comma") and YEAR.fullmatch(m.group("number")):
             # "In 2020, Elm Road was closed": a year, not a house number.
             return None
@@ -327,7 +341,8 @@ class AddressRecognizer(Recognizer):
             if town_end is not None:
                 street_end = town_end
         end, has_postcode, locality_lines = self._grow_forward(
-            text, street_end, allcaps, postcodes, typed=bool(m.group("type")) and not lower)
+            text, street_end, allcaps, postcodes, typed=bool(m.group("type") or m.group("ltype")) and (
+                numbered or not lower), lower=lower)
         if not numbered and TITLE_BEFORE.search(text, max(0, anchor - 8), anchor):
             return None
         # "not to enter Westfield Avenue, Llandaff North, Cardiff": a street and two places
@@ -576,6 +591,26 @@ class AddressRecognizer(Recognizer):
             found.append(_Candidate(start, end, SCORE_BLOCK, {"building_then_places"}))
         return found
 
+    def _from_lower_flats(self, text: str) -> list[_Candidate]:
+        """"the letters are going to flat 53 the sidings stockbridge now": a flat in a block named
+        with "the", in lower case with no street or postcode, after words that say where."""
+        found = []
+        for m in self._lower_flat_in_building.finditer(text):
+            start = m.start()
+            if not (m.group("sub").islower() and self._is_dwelling_sub(m.group("sub"))) or not (
+                    STREET_CUE.search(text, max(0, start - 40), start)
+                    or self._residence_before.search(text, max(0, start - 40), start)):
+                continue
+            words = list(re.finditer(r"\S+", m.group("building")))[1:]
+            kept = []
+            for word in words:
+                if word.group() in self._name_stop or word.group() in self._locality_stop or word.group() in PROSE_WORDS:
+                    break
+                kept.append(word)
+            if kept:
+                found.append(_Candidate(start, m.start("building") + kept[-1].end(), SCORE_BLOCK, {"lower_flat_in_building"}))
+        return found
+
     def _from_labels(self, text: str) -> list[_Candidate]:
         found = []
         for m in self._label.finditer(text):
@@ -613,12 +648,14 @@ class AddressRecognizer(Recognizer):
         for _ in range(4):
             window_start = max(0, start - BACK_WINDOW)
             m = back.search(text, window_start, start)
+            if not m and lower and numbered and not evidence:
+                m = self._back_lower_flat.search(text, window_start, start)
             if not m:
                 break
             seg_start = m.start()
             if not self._crosses_line_cleanly(text, seg_start, m.group("sep")):
                 break
-            if m.group("house") is not None:
+            if m.groupdict().get("house") is not None:
                 flat = back.search(text, max(0, seg_start - BACK_WINDOW), seg_start)
                 if (flat and flat.group("sub") is not None
                         and self._crosses_line_cleanly(text, flat.start(), flat.group("sep"))):
@@ -685,7 +722,8 @@ class AddressRecognizer(Recognizer):
         return seg_start if named else None
 
     def _grow_forward(self, text: str, end: int, allcaps: bool,
-                      postcodes: dict[int, PostcodeMatch], *, typed: bool = False) -> tuple[int, bool, int]:
+                      postcodes: dict[int, PostcodeMatch], *, typed: bool = False,
+                      lower: bool = False) -> tuple[int, bool, int]:
         locality_lines = 0
         if bracketed := self._bracketed_sub.match(text, end):
             end = bracketed.end()
@@ -693,6 +731,13 @@ class AddressRecognizer(Recognizer):
         if chained is not None:
             return chained, True, 0
         street_end = end
+        if lower:
+            places = self._lower_places.match(text, end)
+            if places and places.end() in postcodes:
+                return postcodes[places.end()].end, True, 0
+            if typed and (town := self._lower_town.match(text, end)) and not any(
+                    w in self._locality_stop or w in self._name_stop for w in town.group("places").split()):
+                return town.end("places"), False, 0
         for _ in range(6):
             sep = SEPARATOR.match(text, end)
             pos = sep.end()

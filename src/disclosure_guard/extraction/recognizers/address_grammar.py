@@ -68,6 +68,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ("number", r"(?<![\w£$€./:,\-])(?<!\d[ \t])(?:(?i:no)\.?[ \t]?)?"
                r"(?:[1-9]\d?/(?=[1-9]\d{0,3}[-–][1-9]))?"
                r"[1-9]\d{0,3}[A-Za-z]?(?:[ \t]?[-–/][ \t]?[1-9]\d{0,3}[A-Za-z]?)?(?![\w/])"),
+    # "10westfield ave": a house number run into the street's name (four letters or more, so
+    # never "2nd" or "10am").
+    ("glued_number", r"(?<![\w£$€./:,\-])[1-9]\d{0,3}(?=[a-z]{4})"),
     ("floor", r"(?i:ground|first|second|third|fourth|top|basement|lower|upper|garden|1st|2nd|3rd|4th)"),
     ("direction", r"(?:North|South|East|West|Upper|Lower|NORTH|SOUTH|EAST|WEST)"),
     ("locality_connector", r"(?:upon|on|in|under|le|la|by|the|de|en|sur|cum|next|super|juxta|and|AND)"),
@@ -105,7 +108,9 @@ RULES: tuple[tuple[str, str], ...] = (
     # only where a postcode follows (checked in the recognizer's `_from_street`).
     ("lower_ambiguous_type", r"(?:{ambiguous_street_type_words})\.?(?![\w'’\-])"),
     ("lowword", r"(?!(?:{street_name_stopword_words})(?![\w'’\-]))[a-z]{letter}*(?:['’\-]{letter}+)*(?![\w'’])"),
-    ("nameword", r"(?:{capword}|{lowword})"),
+    # "27 st. margarets rd": an abbreviation with its full stop inside a lower-case street name.
+    ("low_abbreviation", r"(?:st|ste|gt|mt|nth|sth|upr|lwr)\.(?![\w'’])"),
+    ("nameword", r"(?:{capword}|{low_abbreviation}|{lowword})"),
     # -------------------------------------------------------------- buildings and flats
     ("building", r"(?:{number}[ \t]+)?(?:(?:The|THE)[ \t]+)?(?:{capword}[ \t]+){0,3}{capitalised_building_words}(?![\w'’\-])"),
     ("sub_value", r"(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?|[A-Za-z])(?![\w/])"),
@@ -122,7 +127,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("low", r"[a-z][a-z'’\-]*(?![\w'’\-])"),
     ("lower_building", r"(?:{low}[ \t]+){0,3}{building_words_any_case}(?![\w'’\-])"),
     # -------------------------------------------------------------- anchors
-    ("street", r"(?<![\w'’\-])(?:(?P<number>{number})(?P<comma>,)?[ \t]+)?"
+    ("street", r"(?<![\w'’\-])(?:(?P<number>{number})(?P<comma>,)?[ \t]+|(?P<glued>{glued_number}))?"
                r"(?P<name>(?:{nameword}[ \t]+(?:{street_name_connector}[ \t]+(?={upper}))?){0,3}{nameword})"
                r"[ \t]+(?:(?P<type>{street_type})|(?P<ltype>{lower_ambiguous_type}))"
                r"(?:[ \t]+{direction}(?![\w]))?"
@@ -134,6 +139,16 @@ RULES: tuple[tuple[str, str], ...] = (
     # The same, written in lower case ("flat 87, jubilee court, queen's road").
     ("back_lower", r"(?<![\w'’\-])(?:(?P<sub>{sub_building})|(?P<building>{lower_building})"
                    r"|(?P<house>{low}(?:[ \t]+{low})?))(?P<sep>[ \t]*,[ \t]*)\Z"),
+    # "flat 3 22 kingsway": a lower-case flat right before the house number, with no comma.
+    ("back_lower_flat", r"(?<![\w'’\-])(?P<sub>{sub_building})(?P<sep>[ \t]+)\Z"),
+    # "22 kingsway manchester m19 2lw": lower-case places up to a postcode, with no commas.
+    ("lower_places", r"(?:[ \t]+{low}){1,3}[ \t]+"),
+    # "139 ceder avenue wigan", "10westfield ave llandaff nth": lower-case places ending the
+    # phrase after a street.
+    ("lower_town", r"[ \t]+(?P<places>{low}(?:[ \t]+{low})?)(?=[ \t]*(?:[.,;:!?)]|\r?\n|\Z)"
+                   r"|[ \t]+(?:with|for|from|since|until|near|where|which|following|after|before)(?![\w'’]))"),
+    # "going to flat 53 the sidings stockbridge now": a lower-case flat in a block named with "the".
+    ("lower_flat_in_building", r"(?<![\w'’\-])(?P<sub>{sub_building})[ \t]*,?[ \t]*(?P<building>the(?:[ \t]+{low}){1,3})"),
     ("sub_line_prefix", r"[ \t]*(?:{sub_building})[ \t]*,?[ \t]*"),
     ("chain_segment", r"{low}(?:[ \t]+{low}){0,3}|{capword}(?:[ \t]+(?:{capword}|{locality_connector})){0,3}"),
     ("segment", r"(?:{capword}(?:[ \t]+(?:{capword}|{locality_connector}(?=[ \t]+{upper}))){0,3}"

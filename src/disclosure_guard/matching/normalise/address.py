@@ -33,6 +33,9 @@ Examples it must handle (the tests use exactly these):
     "2/1, 14 Kelvin Street"                          the same without "Flat": a slashed pair before
                                                      a house number is the flat
     "4/27-29 Marie Crescent"                         flat 4 in the range of numbers 27-29
+    "flat 53 the sidings stockbridge"                building "the sidings", town "stockbridge"
+    "flat15 10westfield ave llandaff nth"            spaces dropped: flat 15, number 10, street
+                                                     "westfield avenue"
     "Flat 53, The Sidings SO20 2UH"                  a flat and its building with no street:
                                                      building "the sidings"
     "Flat 4, Kingsley Ct, Leeds"                     the same with a court: building "kingsley ct"
@@ -105,7 +108,7 @@ BUILDING_KINDS = frozenset(
         "quay", "gardens", "mews", "oast", "granary", "stables", "priory", "studios", "yard",
         "forge", "smithy", "bakery", "dairy", "maltings", "foundry", "brewery", "byre", "steading",
         "bothy", "boathouse", "gatehouse", "schoolhouse", "tollhouse", "almshouses", "parsonage",
-        "manse", "presbytery",
+        "manse", "presbytery", "school", "chapel", "church", "inn", "office", "station",
     }
 )  # fmt: skip
 _SUB_BUILDING_WORDS = frozenset(
@@ -133,6 +136,9 @@ _TYPE_THEN_IN = re.compile(
     + r")\.?\s+in\s+(?=[a-z])"
 )
 _MAX_STREET_NAME_WORDS = 3
+_FLAT_RUN_INTO_NUMBER = re.compile(r"\b(flat|flt|apartment|apt|unit|room|suite|studio|caravan|chalet)(?=\d)")
+# Four letters or more, so never a postcode ("ls62ab") nor an ordinal ("2nd").
+_NUMBER_RUN_INTO_NAME = re.compile(r"\b(\d{1,4})(?=[a-z]{4})")
 
 
 @dataclass(frozen=True)
@@ -181,6 +187,9 @@ def normalise_street_type(word: str) -> str | None:
 def _tokens(text: str) -> list[_Token]:
     folded = transliterate(text).replace("'", "")
     folded = re.sub(r"(\d)\s*([-/])\s*(\d)", r"\1\2\3", folded)
+    # Spaces dropped in typing: "flat15 10westfield ave" is flat 15, 10 Westfield Avenue.
+    folded = _FLAT_RUN_INTO_NUMBER.sub(r"\1 ", folded)
+    folded = _NUMBER_RUN_INTO_NAME.sub(r"\1 ", folded)
     # An address said in a sentence: "number 14 on Holloway Gate in Wolverhampton". Most
     # addresses are written, not said: the substitutions are skipped when they cannot apply.
     if "no" in folded or "number" in folded:
@@ -276,6 +285,17 @@ def _without_number(
             # One line with neither number nor street ("Leeds LS6 2AB"): a place, not a house.
             # After a flat it is the flat's building ("Flat 53, The Sidings SO20 2UH").
             return AddressComponents(sub_building=sub_building, **_places(tokens), postcode=postcode)
+        if (
+            sub_building is not None
+            and len(first_segment) == len(tokens) == 3
+            and tokens[0].text == "the"
+            and tokens[-1].text not in BUILDING_KINDS
+        ):
+            # "flat 53 the sidings stockbridge": a block named with "the" and its town, with no
+            # comma between ("the old forge" is one name: its last word says it is a house).
+            return AddressComponents(
+                sub_building=sub_building, building_name=_joined(tokens[:2]), town=tokens[2].text, postcode=postcode
+            )
         return AddressComponents(
             sub_building=sub_building,
             building_name=_building(first_segment),

@@ -24,6 +24,7 @@ from its neighbours rather than measure string distance:
         the unit agreeing, as a numbered house
     a flat and her building's name, shortened or without its "Court" or
         "The", with her postcode and no street ("Flat 53, The Sidings SO20 2UH")  0.92 - 1.00  strong
+    the same with neither postcode, street nor town ("flat 53 the sidings")  0.78         weak
     number differs, or both name a flat and the flats differ, or both name
     a house and the names differ, with or without the same number (a
     neighbour: "The Beeches, 37 Booth Place" for Greystones, 37 Booth Place) 0.00  different dwelling
@@ -193,6 +194,10 @@ def _dwelling_score(
     if street is None and postcode is None and by_house_name and place is not None and place >= TOWN_AGREES:
         # Rural addresses are a house name and a village: "Rose Cottage, Ashby".
         return 0.9
+    if street is None and postcode is None and flat_in_block and place is None:
+        # Her flat in her named block and nothing else ("flat 53 the sidings"): too particular
+        # to pass, too bare to be sure of (another town may have its Sidings): a partial match.
+        return FLAT_IN_HER_BLOCK_ELSEWHERE
     if street is None and postcode is not None and postcode >= POSTCODE_TYPO:
         return 0.8
     return 0.0
