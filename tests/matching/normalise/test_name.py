@@ -19,6 +19,10 @@ from disclosure_guard.matching.normalise.name import normalise_name
         ("Delia Wendy de Cléir", ("delia", "wendy"), "cleir", "dw"),
         ("Conor Mac Sléibhín", ("conor",), "sleibhin", "c"),
         ("DE CLÉIR, Delia", ("delia",), "cleir", "d"),
+        ("Aoife Ó Briain", ("aoife",), "obriain", "a"),
+        ("Justin Mac an Bhreitheamhain", ("justin",), "bhreitheamhain", "j"),
+        ("Toby Ó Maoil Eoin", ("toby",), "omaoileoin", "t"),
+        ("Pádraig Mac Giolla Bhríde", ("padraig",), "giollabhride", "p"),
         ("Zoe", ("zoe",), "", "z"),
     ],
 )

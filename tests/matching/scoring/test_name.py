@@ -80,3 +80,47 @@ def test_a_first_name_that_is_not_hers_leaves_at_most_a_weak_match_on_her_middle
     assert WEAK <= scored("Mary Jane Smith") < STRONG
     assert scored("Wesley Tina Smith", "Christina Smith") == 0.0  # Tina only a nickname of hers
     assert scored("Jane Louise Smith") >= STRONG  # her first name, and a middle name she was not registered with
+
+
+@pytest.mark.parametrize(
+    ("text", "registered"),
+    [("Lydia Mitchell", "Lynda Mitchell"), ("Kayleigh Pearson", "Kayleigh Parsons"),
+     ("Pauline Joneston", "Pauline Johnston"), ("Sachi Wright", "Sahir Wright"), ("Jason Perry", "Jackson Perry"),
+     ("Denise Sunder", "Denise Saunders")],
+)
+def test_a_name_two_letters_from_hers_is_a_namesake(text: str, registered: str) -> None:
+    assert scored(text, registered) < WEAK
+
+
+@pytest.mark.parametrize(
+    ("text", "registered"),
+    [("Jane Smiht", "Jane Smith"), ("Jane Smth", "Jane Smith"), ("Jane Smitth", "Jane Smith"),
+     ("Jnae Smith", "Jane Smith"), ("Natahsa Morgan", "Natasha Morgan"), ("Natasha Morgna", "Natasha Morgan")],
+)
+def test_one_slip_of_the_pen_in_a_word_is_still_her(text: str, registered: str) -> None:
+    assert scored(text, registered) >= STRONG
+
+
+@pytest.mark.parametrize(
+    ("text", "registered"),
+    [("Mark Stevenson", "Mark Stephenson"), ("Lee Morgan", "Leigh Morgan"), ("Kellie Jones", "Kelly Jones"),
+     ("Erika Kairys", "Erica Kairys"), ("Allison Richards", "Alison Richards"), ("Vanessa Roze", "Vanessa Rose"),
+     ("Gemma Lieons", "Gemma Lyons")],
+)
+def test_a_spelling_that_sounds_like_hers_is_her(text: str, registered: str) -> None:
+    assert scored(text, registered) >= STRONG
+
+
+def test_only_the_forename_she_goes_by_is_read_loosely() -> None:
+    assert scored("Ricky Stan", "Marcel Eric Stan") < WEAK  # a nickname of a middle name
+    assert scored("Hannah Galach", "Apolonia Anna Maria Galach") < WEAK
+    assert scored("Eric Stan", "Marcel Eric Stan") >= STRONG  # her middle name, spelt as hers
+    assert scored("Ricky Stan", "Eric Stan") >= STRONG  # a nickname of her first name
+
+
+def test_another_name_for_her_with_a_slip_in_her_surname_is_a_namesake() -> None:
+    assert scored("Tori Clair", "Victoria Cleir") < WEAK  # a nickname and a slip
+    assert scored("Chloe Dufie", "Marion Chloe Duffy") < WEAK  # her middle name and a sound-alike
+    assert scored("Tori Cleir", "Victoria Cleir") >= STRONG  # a nickname alone
+    assert scored("Tori Jones", "Victoria Smith-Jones") >= STRONG  # a nickname and one barrel of hers
+    assert scored("Jnae Smiht", "Jane Smith") >= STRONG  # a slip in each word

@@ -14,6 +14,9 @@ Examples it must handle:
     "Pani Anna Kowalczyk"    -> forenames ("anna",), surname "kowalczyk" (a Polish title)
     "Delia Wendy de Cléir"   -> forenames ("delia", "wendy"), surname "cleir" (a particle is no forename)
     "Conor Mac Sléibhín"     -> forenames ("conor",), surname "sleibhin"
+    "Justin Mac an Bhreitheamhain" -> forenames ("justin",), surname "bhreitheamhain"
+    "Toby Ó Maoil Eoin"      -> forenames ("toby",), surname "omaoileoin" (Maoil binds the next word)
+    "Pádraig Mac Giolla Bhríde" -> forenames ("padraig",), surname "giollabhride"
     "DE CLÉIR, Delia"        -> forenames ("delia",), surname "cleir"
     "Zoe"                    -> forenames ("zoe",), surname "" (a lone name: we cannot tell which it is)
 """
@@ -41,8 +44,13 @@ SURNAME_PARTICLES = frozenset(
     {
         "mac", "mc", "ni", "nic", "mhic", "ui", "ua", "de", "da", "di", "do", "dos", "das", "del",
         "della", "van", "von", "der", "den", "ter", "le", "la", "du", "des", "al", "el", "bin", "ap",
+        "an",
     }
 )  # fmt: skip
+# Irish surname words that are half of a two-word surname ("Ó Maoil Eoin", "Mac Giolla Bhríde":
+# devotee, servant of Eoin, of Bríd): read apart, "Eoin" would be her surname and "Maoil" a
+# forename, which every Ó Maoil Eoin shares with her.
+BOUND_SURNAME_WORDS = frozenset({"maoil", "mhaoil", "maol", "mhaol", "giolla", "ghiolla"})
 SUFFIXES = frozenset({"jr", "jnr", "snr", "ii", "iii", "iv", "obe", "mbe", "cbe", "kc", "qc", "esq", "phd"})
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _IRISH_O = re.compile(r"\b[ÓóÒò]\s+(?=\w)")
@@ -85,12 +93,23 @@ def normalise_name(text: str) -> PersonName:
 def _words(text: str) -> list[str]:
     # "Ó Briain" is O'Briain; a plain "O" stays a word, since "J O Smith" has a middle initial.
     folded = transliterate(_IRISH_O.sub("O'", text)).replace("'", "")
-    words = _WORD.findall(folded)
+    words = _bind(_WORD.findall(folded))
     while words and words[0] in TITLES:
         words = words[1:]
     while words and words[-1] in SUFFIXES:
         words = words[:-1]
     return words
+
+
+def _bind(words: list[str]) -> list[str]:
+    """Join a bound surname word to the word after it ("omaoil", "eoin" -> "omaoileoin")."""
+    bound: list[str] = []
+    for word in words:
+        if bound and bound[-1].removeprefix("o") in BOUND_SURNAME_WORDS:
+            bound[-1] += word
+        else:
+            bound.append(word)
+    return bound
 
 
 def _surname_written_first(text: str, word_count: int) -> bool:

@@ -16,14 +16,23 @@
     surname does not agree                                             0.00
         (nor does a longer surname that begins with hers: "Williamson" for Williams)
 
-A typo is one or two edits: Jaro-Winkler per token, and for words of five letters or more
-one edit anywhere ("Dmith"), of eight or more two edits. A forename that is itself a known
-forename and no nickname of hers is another person, however close the spelling: "Joan" is
-not a typo of "John".
+A typo is one slip of the pen: a letter dropped, added, changed or two swapped ("Smiht",
+"Jnae", "Dmith"), scored by Jaro-Winkler, or for words of five letters or more at least 0.92.
+A spelling that sounds the same is one too ("Stevenson" for Stephenson, "Lee" for Leigh,
+"Lyons" as "Lieons"). Anything further apart is another name, however alike the two look to
+Jaro-Winkler: namesakes differ by two letters or more ("Lydia" and "Lynda", "Kayleigh Pearson"
+and Kayleigh Parsons, "Pauline Joneston" and Pauline Johnston), which one slip never makes.
+A forename that is itself a known forename and no nickname of hers is another person, however
+close the spelling: "Joan" is not a typo of "John".
+Her first name as written is compared with her first registered forename; a later one of hers
+(a middle name) counts only spelt exactly ("Louise Smith" for Jane Louise Smith), never by a
+nickname or a slip: "Hannah Galach" is not Apolonia Anna Maria Galach, nor "Ricky Stan" Marcel
+Eric Stan.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,7 +52,6 @@ EXTRA_NAME_PENALTY = 0.03
 EXTRA_INITIAL_PENALTY = 0.01
 NICKNAME_AGREEMENT = 0.95
 ONE_EDIT_AGREEMENT = 0.92  # one edit in a word of five letters or more
-TWO_EDIT_AGREEMENT = 0.9  # two edits in a word of eight letters or more
 MIN_NAME_EXTENSION = 2  # letters added to the end of a name that make it another name
 
 
@@ -128,20 +136,35 @@ def _score_name(
         # only with the surname spelt as registered: a swap and a typo together make a namesake
         # into her ("Judson Harrison" for Harrison Hudson, "Garrett Ryan" for Ryan Barrett).
         return NameScore(0.0, {"surname": round(surname, 3)})
-    return _score_forenames(surname, tuple(w for i, w in enumerate(words) if i not in used), registered.forenames)
+    rest = tuple(w for i, w in enumerate(words) if i not in used)
+    return _score_forenames(surname, _spelt_as_hers(words, used, registered.surname), rest, registered.forenames)
+
+
+def _spelt_as_hers(words: tuple[str, ...], used: tuple[int, ...], surname: str) -> bool:
+    """Whether the words read as her surname spell it, whole or one barrel of it."""
+    written = "".join(words[i] for i in used)
+    parts = set(surname.split("-"))
+    return written.replace("-", "") == surname.replace("-", "") or bool(parts.intersection(written.split("-")))
 
 
 @lru_cache(maxsize=262_144)
-def _score_forenames(surname: float, rest: tuple[str, ...], forenames: tuple[str, ...]) -> NameScore:
+def _score_forenames(surname: float, spelt: bool, rest: tuple[str, ...], forenames: tuple[str, ...]) -> NameScore:
     """The score, once the surname agrees, of the text's other words against her forenames.
-    Cached, and so shared between calls: a NameScore is never changed. The same few forenames
-    meet again and again across a register's candidates."""
+    `spelt`: the surname is written as hers, not with a slip. Cached, and so shared between
+    calls: a NameScore is never changed. The same few forenames meet again and again across a
+    register's candidates."""
     components = {"surname": round(surname, 3)}
     if not rest:
         return NameScore(LONE_NAME_SCORE if surname >= LONE_NAME_EXACT else 0.0, components)
-    forename, penalty, lead_agrees = _forenames_agreement(rest, forenames)
+    forename, penalty, lead_agrees, loose = _forenames_agreement(rest, forenames)
     components["forename_initial" if forename == INITIAL_AGREEMENT else "forename"] = round(forename, 3)
     if forename == 0.0:
+        return NameScore(0.0, components)
+    if loose and not spelt:
+        # Another name for her (a nickname, her middle name) and a surname one slip or sound
+        # from hers: each reading alone fits her, both together fit a crowd of strangers
+        # ("Tori Clair" for Victoria de Cleir, "Chloe Dufie" for Marion Chloe Duffy). Two slips
+        # of the pen, one in each word, are still her: a slip changes no name.
         return NameScore(0.0, components)
     if not lead_agrees:
         # The text calls its person by a first name that is none of hers ("Wesley Tina Smith"
@@ -153,20 +176,22 @@ def _score_forenames(surname: float, rest: tuple[str, ...], forenames: tuple[str
     return NameScore(round(max(score, 0.0), 3), components)
 
 
-def _forenames_agreement(rest: tuple[str, ...], forenames: tuple[str, ...]) -> tuple[float, float, bool]:
+def _forenames_agreement(rest: tuple[str, ...], forenames: tuple[str, ...]) -> tuple[float, float, bool, bool]:
     """How the text's words other than the surname fit her forenames: the best agreement, the
-    penalty for words that fit none, and whether the text's first name is one of hers."""
+    penalty for words that fit none, whether the text's first name is one of hers, and whether
+    it is hers only loosely (a nickname of hers, or her middle name)."""
     forename = 0.0
     penalty = 0.0
-    lead, lead_agrees = lead_forename(rest), True
+    lead, lead_agrees, loose = lead_forename(rest), True, False
     for word in rest:
         agreement = _forename_agreement(word, forenames)
         if agreement is None:
             penalty += EXTRA_INITIAL_PENALTY if len(word) == 1 else EXTRA_NAME_PENALTY
             lead_agrees = lead_agrees and word != lead
         else:
-            forename = max(forename, agreement)
-    return forename, penalty, lead_agrees
+            forename = max(forename, agreement[0])
+            loose = loose or (word == lead and agreement[1])
+    return forename, penalty, lead_agrees, loose
 
 
 def lead_forename(forenames: list[str] | tuple[str, ...]) -> str | None:
@@ -203,16 +228,21 @@ def _best_surname(words: tuple[str, ...], surname: str) -> tuple[float, tuple[in
     return best, used
 
 
-def _forename_agreement(word: str, forenames: tuple[str, ...]) -> float | None:
-    """How well one submitted word fits the register forenames; None when it fits none."""
+def _forename_agreement(word: str, forenames: tuple[str, ...]) -> tuple[float, bool] | None:
+    """How well one submitted word fits the register forenames, and whether only loosely (a
+    nickname of hers, or a later forename of hers); None when it fits none."""
     if len(word) == 1:
-        return INITIAL_AGREEMENT if any(f.startswith(word) for f in forenames) else None
+        return (INITIAL_AGREEMENT, False) if any(f.startswith(word) for f in forenames) else None
     full = [f for f in forenames if len(f) > 1]
     if not full:
         # The register holds only initials: a full forename with that initial fits.
-        return INITIAL_AGREEMENT if any(word.startswith(f) for f in forenames) else None
-    best = max(forename_similarity(word, f) for f in full)
-    return best if best >= FORENAME_AGREES else None
+        return (INITIAL_AGREEMENT, False) if any(word.startswith(f) for f in forenames) else None
+    if word in full:
+        return 1.0, word != full[0]
+    # Only the name she is called by is read loosely: a nickname or slip of a middle name
+    # joins a namesake to her through a name nobody calls her ("Ricky" through Marcel Eric).
+    best = forename_similarity(word, full[0])
+    return (best, best == NICKNAME_AGREEMENT and are_nicknames(word, full[0])) if best >= FORENAME_AGREES else None
 
 
 def forename_similarity(word: str, forename: str) -> float:
@@ -221,15 +251,16 @@ def forename_similarity(word: str, forename: str) -> float:
         return 1.0
     if are_nicknames(word, forename):
         return NICKNAME_AGREEMENT
-    if is_known_forename(word) and is_known_forename(forename):
+    if is_known_forename(word) and is_known_forename(forename) and spoken(word) != spoken(forename):
         return 0.0
     return word_similarity(word, forename)
 
 
 @lru_cache(maxsize=262_144)
 def word_similarity(a: str, b: str) -> float:
-    """Jaro-Winkler, raised to the typo agreements for one edit in a long word or two in a
-    very long one. Cached: the same few thousand name words meet again and again."""
+    """Jaro-Winkler for two words one slip or one sound apart, raised to ONE_EDIT_AGREEMENT
+    for one slip in a word of five letters or more; 0.0 for words further apart. Cached: the
+    same few thousand name words meet again and again."""
     if a == b:
         return 1.0
     shorter_word, longer_word = (a, b) if len(a) <= len(b) else (b, a)
@@ -238,12 +269,31 @@ def word_similarity(a: str, b: str) -> float:
         # this one. A slip of the pen does not add a syllable, but Jaro-Winkler rewards the
         # shared beginning with 0.9 or more.
         return 0.0
+    if spoken(a) == spoken(b):
+        return max(JaroWinkler.normalized_similarity(a, b), ONE_EDIT_AGREEMENT)
+    if OSA.distance(a, b, score_cutoff=2) > 1:
+        # Two slips in one word are rare; two letters apart is most often another name, and
+        # Jaro-Winkler gives such pairs 0.88 to 0.93 ("Parsons" and "Pearson": 0.91).
+        return 0.0
     best = JaroWinkler.normalized_similarity(a, b)
-    shorter = min(len(a), len(b))
-    if shorter >= 5 and best < ONE_EDIT_AGREEMENT:
-        edits = OSA.distance(a, b, score_cutoff=2)
-        if edits <= 1:
-            best = ONE_EDIT_AGREEMENT
-        elif edits == 2 and shorter >= 8:
-            best = max(best, TWO_EDIT_AGREEMENT)
+    if len(shorter_word) >= 5 and best < ONE_EDIT_AGREEMENT:
+        best = ONE_EDIT_AGREEMENT
     return best
+
+
+# Spellings of one sound, folded to one: a listener writes a name as it sounds ("Stevenson"
+# for Stephenson, "Lee" for Leigh, "Kellie" for Kelly, "Erika" for Erica, "Roze" for Rose,
+# "Allison" for Alison), often two letters from hers, and a short word one letter off is
+# otherwise too far for Jaro-Winkler. A "c" before e, i or y is an "s" and stays apart.
+_ONE_SOUND = (
+    (re.compile(r"eigh"), "ee"), (re.compile(r"ph|v"), "f"), (re.compile(r"ie"), "y"),
+    (re.compile(r"ck|c(?![eiy])|q"), "k"), (re.compile(r"z"), "s"), (re.compile(r"(.)\1+"), r"\1"),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=131_072)
+def spoken(word: str) -> str:
+    """The word as it sounds, roughly: sound-alike spellings folded to one."""
+    for written, said in _ONE_SOUND:
+        word = written.sub(said, word)
+    return word
