@@ -106,6 +106,9 @@ FOUND = [
     ("flat15 10westfield ave llandaff nth", "flat15 10westfield ave llandaff nth"),
     ("the letters are going to flat 53 the sidings stockbridge now", "flat 53 the sidings stockbridge"),
     ("12 elm road yesterday.", "12 elm road"),
+    ("Prop address - 2 Ty Gwyn Cottages, Heol y Bont, Llandeilo SA19 6AA",
+     "2 Ty Gwyn Cottages, Heol y Bont, Llandeilo SA19 6AA"),
+    ("Mae hi'n byw yn 14 Heol y Bont, Llandeilo.", "14 Heol y Bont, Llandeilo"),
 ]
 NOT_FOUND = [
     "we met on 12 May",

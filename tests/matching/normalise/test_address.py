@@ -188,3 +188,8 @@ def test_a_block_named_with_the_and_its_town_without_a_comma() -> None:
     parsed = parse_address("flat 53 the sidings stockbridge")
     assert (parsed.sub_building, parsed.building_name, parsed.town) == ("53", "the sidings", "stockbridge")
     assert parse_address("flat 2 the old forge").building_name == "the old forge"
+
+
+def test_a_house_then_a_street_with_a_misspelt_type() -> None:
+    parsed = parse_address("Meadow View, Diana Laane, Barkerchester SP17 1TD")
+    assert (parsed.building_name, parsed.street, parsed.town) == ("meadow view", "diana lane", "barkerchester")

@@ -95,6 +95,8 @@ Examples it must handle (and the tests use exactly these); the span is the part 
     "flat15 10westfield ave llandaff nth"       -> all of it (spaces dropped)
     "the letters are going to flat 53 the sidings stockbridge now" -> "flat 53 the sidings stockbridge"
     "12 elm road yesterday."                    -> "12 elm road"
+    "Prop address - 2 Ty Gwyn Cottages, Heol y Bont, Llandeilo SA19 6AA" -> all after the label
+    "Mae hi'n byw yn 14 Heol y Bont, Llandeilo." -> "14 Heol y Bont, Llandeilo"
 and must not fire on:
     "we met on 12 May"; "a 5 minute walk"; "walked 2 miles down the road";
     "Leeds City Council"; "Leeds LS6 2AB" (a postcode with its town is only a POSTCODE);
@@ -260,6 +262,7 @@ class AddressRecognizer(Recognizer):
         self._lower_places = grammar.pattern("lower_places")
         self._lower_town = grammar.pattern("lower_town")
         self._lower_flat_in_building = grammar.pattern("lower_flat_in_building")
+        self._leading_type_street = grammar.pattern("leading_type_street")
 
     # ------------------------------------------------------------------ entry point
 
@@ -282,6 +285,10 @@ class AddressRecognizer(Recognizer):
             candidates.append(_Candidate(
                 m.start(), end, SCORE_WITH_POSTCODE if has_postcode else SCORE_NUMBERED,
                 {"sub_building"}))
+        for m in self._leading_type_street.finditer(text):
+            candidate = self._from_leading_type_street(text, m, postcodes, persons)
+            if candidate is not None:
+                candidates.append(candidate)
         for m in self._loose_street.finditer(text):
             candidate = self._from_loose_street(text, m, postcodes, persons)
             if candidate is not None:
@@ -429,6 +436,20 @@ class AddressRecognizer(Recognizer):
         patterns = {kind}
         if back_evidence:
             patterns.add("building")
+        if has_postcode:
+            patterns.add("postcode")
+        return _Candidate(start, end, SCORE_WITH_POSTCODE if has_postcode else SCORE_NUMBERED, patterns)
+
+    def _from_leading_type_street(self, text: str, m: re.Match[str], postcodes: dict[int, PostcodeMatch],
+                                  persons: list[tuple[int, int]]) -> _Candidate | None:
+        """"2 Ty Gwyn Cottages, Heol y Bont, Llandeilo SA19 6AA": a street whose type comes
+        first, numbered or with a postcode, a building or a town after a comma around it."""
+        numbered = m.group("number") is not None
+        end, has_postcode, _lines = self._grow_forward(text, m.end(), m.group().isupper(), postcodes)
+        start, back_evidence = self._grow_back(text, m.start(), numbered, persons, has_postcode=has_postcode)
+        if not (numbered or has_postcode or back_evidence or text[m.end():m.end() + 1] == "," and end > m.end()):
+            return None
+        patterns = {"leading_type_street"} | ({"building"} if back_evidence else set())
         if has_postcode:
             patterns.add("postcode")
         return _Candidate(start, end, SCORE_WITH_POSTCODE if has_postcode else SCORE_NUMBERED, patterns)

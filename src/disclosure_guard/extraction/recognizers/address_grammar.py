@@ -31,6 +31,7 @@ from disclosure_guard.extraction.recognizers.letters import LETTER, UPPER
 WORD_LISTS = {
     "street_types": "street_types.txt",
     "ambiguous_street_types": "street_types_ambiguous.txt",
+    "leading_street_types": "street_types_leading.txt",
     "building_words": "building_words.txt",
     "subbuilding_words": "subbuilding_words.txt",
     "labels": "address_labels.txt",
@@ -134,6 +135,9 @@ RULES: tuple[tuple[str, str], ...] = (
                r"|(?P<cnumber>{number}),?[ \t]+(?:(?:The|THE)[ \t]+)?"
                r"(?P<compound>{upper}[a-z]+{compound_street_suffix}|{upper}[A-Z]+(?i:{compound_street_suffix})"
                r"|[a-z]+{compound_street_suffix})(?![\w'’\-])"),
+    # "2 Ty Gwyn Cottages, Heol y Bont": a Welsh street, its type first and "y"/"yr" after it.
+    ("leading_type_street", r"(?<![\w'’\-])(?:(?P<number>{number}),?[ \t]+)?(?P<type>{leading_street_type_words})"
+                            r"(?:'r|[ \t]+(?:y|yr|Y|YR)(?![\w'’]))?[ \t]+{capword}(?:[ \t]+{capword}){0,2}"),
     ("back", r"(?<![\w'’\-])(?:(?P<sub>{sub_building}|{tenement_flat})|(?P<building>{building})"
              r"|(?P<house>{house_name}))(?P<sep>{separator})\Z"),
     # The same, written in lower case ("flat 87, jubilee court, queen's road").
@@ -209,6 +213,7 @@ class AddressWords:
 
     street_types: list[str]
     ambiguous_street_types: frozenset[str]
+    leading_street_types: list[str]
     building_words: list[str]
     subbuilding_words: list[str]
     labels: list[str]
@@ -222,6 +227,7 @@ class AddressWords:
         return cls(
             street_types=lists["street_types"],
             ambiguous_street_types=frozenset(lists["ambiguous_street_types"]),
+            leading_street_types=lists["leading_street_types"],
             building_words=lists["building_words"],
             subbuilding_words=lists["subbuilding_words"],
             labels=lists["labels"],
@@ -241,6 +247,7 @@ class AddressWords:
             "capitalised_street_type_words": alternation([w for w in self.street_types if w in ambiguous],
                                                          capitalised_only=True),
             "ambiguous_street_type_words": _plain(ambiguous),
+            "leading_street_type_words": alternation(self.leading_street_types, capitalised_only=True),
             "street_name_stopword_words": _plain(self.street_name_stopwords),
             "capitalised_building_words": alternation(self.building_words, capitalised_only=True),
             "building_words_any_case": alternation(self.building_words, capitalised_only=False),

@@ -14,6 +14,8 @@ Examples it must handle (the tests use exactly these):
     "Fern Bank, Windsor Street, Almondbury"          building "fern bank" (a line ending like a street
                                                      before a road), street "windsor street"
     "Fern Bank, Market Court, Heaton"                the same before a court or a square
+    "Meadow View, Diana Laane, Barkerchester"       building "meadow view", street "diana lane"
+                                                     (the next line ends in a misspelt type)
     "Elm Road, Hyde Park, Leeds"                     street "elm road", locality "hyde park"
     "12 Elm Road Headingley Leeds LS6 2AB"           commas missing
     "12 ELM RD\nHEADINGLEY\nLEEDS\nls62ab"           newlines, capitals, abbreviation, postcode unspaced
@@ -383,6 +385,12 @@ def _street_type_position(tokens: list[_Token]) -> int | None:
         return following[0]
     if tokens[first].text in _BUILDING_LIKE_TYPES:
         later = [j for j in types if tokens[j].segment > tokens[first].segment]
+        if not later:
+            # "Meadow View, Diana Laane, Barkerchester": her house, then a street whose type is
+            # misspelt at the end of the next line.
+            nxt = [j for j in range(first + 1, len(tokens)) if tokens[j].segment == tokens[first].segment + 1]
+            if len(nxt) >= 2 and _corrected_type(tokens[nxt[-1]].text):
+                return nxt[-1]
         # "Beech Court, Park Lane": a building, then its street. On the very next line even a
         # building-like type is the street: "Meadow View, Orchard View" is a house on a street.
         if later and (
