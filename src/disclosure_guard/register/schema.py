@@ -15,8 +15,16 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE_CHARS = re.compile(r"^\+?[0-9 ()\-.]{6,25}$")
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+
+# One rule for a case reference wherever it arrives: an import body, a case's path, a query
+# filter. It is kept in clear and looked up as given, so it is taken as given (not stripped):
+# a reference one route accepts is one every other route can address.
+REFERENCE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._/-]*$"
+REFERENCE_MAX_LENGTH = 100  # the cases.reference column
+REFERENCE_RULE = (f"1 to {REFERENCE_MAX_LENGTH} characters: letters, digits and . _ / -, "
+                  "starting with a letter or a digit")
 Reference = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
+    str, StringConstraints(min_length=1, max_length=REFERENCE_MAX_LENGTH, pattern=REFERENCE_PATTERN)
 ]
 
 
@@ -110,7 +118,7 @@ class TrustedRecipientIn(BaseModel):
 class CaseIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    reference: Reference
+    reference: Reference = Field(description=f"The case's reference: {REFERENCE_RULE}.")
     notes: Annotated[str, StringConstraints(max_length=10_000)] = ""
     parties: list[PartyIn] = Field(min_length=1)
     trusted_recipients: list[TrustedRecipientIn] = Field(default_factory=list)

@@ -4,6 +4,7 @@ from fastapi import APIRouter
 
 from disclosure_guard.api.deps import PageDep, Reviewer, RuntimeDep, SessionDep
 from disclosure_guard.api.errors import documented_errors
+from disclosure_guard.api.params import CaseReferenceQuery, CheckIdPath
 from disclosure_guard.api.schemas import HoldDetail, HoldPage, HoldSummary, ReviewRequest
 from disclosure_guard.review.holds import HoldFilter, ReviewAction, decide_hold, get_hold, list_holds
 from disclosure_guard.review.outcome import ReviewStatus
@@ -15,7 +16,7 @@ router = APIRouter(prefix="/v1/holds", tags=["hold queue"], responses=documented
 @router.get("", response_model=HoldPage)
 def list_held(
     _: Reviewer, session: SessionDep, page: PageDep,
-    status: ReviewStatus | None = None, case_reference: str | None = None, reason_code: ReasonCode | None = None,
+    status: ReviewStatus | None = None, case_reference: CaseReferenceQuery = None, reason_code: ReasonCode | None = None,
     since: datetime | None = None, until: datetime | None = None,
 ) -> HoldPage:
     """Held items, newest first."""
@@ -25,19 +26,19 @@ def list_held(
 
 
 @router.get("/{check_id}", response_model=HoldDetail, responses=documented_errors(404))
-def show_hold(check_id: str, _: Reviewer, runtime: RuntimeDep, session: SessionDep) -> HoldDetail:
+def show_hold(check_id: CheckIdPath, _: Reviewer, runtime: RuntimeDep, session: SessionDep) -> HoldDetail:
     return HoldDetail.from_held_item(get_hold(session, runtime.vault, check_id))
 
 
 @router.post("/{check_id}/release", response_model=HoldSummary, responses=documented_errors(404, 409))
-def release_hold(check_id: str, body: ReviewRequest, actor: Reviewer, runtime: RuntimeDep,
+def release_hold(check_id: CheckIdPath, body: ReviewRequest, actor: Reviewer, runtime: RuntimeDep,
                  session: SessionDep) -> HoldSummary:
     return HoldSummary.model_validate(
         decide_hold(session, runtime.vault, actor, check_id, ReviewAction.RELEASE, body.comment))
 
 
 @router.post("/{check_id}/reject", response_model=HoldSummary, responses=documented_errors(404, 409))
-def reject_hold(check_id: str, body: ReviewRequest, actor: Reviewer, runtime: RuntimeDep,
+def reject_hold(check_id: CheckIdPath, body: ReviewRequest, actor: Reviewer, runtime: RuntimeDep,
                 session: SessionDep) -> HoldSummary:
     return HoldSummary.model_validate(
         decide_hold(session, runtime.vault, actor, check_id, ReviewAction.REJECT, body.comment))
