@@ -5,14 +5,16 @@ both start from here."""
 from __future__ import annotations
 
 import logging
-from concurrent.futures import ThreadPoolExecutor
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from disclosure_guard.crypto import Vault, load_vault
-from disclosure_guard.db.engine import make_engine, make_session_factory, upgrade_schema
+from disclosure_guard.db.engine import DatabaseTimeouts, make_engine, make_session_factory, upgrade_schema
 from disclosure_guard.extraction import Extractor
 from disclosure_guard.ingest.limits import IngestLimits
 from disclosure_guard.register.index_holder import IndexHolder
@@ -22,6 +24,9 @@ from disclosure_guard.settings import Settings
 from disclosure_guard.types import MatchThresholds
 
 log = logging.getLogger(__name__)
+
+# /readyz answers within 2 s whatever the database does: its probe gets a little less.
+READINESS_PROBE_SECONDS = 1.5
 
 
 @dataclass
@@ -40,6 +45,8 @@ class Runtime:
     ingest_limits: IngestLimits = field(init=False)
     check_engine: CheckEngine = field(init=False)
     relay: RelayService = field(init=False)
+    _probe_lock: threading.Lock = field(init=False, repr=False)
+    _probe: Future[bool] | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:
         s = self.settings
@@ -53,14 +60,30 @@ class Runtime:
         self.check_engine = CheckEngine(self.vault, self.index_holder, self.extractor, self.thresholds,
                                         self.executor, s.check_timeout_seconds)
         self.relay = RelayService(self.check_engine, self.vault)
+        self._probe_lock = threading.Lock()
+        self._probe = None
 
-    def database_reachable(self) -> bool:
+    def database_reachable(self, timeout_seconds: float = READINESS_PROBE_SECONDS) -> bool:
+        """False when the database does not answer within `timeout_seconds`. A probe stuck on a
+        frozen server is waited on by the next readiness request, not joined by another."""
+        with self._probe_lock:
+            if self._probe is None or self._probe.done():
+                self._probe = Future()
+                # A daemon thread: one stuck on a frozen server must not keep the process from exiting.
+                threading.Thread(target=self._ping, args=(self._probe,), name="readiness", daemon=True).start()
+            probe = self._probe
+        try:
+            return probe.result(timeout=timeout_seconds)
+        except FutureTimeout:
+            return False
+
+    def _ping(self, probe: Future[bool]) -> None:
         try:
             with self.engine.connect() as connection:
                 connection.execute(text("SELECT 1"))
-            return True
+            probe.set_result(True)
         except Exception:  # noqa: BLE001  readiness reports, it does not raise
-            return False
+            probe.set_result(False)
 
     def close(self) -> None:
         self.executor.shutdown(wait=False, cancel_futures=True)
@@ -70,7 +93,7 @@ class Runtime:
 def open_database(settings: Settings) -> tuple[Engine, sessionmaker[Session], Vault]:
     if settings.auto_migrate:
         upgrade_schema(settings.database_url)
-    engine = make_engine(settings.database_url)
+    engine = make_engine(settings.database_url, DatabaseTimeouts.from_settings(settings))
     vault = load_vault(settings.encryption_key, settings.encryption_key_file)
     return engine, make_session_factory(engine), vault
 

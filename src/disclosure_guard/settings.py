@@ -36,6 +36,14 @@ class Settings(BaseSettings):
     check_timeout_seconds: float = Field(
         default=30.0, gt=0, description="A check that runs longer ends in hold (guard_error)."
     )
+    db_connect_timeout_seconds: float = Field(
+        default=5.0, gt=0, description="Connecting to the database, or waiting for a pooled connection.")
+    db_statement_timeout_seconds: float = Field(
+        default=10.0, gt=0, description="PostgreSQL statement_timeout: longest one statement may run.")
+    db_lock_timeout_seconds: float = Field(
+        default=5.0, gt=0, description="PostgreSQL lock_timeout: longest a statement waits for a lock.")
+    sqlite_busy_timeout_seconds: float = Field(
+        default=10.0, gt=0, description="SQLite: longest a write waits for another writer to finish.")
     max_item_bytes: int = Field(default=25 * 1024 * 1024, gt=0, description="Largest item read (raw message or document).")
     max_attachments: int = Field(default=100, gt=0, description="Attachments per item, archive members included.")
     max_archive_depth: int = Field(default=3, ge=0, description="Archives inside archives.")

@@ -1,8 +1,17 @@
-"""Engine and session factory, and schema upgrades through Alembic (the only source of the schema)."""
+"""Engine and session factory, and schema upgrades through Alembic (the only source of the schema).
+
+Every wait on the database is bounded, so that a frozen or locked database turns a check into
+an error (do not send) within its deadline instead of holding it without limit: connecting,
+each statement and each lock wait on PostgreSQL, the busy wait on SQLite, and waiting for a
+pooled connection.
+"""
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alembic import command
 from alembic.config import Config
@@ -10,15 +19,44 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+if TYPE_CHECKING:
+    from disclosure_guard.settings import Settings
+
 _REPO_ROOT = Path(__file__).resolve().parents[3]
 
 
-def make_engine(database_url: str) -> Engine:
+@dataclass(frozen=True)
+class DatabaseTimeouts:
+    connect_seconds: float = 5.0
+    statement_seconds: float = 10.0
+    lock_seconds: float = 5.0
+    sqlite_busy_seconds: float = 10.0
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> DatabaseTimeouts:
+        return cls(settings.db_connect_timeout_seconds, settings.db_statement_timeout_seconds,
+                   settings.db_lock_timeout_seconds, settings.sqlite_busy_timeout_seconds)
+
+
+def _postgres_connect_args(timeouts: DatabaseTimeouts) -> dict[str, object]:
+    # libpq counts connect_timeout in whole seconds, and treats anything under 2 as 2.
+    return {
+        "connect_timeout": max(2, math.ceil(timeouts.connect_seconds)),
+        "options": f"-c statement_timeout={round(timeouts.statement_seconds * 1000)}"
+                   f" -c lock_timeout={round(timeouts.lock_seconds * 1000)}",
+    }
+
+
+def make_engine(database_url: str, timeouts: DatabaseTimeouts | None = None) -> Engine:
+    timeouts = timeouts or DatabaseTimeouts()
     url = make_url(database_url)
     if url.get_backend_name() == "sqlite":
+        pooled: dict[str, float] = {}
         if url.database and url.database != ":memory:":
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+            pooled["pool_timeout"] = timeouts.connect_seconds
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": timeouts.sqlite_busy_seconds},
+                               **pooled)
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
@@ -29,7 +67,8 @@ def make_engine(database_url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, pool_timeout=timeouts.connect_seconds,
+                         connect_args=_postgres_connect_args(timeouts))
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:
