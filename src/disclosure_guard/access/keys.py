@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from disclosure_guard.access.roles import Role
@@ -101,7 +102,12 @@ def create_api_key(
         expires_at=now + expires_in if expires_in else None,
     )
     session.add(row)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:
+        # Two creates raced for the name: the unique index took the first. The caller's
+        # transaction is rolled back, as for any error.
+        raise Conflict(f"a key named {name!r} exists already", "api_key_name_taken") from None
     return Principal(row.name, parsed_role, row.system), key
 
 
