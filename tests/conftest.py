@@ -130,10 +130,11 @@ def _free_port() -> int:
 
 
 @contextmanager
-def serving(app) -> Iterator[str]:  # noqa: ANN001
-    """The app on a real socket (uvicorn in a thread); yields its base URL."""
+def serving(app, **options: Any) -> Iterator[str]:  # noqa: ANN001
+    """The app on a real socket (uvicorn in a thread, with any further uvicorn `options`); yields
+    its base URL."""
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", **options))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 20

@@ -53,6 +53,10 @@ class Settings(BaseSettings):
     max_pages: int = Field(default=500, gt=0, description="Pages per document.")
     max_read_seconds: float = Field(default=20.0, gt=0, description="Time to read one item's parts.")
     max_text_chars: int = Field(default=10_000_000, gt=0, description="Characters of text per item.")
+    max_header_bytes: int = Field(
+        default=32 * 1024, ge=4096,
+        description="Request line and headers together; larger is refused by the server (400) or the app (431).",
+    )
     auto_migrate: bool = Field(
         default=True, description="Upgrade the schema on start (the embedded default)."
     )

@@ -6,11 +6,12 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
 
 from disclosure_guard import __version__
-from disclosure_guard.api.errors import error_body, install_error_handlers
+from disclosure_guard.api.errors import documented_errors, install_error_handlers
+from disclosure_guard.api.limits import RequestLimits
+from disclosure_guard.api.request_log import RequestLog
 from disclosure_guard.api.routes import audit, cases, checks, health, holds, keys, register
 from disclosure_guard.runtime import Runtime, start_runtime
 from disclosure_guard.settings import Settings, get_settings
@@ -39,18 +40,14 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         description="Pre-send guard: checks an outgoing letter, email or document against the "
         "protected-party register and answers allow, hold or block. Anything but allow means: do not send.",
         lifespan=lifespan,
+        # Any request can be malformed, meet the header cap, or fail.
+        responses=documented_errors(400, 431, 500),
     )
     install_error_handlers(app)
 
-    @app.middleware("http")
-    async def refuse_oversized_items(request: Request, call_next):  # noqa: ANN001, ANN202
-        # Attachments travel as base64 in JSON, a third larger than the item itself.
-        limit = request.app.state.runtime.settings.max_item_bytes * 4 // 3 + 1024 * 1024
-        declared = request.headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > limit:
-            return JSONResponse(error_body("item_too_large", f"the request is larger than {limit} bytes"),
-                                status_code=413)
-        return await call_next(request)
+    # Added innermost first: RequestLog wraps everything, so a refusal has a request id too.
+    app.add_middleware(RequestLimits)
+    app.add_middleware(RequestLog)
 
     for module in (health, checks, holds, register, cases, audit, keys):
         app.include_router(module.router)

@@ -1,7 +1,12 @@
 """Domain exceptions -> HTTP, in one place. Every error body is {"error": {"code", "message"}}.
 
 Validation errors name the field and say what is wrong, but never echo the submitted value:
-a rejected register import must not bounce a victim's address into a proxy's error log."""
+a rejected register import must not bounce a victim's address into a proxy's error log.
+
+An error nothing maps is answered 500 `internal_error` and logged as its type and the request's id
+(every answer carries it as X-Request-ID; see api/request_log.py), never its text or traceback: an
+exception's text may quote a submitted or register value (pydantic's input_value, SQLAlchemy's
+parameters)."""
 
 from __future__ import annotations
 
@@ -41,6 +46,7 @@ _STATUS[UnsupportedMediaType] = 415
 
 
 _MEANINGS = {
+    400: "The body could not be read as its Content-Type says (invalid_body), or the request is not HTTP.",
     401: "No API key, or one that is not valid (missing_api_key, invalid_api_key), revoked (api_key_revoked), "
          "expired (api_key_expired) or replaced by a rotation whose grace period is over (api_key_rotated).",
     403: "The key's role may not do this (forbidden_role).",
@@ -48,10 +54,13 @@ _MEANINGS = {
          "A submitter asking for another system's check hears check_not_found too.",
     409: "The hold was already released or rejected (hold_already_decided); the key name is taken "
          "(api_key_name_taken), or the key is revoked or expired (api_key_revoked, api_key_expired).",
-    413: "The item is larger than DG_MAX_ITEM_BYTES (item_too_large).",
+    413: "The item is larger than DG_MAX_ITEM_BYTES, or the request body, in any transfer encoding, "
+         "larger than 4/3 of it plus 1 MiB (item_too_large).",
     415: "Not sent as message/rfc822 (unsupported_media_type).",
     422: "The request is not valid; `fields` says where (validation_error, invalid_attachment, invalid_page…).",
-    500: "The guard failed: do not send the item (internal_error, storage_unreadable).",
+    431: "The request line and headers are larger than DG_MAX_HEADER_BYTES (headers_too_large).",
+    500: "The guard failed: do not send the item (internal_error, storage_unreadable). "
+         "X-Request-ID names the request in the server's log.",
 }
 
 
@@ -64,6 +73,10 @@ def error_body(code: str, message: str, fields: list[dict[str, str]] | None = No
     # Built through ErrorResponse, so that the body is the shape the OpenAPI page declares.
     return ErrorResponse.model_validate({"error": {"code": code, "message": message, "fields": fields}}).model_dump(
         exclude_none=True)
+
+
+def request_id(request: Request) -> str:
+    return getattr(request.state, "request_id", "-")
 
 
 def _field_path(location: tuple) -> str:
@@ -89,16 +102,22 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        code = {400: "invalid_body", 404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
         return JSONResponse(error_body(code, str(exc.detail)), status_code=exc.status_code)
 
     @app.exception_handler(VaultError)
-    async def _vault(_: Request, exc: VaultError) -> JSONResponse:
-        log.error("stored data could not be decrypted: wrong DG_ENCRYPTION_KEY or tampered rows")
+    async def _vault(request: Request, exc: VaultError) -> JSONResponse:
+        log.error("request %s: stored data could not be decrypted: wrong DG_ENCRYPTION_KEY or tampered rows",
+                  request_id(request))
         return JSONResponse(error_body("storage_unreadable", "stored data could not be decrypted"), status_code=500)
 
     @app.exception_handler(Exception)
-    async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
-        # The type only: the exception's text may carry register values.
-        log.error("unhandled %s", type(exc).__name__)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        # Reached only by an error outside RequestLog; the type only, as there.
+        log.error("request %s failed: unhandled %s", request_id(request), type(exc).__name__)
         return JSONResponse(error_body("internal_error", "the guard failed; do not send the item"), status_code=500)
+
+
+def internal_error(request_id: str) -> JSONResponse:
+    return JSONResponse(error_body("internal_error", f"the guard failed; do not send the item (request {request_id})"),
+                        status_code=500)
