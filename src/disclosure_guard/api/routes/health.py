@@ -3,6 +3,7 @@ from fastapi.responses import JSONResponse
 
 from disclosure_guard.access.roles import Role
 from disclosure_guard.api.deps import MaybePrincipal, RuntimeDep
+from disclosure_guard.api.errors import documented_errors
 from disclosure_guard.api.schemas import Health, Readiness
 
 router = APIRouter(tags=["operations"])
@@ -13,7 +14,8 @@ def healthz() -> Health:
     return Health(status="ok")
 
 
-@router.get("/readyz", response_model=Readiness, responses={503: {"model": Readiness}})
+@router.get("/readyz", response_model=Readiness,
+            responses={503: {"model": Readiness}, **documented_errors(401)})
 def readyz(runtime: RuntimeDep, caller: MaybePrincipal) -> JSONResponse:
     """Ready or not, for any prober; the details (database, pipeline, register version and
     size) only to an admin key. A key that is not valid is 401, as everywhere."""
