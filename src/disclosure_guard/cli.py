@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import logging
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -30,8 +28,9 @@ _EXIT_CODES = {Decision.ALLOW: 0, Decision.HOLD: 1, Decision.BLOCK: 3}
 
 
 def _logging() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s", stream=sys.stderr)
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    from disclosure_guard.logs import configure_logging
+
+    configure_logging()
 
 
 def _fail(message: str, code: str) -> None:
@@ -48,8 +47,13 @@ def serve(
     """Run the HTTP service."""
     import uvicorn
 
+    from disclosure_guard.api.limits import server_limits
+    from disclosure_guard.logs import logging_config
+
     _logging()
-    uvicorn.run("disclosure_guard.api.main:app", host=host, port=port, workers=workers, log_level="info")
+    # The app writes the access lines (api/request_log.py): uvicorn's would quote the path.
+    uvicorn.run("disclosure_guard.api.main:app", host=host, port=port, workers=workers, log_level="info",
+                log_config=logging_config(), access_log=False, **server_limits(get_settings()))
 
 
 @app.command("smtp-filter")
