@@ -58,3 +58,11 @@ def test_a_vague_name_fetches_every_party_it_fits(index: NameIndex) -> None:
 def test_a_vague_name_over_the_cap_fetches_only_among_the_parties_in_context(index: NameIndex) -> None:
     assert index.candidates(normalise_name("Smith"), cap=3, among=lambda: {1, 6}) == {1}
     assert index.candidates(normalise_name("Smith"), cap=10, among=lambda: {1, 6}) == {0, 1, 2, 3, 4, 5}
+
+
+def test_parties_with_a_surname_are_picked_out_of_those_given(index: NameIndex) -> None:
+    assert index.with_surname("smith", {0, 1, 6}) == {0, 1}
+    assert index.with_surname("jones", {0, 2, 6}) == {2}  # one barrel of Smith-Jones
+    assert index.with_surname("smith-jones", {2, 6}) == {2}
+    assert index.with_surname("brown", {0, 1}) == set()
+    assert index.with_surname("nobody", {0, 1, 6}) == set()

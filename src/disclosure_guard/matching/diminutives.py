@@ -83,13 +83,15 @@ def corroborated_names(
         return []
     cases = {ref.case_reference for ref in corroborating}
     parties = {n for n in index.parties_of_cases(cases) if index.party(n).ref in corroborating}
-    parties = sorted(parties | index.parties_of_cases(context))
+    parties |= index.parties_of_cases(context)
     named = {(f.start, f.end, f.party) for f in findings if f.kind is FindingKind.NAME}
     found: list[Finding] = []
     for span, name in names:
         if not name.surname or not name.forenames or len(name.forenames[0]) < 2:
             continue
-        for number in parties:
+        # A letter to a common name puts dozens of cases in the context: look only at their
+        # parties of her surname, not at every one of them for every name in the text.
+        for number in sorted(index.parties_with_surname(name.surname, parties)):
             party = index.party(number)
             if party.ref.role is not PartyRole.PROTECTED or (span.start, span.end, party.ref) in named:
                 continue

@@ -143,6 +143,10 @@ class RegisterIndex:
         """The parties a name may be; when more than `cap` may be, only those of `cases`."""
         return self._names.candidates(name, cap, lambda: self.parties_of_cases(cases))
 
+    def parties_with_surname(self, surname: str, among: set[int]) -> set[int]:
+        """The parties of `among` with this surname, spelt as registered (or one barrel of it)."""
+        return self._names.with_surname(surname, among)
+
     def parties_of_cases(self, case_references: Iterable[str]) -> set[int]:
         return {n for reference in case_references for n in self._case_parties.get(reference, ())}
 

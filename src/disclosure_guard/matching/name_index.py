@@ -48,6 +48,7 @@ WORD_CACHE_LIMIT = 50_000
 _NO_SURNAME = ""
 
 _Key = tuple[str, str]  # (surname string, forename key within it)
+_NO_POSTINGS = Postings()
 
 
 class NameIndex:
@@ -109,6 +110,12 @@ class NameIndex:
         found: set[int] = set()
         for held in helds:
             gather(held, found, within)
+        return found
+
+    def with_surname(self, surname: str, among: set[int]) -> set[int]:
+        """The parties of `among` filed under this surname as spelt, whole or as one barrel."""
+        found: set[int] = set()
+        gather(self._by_surname.get("".join(surname_barrels(surname)), _NO_POSTINGS).held("*"), found, among)
         return found
 
     def _lookup_keys(self, name: PersonName) -> set[_Key]:
