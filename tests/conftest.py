@@ -79,6 +79,9 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         encryption_key_file=tmp_path_factory.mktemp("keys") / "unused.key",
         auto_migrate=True,
         demo_register=False,
+        # One pool per backend for the session; a short queue, so a test can fill it quickly.
+        check_workers=2,
+        check_queue_length=2,
     )
 
 

@@ -19,4 +19,4 @@ def test_a_copy_with_other_settings_builds_its_parts_from_them(runtime):
     assert tuned.ingest_limits.max_attachments == 3
     assert tuned.thresholds.strong == 0.95
     assert runtime.check_engine.timeout_seconds == runtime.settings.check_timeout_seconds
-    assert tuned.extractor is runtime.extractor and tuned.executor is runtime.executor
+    assert tuned.extractor is runtime.extractor and tuned.workers is runtime.workers

@@ -136,7 +136,8 @@ def check(
     from disclosure_guard.types import Channel, Recipient, RecipientType
 
     _logging()
-    runtime = start_runtime(get_settings())
+    # One item: one worker process is all it can use.
+    runtime = start_runtime(get_settings().model_copy(update={"check_workers": 1}))
     recipients = [Recipient(RecipientType.TO, name=name, address=to_address if i == 0 else None,
                             email=to_email if i == 0 else None) for i, name in enumerate(to)]
     item = item_from_fields(Channel.LETTER, recipients, body=file.read_text(), limits=runtime.ingest_limits)

@@ -32,3 +32,14 @@ class Unauthenticated(GuardError):
 
 class Forbidden(GuardError):
     code = "forbidden"
+
+
+class Busy(GuardError):
+    """Every worker is busy and the queue is full: nothing was checked, nothing stored. The
+    caller offers the item again after `retry_after_seconds`; until then it is not sent."""
+
+    code = "guard_busy"
+
+    def __init__(self, message: str, code: str | None = None, *, retry_after_seconds: int = 5) -> None:
+        super().__init__(message, code)
+        self.retry_after_seconds = retry_after_seconds

@@ -1,12 +1,12 @@
 """The long-lived parts of a running guard, built once from Settings: database, vault,
-extraction pipeline, register index, and the worker pool checks run in. The API and the CLI
-both start from here."""
+extraction pipeline, register index, and the worker processes checks run in. The API, the
+SMTP filter and the CLI all start from here."""
 
 from __future__ import annotations
 
 import logging
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 
@@ -20,6 +20,7 @@ from disclosure_guard.ingest.limits import IngestLimits
 from disclosure_guard.register.index_holder import IndexHolder
 from disclosure_guard.review.checks import CheckEngine
 from disclosure_guard.review.relay import RelayService
+from disclosure_guard.review.workers import WorkerPool
 from disclosure_guard.settings import Settings
 from disclosure_guard.types import MatchThresholds
 
@@ -37,8 +38,7 @@ class Runtime:
     vault: Vault
     extractor: Extractor
     index_holder: IndexHolder
-    executor: ThreadPoolExecutor = field(default_factory=lambda: ThreadPoolExecutor(max_workers=4,
-                                                                                   thread_name_prefix="guard"))
+    workers: WorkerPool
 
     # Built once from the settings (dataclasses.replace builds them again from the new ones).
     thresholds: MatchThresholds = field(init=False)
@@ -57,8 +57,8 @@ class Runtime:
             max_decompression_ratio=s.max_decompression_ratio, max_decompressed_bytes=s.max_decompressed_bytes,
             max_pages=s.max_pages, max_seconds=s.max_read_seconds, max_text_chars=s.max_text_chars,
         )
-        self.check_engine = CheckEngine(self.vault, self.index_holder, self.extractor, self.thresholds,
-                                        self.executor, s.check_timeout_seconds)
+        self.check_engine = CheckEngine(self.vault, self.index_holder, self.thresholds, self.workers,
+                                        s.check_timeout_seconds)
         self.relay = RelayService(self.check_engine, self.vault)
         self._probe_lock = threading.Lock()
         self._probe = None
@@ -86,7 +86,7 @@ class Runtime:
             probe.set_result(False)
 
     def close(self) -> None:
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.workers.close()
         self.engine.dispose()
 
 
@@ -108,4 +108,6 @@ def start_runtime(settings: Settings, extractor: Extractor | None = None) -> Run
 
         load_demo_register_if_empty(session_factory, vault)
     holder.current()
-    return Runtime(settings, engine, session_factory, vault, extractor, holder)
+    workers = WorkerPool(settings, settings.check_workers, settings.check_queue_length, settings.worker_start_seconds)
+    workers.start()
+    return Runtime(settings, engine, session_factory, vault, extractor, holder, workers)

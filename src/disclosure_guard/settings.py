@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,6 +11,13 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # The repository's models/ folder, when running from a checkout or an editable install.
 _REPO_MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
+
+
+def _usable_cpus() -> int:
+    # A container limited to some CPUs sees them through the affinity mask, not cpu_count.
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 class Settings(BaseSettings):
@@ -34,7 +42,22 @@ class Settings(BaseSettings):
     match_strong: float = Field(default=0.90, ge=0, le=1)
     match_weak: float = Field(default=0.75, ge=0, le=1)
     check_timeout_seconds: float = Field(
-        default=30.0, gt=0, description="A check that runs longer ends in hold (guard_error)."
+        default=30.0, gt=0, description="A check that runs longer ends in hold (guard_error), waiting for a "
+        "free worker included; its worker is killed and replaced."
+    )
+    check_workers: int = Field(
+        default_factory=_usable_cpus, gt=0,
+        description="Worker processes checks run in: how many checks run at once. Each loads the pipeline "
+        "and the register index. Default: the CPUs this process may use.",
+    )
+    check_queue_length: int = Field(
+        default=16, ge=0,
+        description="Checks that may wait for a free worker; one more is answered 503 guard_busy at once.",
+    )
+    worker_start_seconds: float = Field(
+        default=300.0, gt=0,
+        description="How long a worker may take to load the pipeline, or to rebuild the register index after "
+        "the register changed, before it is replaced (not counted in the check's deadline).",
     )
     db_connect_timeout_seconds: float = Field(
         default=5.0, gt=0, description="Connecting to the database, or waiting for a pooled connection.")

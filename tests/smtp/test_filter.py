@@ -16,6 +16,7 @@ from disclosure_guard.smtp.next_hop import NextHop
 from disclosure_guard.smtp.server import SmtpFilterServer
 from tests.builders import JANE
 from tests.conftest import _free_port, bearer
+from tests.worker_tasks import every_worker_busy_and_the_queue_full
 
 JANE_ADDRESS = JANE["addresses"][0]
 
@@ -169,6 +170,16 @@ def test_when_the_guard_fails_the_gateway_is_told_to_try_later(runtime, register
             pytest.raises(smtplib.SMTPDataError) as deferred:
         send(port, a_message("sam@example.com", "Nothing sensitive."), ["sam@example.com"])
     assert deferred.value.smtp_code == 451
+    assert next_hop[0].messages == []
+    pending = http.get("/v1/holds", params={"status": "pending"}, headers=bearer(keys["reviewer"])).json()
+    assert pending["total"] == 0
+
+
+def test_when_every_worker_is_busy_and_the_queue_full_the_gateway_is_told_to_try_later(
+        runtime, smtp_filter, next_hop, http, keys):
+    with every_worker_busy_and_the_queue_full(runtime.workers), pytest.raises(smtplib.SMTPDataError) as deferred:
+        send(smtp_filter, a_message("sam@example.com", "Nothing sensitive."), ["sam@example.com"])
+    assert deferred.value.smtp_code == 451 and b"4.3.2" in deferred.value.smtp_error
     assert next_hop[0].messages == []
     pending = http.get("/v1/holds", params={"status": "pending"}, headers=bearer(keys["reviewer"])).json()
     assert pending["total"] == 0

@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from disclosure_guard.api.schemas import ErrorResponse
 from disclosure_guard.crypto import VaultError
-from disclosure_guard.errors import Conflict, Forbidden, GuardError, InvalidInput, NotFound, Unauthenticated
+from disclosure_guard.errors import Busy, Conflict, Forbidden, GuardError, InvalidInput, NotFound, Unauthenticated
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +30,7 @@ _STATUS: dict[type[GuardError], int] = {
     InvalidInput: 422,
     Unauthenticated: 401,
     Forbidden: 403,
+    Busy: 503,
 }
 
 
@@ -61,6 +62,8 @@ _MEANINGS = {
     431: "The request line and headers are larger than DG_MAX_HEADER_BYTES (headers_too_large).",
     500: "The guard failed: do not send the item (internal_error, storage_unreadable). "
          "X-Request-ID names the request in the server's log.",
+    503: "Every check worker is busy and the queue is full: nothing was checked; do not send, offer the "
+         "item again after Retry-After seconds (guard_busy).",
 }
 
 
@@ -89,6 +92,8 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _domain(_: Request, exc: GuardError) -> JSONResponse:
         status = next((code for kind, code in _STATUS.items() if isinstance(exc, kind)), 400)
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        if isinstance(exc, Busy):
+            headers = {"Retry-After": str(exc.retry_after_seconds)}
         return JSONResponse(error_body(exc.code, exc.message), status_code=status, headers=headers)
 
     @app.exception_handler(RequestValidationError)

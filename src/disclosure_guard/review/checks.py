@@ -1,9 +1,9 @@
 """Running a check and keeping its record.
 
-The guard runs with a deadline; a check that errs or overruns ends in hold (guard_error),
-never allow. The record keeps decision, reason codes and case references in clear for the
-queue's filters; the findings, messages and, for held and blocked items only, the submitted
-content are sealed.
+The guard runs in a worker process (review/workers.py) with a deadline; a check that errs,
+overruns or loses its worker ends in hold (guard_error), never allow. The record keeps
+decision, reason codes and case references in clear for the queue's filters; the findings,
+messages and, for held and blocked items only, the submitted content are sealed.
 """
 
 from __future__ import annotations
@@ -11,9 +11,7 @@ from __future__ import annotations
 import logging
 import secrets
 import time
-import traceback
-from concurrent.futures import ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -25,13 +23,12 @@ from disclosure_guard.audit.trail import AuditAction, record
 from disclosure_guard.crypto import Vault
 from disclosure_guard.db.tables import CheckRow
 from disclosure_guard.errors import NotFound
-from disclosure_guard.extraction import Extractor
 from disclosure_guard.guard import check
-from disclosure_guard.matching import RegisterIndex
 from disclosure_guard.policy.decide import guard_error_reason
 from disclosure_guard.register.index_holder import IndexHolder
 from disclosure_guard.review.outcome import CheckOutcome, ReviewStatus, guard_failed
 from disclosure_guard.review.stored_result import outcome_from_document, result_document
+from disclosure_guard.review.workers import WorkerContext, WorkerFailed, WorkerLost, WorkerOverran, WorkerPool
 from disclosure_guard.types import Decision, Item, MatchThresholds, Verdict
 
 log = logging.getLogger(__name__)
@@ -52,32 +49,37 @@ class Submission:
     retries_on_failure: bool = False
 
 
+def check_in_worker(context: WorkerContext, item: Item, thresholds: MatchThresholds) -> tuple[Verdict, int]:
+    """A check as a worker runs it: the pure `guard.check` with the worker's pipeline and index,
+    and the register version it was decided on."""
+    index = context.index
+    return check(item, index, context.extractor, thresholds), index.version
+
+
 def run_guard(
     item: Item,
-    index: RegisterIndex,
-    extractor: Extractor,
+    register_version: int,
     thresholds: MatchThresholds,
-    executor: ThreadPoolExecutor,
+    workers: WorkerPool,
     timeout_seconds: float,
-) -> Verdict:
-    started = time.perf_counter()
-    future = executor.submit(check, item, index, extractor, thresholds)
+    task: Callable[..., tuple[Verdict, int]] = check_in_worker,
+) -> tuple[Verdict, int]:
+    """The verdict and the register version it was decided on. A check that overruns, fails or
+    loses its worker is held (guard_error), never allowed; Busy (nothing checked) goes up."""
     try:
-        verdict = future.result(timeout=timeout_seconds)
-        # A result that arrives after the deadline is treated as no result: the deadline is
-        # the operator's promise, whether the worker noticed it or not.
-        if time.perf_counter() - started > timeout_seconds:
-            raise FutureTimeout
-        return verdict
-    except FutureTimeout:
+        return workers.run(task, item, thresholds, register_version=register_version,
+                           timeout_seconds=timeout_seconds, weight=sum(len(part.text) for part in item.parts))
+    except WorkerOverran:
         log.error("check exceeded its %.1f s deadline: held", timeout_seconds)
-        return Verdict(Decision.HOLD, (guard_error_reason("The check did not finish in time."),), ())
-    except Exception as exc:  # noqa: BLE001  the guard fails closed on anything at all
-        # Log where it failed, not the exception's text: that text may quote register values.
-        frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-        where = f"{frame.filename}:{frame.lineno}" if frame else "unknown"
-        log.error("check failed with %s at %s: held", type(exc).__name__, where)
-        return Verdict(Decision.HOLD, (guard_error_reason("The guard failed while checking this item."),), ())
+        reason = guard_error_reason("The check did not finish in time.")
+    except WorkerFailed as failed:
+        # Where it failed, not the exception's text: that text may quote register values.
+        log.error("check failed with %s at %s: held", failed.kind, failed.where)
+        reason = guard_error_reason("The guard failed while checking this item.")
+    except WorkerLost:
+        log.error("check's worker died: held")
+        reason = guard_error_reason("The guard failed while checking this item.")
+    return Verdict(Decision.HOLD, (reason,), ()), register_version
 
 
 def content_document(item: Item, submission: Submission) -> dict[str, Any]:
@@ -175,25 +177,28 @@ def load_content(vault: Vault, row: CheckRow) -> dict[str, Any] | None:
 
 @dataclass
 class CheckEngine:
-    """Everything a check needs beyond the item: the register index, the pipeline, the
-    thresholds and the deadline."""
+    """Everything a check needs beyond the item: the register, the workers that run the
+    pipeline, the thresholds and the deadline."""
 
     vault: Vault
     index_holder: IndexHolder
-    extractor: Extractor
     thresholds: MatchThresholds
-    executor: ThreadPoolExecutor
+    workers: WorkerPool
     timeout_seconds: float
+    # What a worker runs; only a test that makes a worker crash gives another.
+    task: Callable[..., tuple[Verdict, int]] = check_in_worker
 
     def submit(self, session: Session, actor: Principal, item: Item, submission: Submission) -> CheckOutcome:
+        """Raises Busy, with nothing stored, when no worker can take the check."""
         started = time.perf_counter()
         try:
-            index = self.index_holder.current()
+            # The version the workers must decide on at least: the register as it is now.
+            version = self.index_holder.current().version
         except Exception as exc:  # noqa: BLE001  no index, no allow
             log.error("register index unavailable (%s): check held", type(exc).__name__)
             verdict = Verdict(Decision.HOLD, (guard_error_reason("The register could not be loaded."),), ())
             version = self.index_holder.built.version if self.index_holder.built else 0
         else:
-            verdict = run_guard(item, index, self.extractor, self.thresholds, self.executor, self.timeout_seconds)
-            version = index.version
+            verdict, version = run_guard(item, version, self.thresholds, self.workers, self.timeout_seconds,
+                                         self.task)
         return store_check(session, self.vault, actor, item, submission, verdict, version, started)

@@ -5,6 +5,7 @@ Postfix hands every message to this filter; the filter checks it and answers:
   block -> 550 5.7.1 with the reason codes (the sender's MTA bounces it)
   hold  -> 250 (accepted), kept in the hold queue, relayed when a reviewer releases it
   the guard fails or runs out of time -> 451 4.7.1 (try later): never relayed unchecked
+  every check worker busy and the queue full -> 451 4.3.2 (try later), nothing checked or kept
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 
 from disclosure_guard.access.keys import Principal
 from disclosure_guard.access.roles import Role
-from disclosure_guard.errors import GuardError
+from disclosure_guard.errors import Busy, GuardError
 from disclosure_guard.ingest.email import item_from_rfc822
 from disclosure_guard.ingest.limits import IngestLimits
 from disclosure_guard.review.outcome import CheckOutcome
@@ -29,6 +30,8 @@ log = logging.getLogger(__name__)
 
 FILTER_PRINCIPAL = Principal("smtp-filter", Role.SUBMITTER)
 TRY_LATER = "451 4.7.1 disclosure-guard could not check this message; try again later"
+# RFC 3463 X.3.2: the system is not accepting messages now; the sending MTA keeps it and retries.
+BUSY = "451 4.3.2 disclosure-guard is busy; try again later"
 
 
 def item_for_envelope(raw: bytes, rcpt_tos: list[str], limits: IngestLimits) -> Item:
@@ -62,6 +65,9 @@ class GuardFilter:
         rcpt_tos: list[str] = list(envelope.rcpt_tos)
         try:
             outcome = await asyncio.to_thread(self._check, raw, mail_from, rcpt_tos)
+        except Busy:
+            log.warning("smtp filter busy: every check worker is taken and the queue is full: 451")
+            return BUSY
         except Exception as exc:  # noqa: BLE001  fail closed: the MTA keeps the message and retries
             log.error("smtp filter could not check a message (%s): 451", type(exc).__name__)
             return TRY_LATER

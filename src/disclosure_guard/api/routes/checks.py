@@ -19,7 +19,7 @@ router = APIRouter(prefix="/v1/checks", tags=["checks"], responses=documented_er
 _RFC822_TYPES = ("message/rfc822", "text/plain", "application/octet-stream")
 
 
-@router.post("", response_model=CheckResponse, responses=documented_errors(413))
+@router.post("", response_model=CheckResponse, responses=documented_errors(413, 503))
 def create_check(body: CheckRequest, actor: Submitter, runtime: RuntimeDep, session: SessionDep) -> CheckResponse:
     """Check an outgoing item given as fields. Anything but "allow" means: do not send."""
     item = body.to_item(runtime.ingest_limits)
@@ -30,7 +30,7 @@ def create_check(body: CheckRequest, actor: Submitter, runtime: RuntimeDep, sess
 @router.post(
     "/email",
     response_model=CheckResponse,
-    responses=documented_errors(413, 415),
+    responses=documented_errors(413, 415, 503),
     openapi_extra={"requestBody": {"required": True, "content": {"message/rfc822": {"schema": {"type": "string", "format": "binary"}}}}},
 )
 async def create_email_check(request: Request, actor: Submitter, runtime: RuntimeDep) -> CheckResponse:
@@ -57,7 +57,7 @@ def get_check(check_id: str, actor: Submitter, runtime: RuntimeDep, session: Ses
     return CheckResponse.from_outcome(load_result(session, runtime.vault, check_id, system=actor.only_system()))
 
 
-@router.post("/document", response_model=CheckResponse, responses=documented_errors(413))
+@router.post("/document", response_model=CheckResponse, responses=documented_errors(413, 503))
 def create_document_check(
     actor: Submitter,
     runtime: RuntimeDep,

@@ -1,0 +1,430 @@
+"""The worker processes checks run in, so that a check past its deadline can be stopped.
+
+A thread cannot be stopped: a check abandoned at its deadline kept its thread for minutes, and
+after a handful of 5 MB items every small letter waited behind them and was held (issue 12). A
+process can be killed. So each check is handed to one of a fixed number of worker processes,
+each with the extraction pipeline loaded once and its own register index; a check that
+overruns is answered without its worker, and that worker is killed and replaced.
+
+- Capacity: `size` checks run at once and up to `queue_length` more wait for a free worker;
+  beyond that a check is refused at once (`Busy`), never left to wait behind a queue that
+  cannot move in time. The lightest waiting job goes first: one sender's large items must not
+  make everyone's letters wait for them.
+- The deadline runs from the moment the check is handed over: waiting for a worker counts.
+  The time a worker spends rebuilding its register index after the register changed does
+  not (a rebuild at 100,000 cases takes about as long as the deadline, and would otherwise
+  kill every worker in turn); it has its own bound, `start_seconds`, as loading does.
+- The register: each job carries the register version the server has acknowledged. A worker
+  whose index is older rebuilds before it starts; one that can only find an older register
+  fails the job. No check is decided on a register older than the one acknowledged.
+- A worker that dies mid-check (a crash, the OOM killer) fails that check; a new one takes
+  its place.
+
+A task is a module-level function `task(context, *args)` run in the worker; `context` holds
+the worker's pipeline and index. The pool knows nothing of what a check is.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+import logging
+import multiprocessing
+import os
+import signal
+import threading
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.engine import make_url
+
+from disclosure_guard.errors import Busy
+from disclosure_guard.settings import Settings
+
+if TYPE_CHECKING:
+    from disclosure_guard.matching import RegisterIndex
+
+log = logging.getLogger(__name__)
+
+# A refused check is worth offering again once a worker may have finished one; most checks
+# take well under a second, and a gateway retrying every few seconds costs little.
+RETRY_AFTER_SECONDS = 5
+# A worker that failed to start is started again after a pause that grows to this.
+MAX_RESTART_PAUSE_SECONDS = 30.0
+# Imported once in the fork server, so that a new worker neither imports the code nor loads
+# the model again (see forkserver_pipeline).
+_PRELOAD = ["disclosure_guard.review.checks", "disclosure_guard.review.forkserver_pipeline"]
+
+_READY, _STARTED, _DONE, _FAILED = "ready", "started", "done", "failed"
+
+
+class WorkerError(Exception):
+    """A job got no answer from its worker. The message never carries job data."""
+
+
+class WorkerOverran(WorkerError):
+    """The deadline passed: waiting for a worker, or with the job in one (killed)."""
+
+
+class WorkerFailed(WorkerError):
+    """The task raised in the worker; `where` is the file and line, never the text."""
+
+    def __init__(self, kind: str, where: str) -> None:
+        super().__init__(f"{kind} at {where}")
+        self.kind = kind
+        self.where = where
+
+
+class WorkerLost(WorkerError):
+    """The worker died with the job in it."""
+
+
+class StaleRegister(Exception):
+    """The worker could only find a register older than the one the job was given."""
+
+
+def failure_site(exc: BaseException) -> tuple[str, str]:
+    """The exception's type and where it was raised: its text may quote register values."""
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    return type(exc).__name__, f"{frame.filename}:{frame.lineno}" if frame else "unknown"
+
+
+def worker_settings(settings: Settings) -> Settings:
+    """The settings a worker starts from, with paths made absolute: a worker need not share the
+    server's working directory."""
+    url = make_url(settings.database_url)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        url = url.set(database=str(Path(url.database).resolve()))
+    return settings.model_copy(update={
+        "database_url": url.render_as_string(hide_password=False),
+        "encryption_key_file": settings.encryption_key_file.resolve(),
+        "models_dir": settings.models_dir.resolve(),
+    })
+
+
+class WorkerContext:
+    """What a worker loads once and every task may use: the pipeline and the register index."""
+
+    def __init__(self, settings: Settings) -> None:
+        from disclosure_guard.crypto import load_vault
+        from disclosure_guard.db.engine import DatabaseTimeouts, make_engine, make_session_factory
+        from disclosure_guard.extraction import Extractor
+        from disclosure_guard.register.index_holder import IndexHolder
+        from disclosure_guard.review.forkserver_pipeline import preloaded_pipeline
+
+        self.extractor = (preloaded_pipeline(settings.spacy_model, settings.models_dir)
+                          or Extractor(settings.spacy_model, settings.models_dir))
+        engine = make_engine(settings.database_url, DatabaseTimeouts.from_settings(settings))
+        self._holder = IndexHolder(make_session_factory(engine), load_vault(settings.encryption_key,
+                                                                           settings.encryption_key_file))
+        try:
+            self._holder.current()
+        except Exception as exc:  # noqa: BLE001  built on the first job instead
+            log.warning("worker %s could not build the register index at start (%s)", os.getpid(),
+                        type(exc).__name__)
+
+    def prepare(self, register_version: int | None) -> None:
+        """Make sure the index is at least `register_version`; a newer one is as good."""
+        if register_version is None:
+            return
+        built = self._holder.built
+        if built is not None and built.version >= register_version:
+            return
+        if self._holder.current().version < register_version:
+            raise StaleRegister
+
+    @property
+    def index(self) -> RegisterIndex:
+        built = self._holder.built
+        if built is None:
+            raise StaleRegister
+        return built
+
+
+@dataclass(frozen=True)
+class Job:
+    task: Callable[..., Any]
+    args: tuple[Any, ...]
+    register_version: int | None
+
+
+def _work(settings: Settings, connection: Connection) -> None:
+    """A worker's whole life: load, say ready, then one job at a time until told to stop."""
+    # Ctrl-C reaches the whole process group; the server ends its workers itself.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+    context = WorkerContext(settings)
+    connection.send((_READY, os.getpid()))
+    while True:
+        try:
+            job: Job | None = connection.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        try:
+            context.prepare(job.register_version)
+            connection.send((_STARTED, None))
+            result = job.task(context, *job.args)
+        except Exception as exc:  # noqa: BLE001  the server holds the item; this worker goes on
+            connection.send((_FAILED, failure_site(exc)))
+            continue
+        try:
+            connection.send((_DONE, result))
+        except Exception as exc:  # noqa: BLE001  an answer that cannot be sent is a failure
+            connection.send((_FAILED, failure_site(exc)))
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    connection: Connection
+
+    @property
+    def pid(self) -> int | None:
+        return self.process.pid
+
+
+@dataclass(frozen=True)
+class PoolState:
+    size: int
+    idle: int
+    waiting: int
+    replaced: int
+    pids: tuple[int, ...]
+
+
+class WorkerPool:
+    """`size` worker processes, started once; see the module docstring."""
+
+    def __init__(self, settings: Settings, size: int, queue_length: int, start_seconds: float) -> None:
+        self.size = size
+        self.queue_length = queue_length
+        self.start_seconds = start_seconds
+        self._settings = worker_settings(settings)
+        # Fork is unsafe once the server runs threads; a fork server is a clean, single-threaded
+        # parent that already imported the code.
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        self._mp = multiprocessing.get_context(method)
+        if method == "forkserver":
+            self._mp.set_forkserver_preload(_PRELOAD)
+        self._available = threading.Condition()
+        self._idle: deque[_Worker] = deque()
+        self._all: dict[int, _Worker] = {}
+        # Waiting jobs as (weight, arrival): the lightest first, then the earliest.
+        self._queue: list[tuple[int, int]] = []
+        self._tickets = itertools.count()
+        self._replaced = 0
+        self._closed = False
+
+    # Starting and stopping
+
+    def start(self) -> None:
+        """Start every worker and wait until each has loaded; a worker that cannot load stops
+        the start, as a pipeline that does not load must not serve."""
+        started: list[_Worker] = []
+        errors: list[BaseException] = []
+
+        def one() -> None:
+            try:
+                started.append(self._spawn())
+            except BaseException as exc:  # noqa: BLE001  reported below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=one, name="dg-worker-start") for _ in range(self.size)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        with self._available:
+            for worker in started:
+                self._idle.append(worker)
+            self._available.notify_all()
+        if errors:
+            self.close()
+            raise RuntimeError(f"{len(errors)} of {self.size} check workers did not start") from errors[0]
+        log.info("%s check workers ready (queue %s)", self.size, self.queue_length)
+
+    def close(self) -> None:
+        with self._available:
+            self._closed = True
+            workers = list(self._all.values())
+            self._available.notify_all()
+        # All told first, then each waited for: a busy worker is given two seconds, not each in turn.
+        for worker in workers:
+            self._tell_to_stop(worker)
+        for worker in workers:
+            self._wait_for_end(worker)
+
+    def state(self) -> PoolState:
+        with self._available:
+            return PoolState(self.size, len(self._idle), len(self._queue), self._replaced,
+                             tuple(sorted(w.pid for w in self._all.values() if w.pid)))
+
+    # Running a job
+
+    def run(self, task: Callable[..., Any], *args: Any, register_version: int | None = None,
+            timeout_seconds: float, weight: int = 0) -> Any:
+        """`task(context, *args)` in a worker, answered within `timeout_seconds` of now (index
+        rebuilds aside) or not at all: raises Busy, WorkerOverran, WorkerFailed or WorkerLost.
+        Of the jobs waiting for a worker the lightest goes first (`weight`: for a check, its
+        characters of text), so a letter does not wait behind 5 MB items that will overrun."""
+        deadline = time.monotonic() + timeout_seconds
+        worker = self._take(deadline, weight)
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            self._give_back(worker)
+            raise WorkerOverran("the deadline passed before a worker was free")
+        connection = worker.connection
+        try:
+            connection.send(Job(task, args, register_version))
+            if not connection.poll(self.start_seconds):
+                self._retire(worker, "did not start its job in time")
+                raise WorkerOverran("the worker did not start the job in time")
+            kind, payload = connection.recv()
+            if kind == _STARTED:
+                if not connection.poll(remaining):
+                    self._retire(worker, "overran its deadline")
+                    raise WorkerOverran("the job overran its deadline")
+                kind, payload = connection.recv()
+        except (EOFError, OSError) as exc:
+            self._retire(worker, f"died with a job in it ({type(exc).__name__})")
+            raise WorkerLost("the worker died with the job in it") from None
+        except WorkerError:
+            raise
+        except Exception:
+            # A job that could not be handed over (it did not pickle): the worker's pipe may
+            # hold part of it, so the worker is not trusted with another.
+            self._retire(worker, "could not be handed its job")
+            raise
+        self._give_back(worker)
+        if kind == _DONE:
+            return payload
+        raise WorkerFailed(*payload)
+
+    def _take(self, deadline: float, weight: int) -> _Worker:
+        """A free worker, for the lightest waiting job first."""
+        with self._available:
+            if self._closed:
+                raise Busy("the guard is shutting down", "guard_busy", retry_after_seconds=RETRY_AFTER_SECONDS)
+            if not self._idle and len(self._queue) >= self.queue_length:
+                raise Busy(f"all {self.size} check workers are busy and {len(self._queue)} checks wait",
+                           "guard_busy", retry_after_seconds=RETRY_AFTER_SECONDS)
+            ticket = (weight, next(self._tickets))
+            heapq.heappush(self._queue, ticket)
+            try:
+                while True:
+                    while not (self._idle and self._queue[0] == ticket):
+                        remaining = deadline - time.monotonic()
+                        if remaining <= 0:
+                            raise WorkerOverran("no worker was free before the deadline")
+                        if self._closed:
+                            raise Busy("the guard is shutting down", "guard_busy",
+                                       retry_after_seconds=RETRY_AFTER_SECONDS)
+                        self._available.wait(remaining)
+                    worker = self._idle.popleft()
+                    if worker.process.is_alive():
+                        heapq.heappop(self._queue)
+                        ticket = None
+                        if self._idle and self._queue:
+                            self._available.notify_all()
+                        return worker
+                    self._replace_later(worker, "had died while idle")
+            finally:
+                if ticket is not None:
+                    # Given up (deadline, shutdown): the next in line may be waiting on this one.
+                    self._queue.remove(ticket)
+                    heapq.heapify(self._queue)
+                    self._available.notify_all()
+
+    def _give_back(self, worker: _Worker) -> None:
+        with self._available:
+            if self._closed:
+                return
+            self._idle.append(worker)
+            # Every waiter looks: only the one first in line takes it.
+            self._available.notify_all()
+
+    # Replacing workers
+
+    def _retire(self, worker: _Worker, why: str) -> None:
+        with self._available:
+            self._replace_later(worker, why)
+
+    def _replace_later(self, worker: _Worker, why: str) -> None:
+        """Kill `worker` and start another in the background (the caller holds the lock)."""
+        log.error("check worker %s %s: killed and replaced", worker.pid, why)
+        if worker.process.is_alive():
+            worker.process.kill()
+        self._all.pop(id(worker), None)
+        self._replaced += 1
+        threading.Thread(target=self._replace, args=(worker,), name="dg-worker-replace", daemon=True).start()
+
+    def _replace(self, dead: _Worker) -> None:
+        dead.process.join(timeout=10)
+        dead.connection.close()
+        pause = 0.5
+        while not self._closed:
+            try:
+                worker = self._spawn()
+            except Exception as exc:  # noqa: BLE001  try again: fewer workers, not none
+                log.error("a check worker did not start (%s); trying again in %.0f s", type(exc).__name__, pause)
+                time.sleep(pause)
+                pause = min(pause * 2, MAX_RESTART_PAUSE_SECONDS)
+                continue
+            with self._available:
+                if not self._closed:
+                    self._idle.append(worker)
+                    self._available.notify_all()
+                    return
+            self._stop(worker)
+            return
+
+    def _stop(self, worker: _Worker) -> None:
+        self._tell_to_stop(worker)
+        self._wait_for_end(worker)
+
+    @staticmethod
+    def _tell_to_stop(worker: _Worker) -> None:
+        try:
+            worker.connection.send(None)
+        except Exception:  # noqa: BLE001, S110  it is being ended either way
+            pass
+
+    @staticmethod
+    def _wait_for_end(worker: _Worker) -> None:
+        worker.process.join(timeout=2)
+        if worker.process.is_alive():
+            worker.process.kill()
+            worker.process.join(timeout=5)
+        worker.connection.close()
+
+    def _spawn(self) -> _Worker:
+        ours, theirs = self._mp.Pipe(duplex=True)
+        process = self._mp.Process(target=_work, args=(self._settings, theirs), name="dg-check-worker", daemon=True)
+        process.start()
+        theirs.close()
+        worker = _Worker(process, ours)
+        with self._available:
+            self._all[id(worker)] = worker
+        try:
+            if not ours.poll(self.start_seconds):
+                raise TimeoutError("the worker did not load in time")
+            kind, _ = ours.recv()
+            if kind != _READY:
+                raise RuntimeError("the worker did not say it was ready")
+        except BaseException:
+            with self._available:
+                self._all.pop(id(worker), None)
+            process.kill()
+            process.join(timeout=5)
+            ours.close()
+            raise
+        return worker

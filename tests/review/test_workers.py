@@ -1,0 +1,124 @@
+"""The worker processes checks run in: a job past its deadline is answered without its worker,
+which is killed and replaced; a worker that dies is replaced; a full queue is refused at once;
+no worker decides on a register older than the one it was given.
+
+These run on the session's pool (two workers, a queue of two): the tasks below are what a test
+hands a worker, real functions run in real processes."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+import pytest
+
+from disclosure_guard.errors import Busy
+from disclosure_guard.review.workers import RETRY_AFTER_SECONDS, StaleRegister, WorkerFailed, WorkerLost, WorkerOverran
+from tests.worker_tasks import (
+    crash,
+    every_worker_busy_and_the_queue_full,
+    fail_quoting,
+    index_version,
+    pid_of,
+    sleep_for,
+    wait_until_whole,
+)
+
+
+def test_a_job_runs_in_a_worker_process(runtime):
+    pid = runtime.workers.run(pid_of, timeout_seconds=10)
+    assert pid != os.getpid() and pid in runtime.workers.state().pids
+
+
+def test_a_job_past_its_deadline_is_answered_at_the_deadline_and_its_worker_replaced(runtime):
+    pool = runtime.workers
+    before = pool.state()
+    started = time.monotonic()
+    with pytest.raises(WorkerOverran):
+        pool.run(sleep_for, 30, timeout_seconds=0.5)
+    assert time.monotonic() - started < 2
+    wait_until_whole(pool, before.replaced)
+    after = pool.state()
+    assert len(set(before.pids) - set(after.pids)) == 1, "exactly the overrunning worker was replaced"
+    assert pool.run(pid_of, timeout_seconds=10) in after.pids
+
+
+def test_a_worker_that_crashes_fails_its_job_and_is_replaced(runtime):
+    pool = runtime.workers
+    before = pool.state()
+    with pytest.raises(WorkerLost):
+        pool.run(crash, timeout_seconds=10)
+    wait_until_whole(pool, before.replaced)
+    assert pool.run(pid_of, timeout_seconds=10) in pool.state().pids
+
+
+def test_a_task_that_raises_is_reported_by_type_and_place_never_by_its_text(runtime):
+    pool = runtime.workers
+    before = pool.state()
+    with pytest.raises(WorkerFailed) as failed:
+        pool.run(fail_quoting, "Flat 3, 12 Elm Road", timeout_seconds=10)
+    assert failed.value.kind == "ValueError" and "worker_tasks.py" in failed.value.where
+    assert "Elm Road" not in str(failed.value)
+    assert pool.state().pids == before.pids, "a task that raises does not cost its worker"
+
+
+def test_a_full_queue_is_refused_at_once_and_the_work_in_it_still_finishes(runtime):
+    pool = runtime.workers
+    with every_worker_busy_and_the_queue_full(pool) as answers:
+        started = time.monotonic()
+        with pytest.raises(Busy) as refused:
+            pool.run(pid_of, timeout_seconds=20)
+        assert time.monotonic() - started < 0.5
+    assert refused.value.code == "guard_busy" and refused.value.retry_after_seconds == RETRY_AFTER_SECONDS
+    assert len(answers) == pool.size + pool.queue_length
+
+
+def test_the_lightest_waiting_job_gets_the_next_free_worker(runtime):
+    pool = runtime.workers
+    order: list[str] = []
+
+    def wait_then(name: str, weight: int) -> None:
+        pool.run(pid_of, timeout_seconds=30, weight=weight)
+        order.append(name)
+
+    busy = [threading.Thread(target=pool.run, args=(sleep_for, 1.0), kwargs={"timeout_seconds": 30})
+            for _ in range(pool.size)]
+    for thread in busy:
+        thread.start()
+    while pool.state().idle:
+        time.sleep(0.01)
+    heavy = threading.Thread(target=wait_then, args=("5 MB item", 5_000_000))
+    heavy.start()
+    while pool.state().waiting < 1:
+        time.sleep(0.01)
+    light = threading.Thread(target=wait_then, args=("letter", 300))
+    light.start()
+    for thread in (*busy, heavy, light):
+        thread.join(timeout=30)
+    assert order[0] == "letter"
+
+
+def test_a_job_that_waits_past_its_deadline_for_a_worker_is_not_started(runtime):
+    pool = runtime.workers
+    before = pool.state()
+    busy = [threading.Thread(target=pool.run, args=(sleep_for, 1.0), kwargs={"timeout_seconds": 20})
+            for _ in range(pool.size)]
+    for thread in busy:
+        thread.start()
+    while pool.state().idle:
+        time.sleep(0.02)
+    with pytest.raises(WorkerOverran):
+        pool.run(pid_of, timeout_seconds=0.3)
+    for thread in busy:
+        thread.join(timeout=20)
+    assert pool.state().pids == before.pids, "nothing was killed: the job never reached a worker"
+
+
+def test_a_worker_decides_on_the_register_it_is_given_or_a_newer_one_never_an_older(runtime, register_case):
+    register_case()
+    version = runtime.index_holder.current().version
+    assert runtime.workers.run(index_version, register_version=version, timeout_seconds=30) >= version
+    with pytest.raises(WorkerFailed) as stale:
+        runtime.workers.run(index_version, register_version=version + 1000, timeout_seconds=30)
+    assert stale.value.kind == StaleRegister.__name__

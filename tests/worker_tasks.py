@@ -1,0 +1,67 @@
+"""What tests hand the check workers: real functions run in the real worker processes (they
+import this module by name), and a way to fill every worker and the queue for a while."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+
+from disclosure_guard.review.workers import WorkerContext, WorkerPool
+
+
+def pid_of(_: WorkerContext) -> int:
+    return os.getpid()
+
+
+def sleep_for(_: WorkerContext, seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def crash(_: WorkerContext, *__: object) -> None:
+    os._exit(3)
+
+
+def fail_quoting(_: WorkerContext, text: str) -> None:
+    raise ValueError(f"could not read {text}")
+
+
+def index_version(context: WorkerContext) -> int:
+    return context.index.version
+
+
+@contextmanager
+def every_worker_busy_and_the_queue_full(pool: WorkerPool, seconds: float = 1.5) -> Iterator[list[int]]:
+    """Inside, one more job is refused; on leaving, the jobs that filled the pool have finished
+    (their answers, one per job, are in the list)."""
+    answers: list[int] = []
+    fillers = [threading.Thread(target=lambda: answers.append(pool.run(sleep_for, seconds, timeout_seconds=30)))
+               for _ in range(pool.size + pool.queue_length)]
+    for filler in fillers:
+        filler.start()
+    deadline = time.monotonic() + 10
+    while (pool.state().idle, pool.state().waiting) != (0, pool.queue_length):
+        if time.monotonic() > deadline:
+            pytest.fail(f"the pool did not fill: {pool.state()}")
+        time.sleep(0.01)
+    try:
+        yield answers
+    finally:
+        for filler in fillers:
+            filler.join(timeout=30)
+
+
+def wait_until_whole(pool: WorkerPool, replaced_before: int, within: float = 30) -> None:
+    """Until a worker has been replaced since `replaced_before` and every worker is free."""
+    deadline = time.monotonic() + within
+    while time.monotonic() < deadline:
+        state = pool.state()
+        if state.replaced > replaced_before and state.idle == pool.size and len(state.pids) == pool.size:
+            return
+        time.sleep(0.05)
+    pytest.fail(f"the pool did not recover: {pool.state()}")
