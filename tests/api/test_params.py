@@ -70,3 +70,8 @@ def test_a_hold_decision_on_a_bad_id_is_422(http, keys):
     assert answer.status_code == 422
     assert [f["field"] for f in answer.json()["error"]["fields"]] == ["check_id"]
 
+
+def test_a_check_id_outside_its_rule_is_422(http, keys):
+    answer = http.get("/v1/checks/chk%00x", headers=bearer(keys["submitter"]))
+    assert answer.status_code == 422
+    assert [f["field"] for f in answer.json()["error"]["fields"]] == ["check_id"]

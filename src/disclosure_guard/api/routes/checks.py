@@ -5,6 +5,7 @@ from starlette.concurrency import run_in_threadpool
 
 from disclosure_guard.api.deps import RuntimeDep, SessionDep, Submitter
 from disclosure_guard.api.errors import PayloadTooLarge, UnsupportedMediaType, documented_errors
+from disclosure_guard.api.params import CheckIdPath
 from disclosure_guard.api.schemas import CheckRequest, CheckResponse, parse_recipients_json
 from disclosure_guard.ingest.attachments import Attachment
 from disclosure_guard.ingest.email import item_from_rfc822
@@ -51,7 +52,7 @@ async def create_email_check(request: Request, actor: Submitter, runtime: Runtim
 
 
 @router.get("/{check_id}", response_model=CheckResponse, responses=documented_errors(404))
-def get_check(check_id: str, actor: Submitter, runtime: RuntimeDep, session: SessionDep) -> CheckResponse:
+def get_check(check_id: CheckIdPath, actor: Submitter, runtime: RuntimeDep, session: SessionDep) -> CheckResponse:
     """The answer to an earlier check, again: a submitter sees the checks of its own system
     only (another system's is 404, as for no check at all); an admin sees any."""
     return CheckResponse.from_outcome(load_result(session, runtime.vault, check_id, system=actor.only_system()))
