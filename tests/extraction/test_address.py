@@ -91,6 +91,7 @@ FOUND = [
     ("Jane Doe\n18 Leigh Walk\nLeeds LS6 2AB", "18 Leigh Walk\nLeeds LS6 2AB"),
     ("Dear Sarah, 12 Elm Road is ready.", "12 Elm Road"),
     ("the locks at 14 Brian Club, New Justinhaven have been changed", "14 Brian Club, New Justinhaven"),
+    ("She asked that it is not shared; he lives at 200 Elliot.", "200 Elliot"),
     ("Unit 28, Dean Mansions, 39 Norman, North Christopherside",
      "Unit 28, Dean Mansions, 39 Norman, North Christopherside"),
     ("Mr G Thornton\n4/27-29 Marie Crescent\nTomhaven\nNE19 3PB", "4/27-29 Marie Crescent\nTomhaven\nNE19 3PB"),

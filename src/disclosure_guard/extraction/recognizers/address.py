@@ -80,6 +80,7 @@ Examples it must handle (and the tests use exactly these); the span is the part 
     "Jane Doe\n18 Leigh Walk\nLeeds LS6 2AB"    -> "18 Leigh Walk\nLeeds LS6 2AB" (the addressee's name)
     "Dear Sarah, 12 Elm Road is ready."          -> "12 Elm Road"
     "the locks at 14 Brian Club, New Justinhaven have been changed" -> "14 Brian Club, New Justinhaven"
+    "She asked that it is not shared; he lives at 200 Elliot."  -> "200 Elliot"
     "Unit 28, Dean Mansions, 39 Norman, North Christopherside" -> all of it (street type dropped)
     "Mr G Thornton\n4/27-29 Marie Crescent\nTomhaven\nNE19 3PB" -> all after the name
     "Ms Kolade fled Yates Farmhouse New Nicola on 9 February." -> "Yates Farmhouse New Nicola"
@@ -121,7 +122,7 @@ Mill Lane"); a flat and a name before a postcode are a flat in a building ("Flat
 Sidings SO20 2UH"). "number 14 on Holloway Gate in Wolverhampton" is said, not written.
 A numbered street with a type word no list holds ("14 Brian Club") or none ("39 Norman") needs
 more than a town after it: a postcode, a flat or building before it, "at"/"to"/"fled" before it,
-or two places. A house name without a house word before a numbered street ("Tanglewood\n18 Leigh
+or two places; after "lives at" or "fled" nothing more ("he lives at 200 Elliot"). A house name without a house word before a numbered street ("Tanglewood\n18 Leigh
 Walk") is the house under another line of the block, after a label, or vouched for inline by a
 postcode or "at"; never after a title or a greeting, nor a name the model reads as a person.
 A street without a house number is an address only with other evidence (a building before it,
@@ -256,6 +257,7 @@ class AddressRecognizer(Recognizer):
         self._residence_before = grammar.pattern("residence_before")
         self._street_type_word = grammar.pattern("street_type")
         self._building_then_places = grammar.pattern("building_then_places")
+        self._place_cue = grammar.pattern("place_cue")
         self._bracketed_sub = grammar.pattern("bracketed_sub")
         self._after_town = grammar.pattern("after_town")
         self._back_lower_flat = grammar.pattern("back_lower_flat")
@@ -423,12 +425,12 @@ class AddressRecognizer(Recognizer):
             return None  # "Flat 4, Kingsley Crt": the flat's number, read by the other anchors
         end, has_postcode, _lines = self._grow_forward(text, street_end, m.group().isupper(), postcodes)
         start, back_evidence = self._grow_back(text, m.start(), True, persons, has_postcode=has_postcode)
-        cue = STREET_CUE.search(text, max(0, start - 40), start) or self._residence_before.search(
-            text, max(0, start - 40), start)
+        residence = self._residence_before.search(text, max(0, start - 40), start)
+        cue = STREET_CUE.search(text, max(0, start - 40), start) or residence
         if not (has_postcode or end > street_end or back_evidence or cue):
             return None
         if kind == "street_without_known_type" and not (
-                has_postcode or back_evidence
+                has_postcode or back_evidence or residence
                 or (end > street_end and text[street_end] == "," and (
                     cue or text.count(",", street_end, end) >= 2
                     or self._label_prefix.match(text[text.rfind("\n", 0, start) + 1:start])))):
@@ -596,12 +598,14 @@ class AddressRecognizer(Recognizer):
         Farmhouse New Nicola on 9 February": a named building and the places after it, written
         without commas, after words that say where."""
         found = []
-        for m in self._building_then_places.finditer(text):
+        # Tried only where a cue ends: most of a letter is no place, and the building rule is dear.
+        for cue in self._place_cue.finditer(text):
+            m = self._building_then_places.match(text, cue.end())
+            if m is None:
+                continue
             start = m.start()
-            line_start = text.rfind("\n", 0, start) + 1
             if not (STREET_CUE.search(text, max(0, start - 40), start)
-                    or self._residence_before.search(text, max(0, start - 40), start)
-                    or (text[line_start:start].strip() and self._label_prefix.match(text[line_start:start]))):
+                    or self._residence_before.search(text, max(0, start - 40), start)):
                 continue
             building = [w for w in m.group("building").split() if w not in ("The", "THE")]
             if len(building) < 2 or any(w.lower() in self._locality_stop for w in building[1:]):

@@ -173,6 +173,9 @@ RULES: tuple[tuple[str, str], ...] = (
     # What may follow a town written after its street with no comma: "22 Clive St Grangetown
     # with his partner", "Flat 4 27 Gidlow Ln Wigan." (and not "12 Elm Road Jane said").
     ("after_town", r"[ \t]*(?:[.,;:!?)]|\r?\n|\Z)|[ \t]+(?:with|for|from|since|until|near|where|which)(?![\w'’])"),
+    # Where a building after a cue may start: the words of `street_cue` and `residence_before`.
+    ("place_cue", r"(?i:(?<![\w'’])(?:on|in|at|to|off|near|along|from|into|onto|of|via|opposite|behind|is"
+                  r"|address|fled|left)[ \t]+(?:(?-i:the)[ \t]+)?)"),
     ("the_house", r"(?:The|THE)[ \t]+(?:{capword}[ \t]+){0,2}{capword}(?=[ \t]*,)"),
     ("numbered_segment", r"(?<![\w'’\-])(?:{number}),?[ \t]+(?:{capword}[ \t]+){0,3}{capword}(?P<sep>{separator})\Z"),
     ("locality_back", r"(?<![\w'’\-])(?:{capword}[ \t]+(?:{locality_connector}[ \t]+)?){0,3}{capword}"
