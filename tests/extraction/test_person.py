@@ -47,7 +47,7 @@ FOUND = [
 NOT_FOUND = ["Leeds City Council", "Dear Sir or Madam", "Leeds LS1 4AP", "Dear Colleague",
              "Victim: Yes", "Yours sincerely,\n\nLeeds City Council", "St Hilda",
              "Meet at the Sidings Café", "We met at the Sidings", "Victoria Park Road", "She lives in Florence now",
-             "May I ask", "Will you ring the office"]
+             "May I ask", "Will you ring the office", "She has moved to Bradford"]
 
 
 @pytest.fixture(scope="module")

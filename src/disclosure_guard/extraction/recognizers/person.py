@@ -33,7 +33,7 @@ and must not fire on:
     a town with its postcode as PERSON); "Dear Colleague"; "Victim: Yes";
     "Yours sincerely,\n\nLeeds City Council"; "St Hilda" (a saint names schools, not people);
     "Meet at the Sidings Café", "We met at the Sidings" (places); "Victoria Park Road"; "She lives in Florence now";
-    "May I ask"; "Will you ring the office".
+    "May I ask"; "Will you ring the office"; "She has moved to Bradford".
 """
 
 from __future__ import annotations
@@ -130,6 +130,8 @@ NOT_FORENAMES = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "christian", "god", "lord",
+    # UK towns and areas far more often than people in a letter ("moved to Bradford").
+    "bradford", "lincoln", "chester", "hamilton", "kent", "kingston", "clifton", "carlton",
 })
 SENTENCE_START = re.compile(r"(?:\A|[.!?\n]|\n[ \t]*[-*•][ \t]*)[ \t\"'“‘(]*\Z")
 # What follows a name at the start of a sentence: "Victoria rang", "Victoria's mum".
