@@ -1,11 +1,12 @@
 """Databases that misbehave, for the tests of bounded waits: a PostgreSQL that accepts and never
-answers, and a lock another connection holds."""
+answers, one that freezes with connections open, and a lock another connection holds."""
 
 from __future__ import annotations
 
 import socket
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -62,3 +63,77 @@ def checks_locked(database_url: str, runtime) -> Iterator[None]:  # noqa: ARG001
         yield
         transaction.rollback()
     engine.dispose()
+
+
+class FreezableProxy:
+    """A TCP relay in front of the shared PostgreSQL that can freeze: connections stay open and
+    new ones are accepted, but not a byte more goes either way, as with a server stopped by
+    SIGSTOP. Only the connections through it freeze; the shared server is untouched."""
+
+    def __init__(self, upstream: tuple[str, int]) -> None:
+        self.upstream = upstream
+        self.frozen = threading.Event()
+        self._stop = threading.Event()
+        self._listener = socket.socket()
+        self._listener.bind(("127.0.0.1", 0))
+        self._listener.listen(64)
+        self._listener.settimeout(0.2)
+        self._sockets: list[socket.socket] = [self._listener]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    @property
+    def port(self) -> int:
+        return self._listener.getsockname()[1]
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                client = self._listener.accept()[0]
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            self._sockets.append(client)
+            if self.frozen.is_set():
+                continue
+            server = socket.create_connection(self.upstream)
+            self._sockets.append(server)
+            for source, target in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
+
+    def _pump(self, source: socket.socket, target: socket.socket) -> None:
+        source.settimeout(0.1)
+        while not self._stop.is_set():
+            if self.frozen.is_set():
+                time.sleep(0.05)
+                continue
+            try:
+                data = source.recv(65536)
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            if not data:
+                return
+            while self.frozen.is_set() and not self._stop.is_set():
+                time.sleep(0.05)  # read just as it froze: held, as a stopped server would
+            try:
+                target.sendall(data)
+            except OSError:
+                return
+
+    def close(self) -> None:
+        self._stop.set()
+        for sock in self._sockets:
+            sock.close()
+
+
+@pytest.fixture
+def freezable_postgres() -> Iterator[tuple[str, FreezableProxy]]:
+    """A URL to the shared PostgreSQL through a FreezableProxy, and the proxy."""
+    from tests.conftest import POSTGRES_ADMIN_URL
+
+    url = make_url(POSTGRES_ADMIN_URL)
+    proxy = FreezableProxy((url.host or "127.0.0.1", url.port or 5432))
+    yield url.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False), proxy
+    proxy.close()

@@ -8,14 +8,16 @@ import dataclasses
 import time
 
 import httpx
+import pytest
 from sqlalchemy import func, select
+from sqlalchemy.engine import make_url
 
 from disclosure_guard.api.app import create_app
 from disclosure_guard.db.engine import DatabaseTimeouts, make_engine, make_session_factory
 from disclosure_guard.db.tables import CheckRow
 from tests.builders import a_letter, a_recipient
 from tests.conftest import bearer, serving
-from tests.database_faults import checks_locked, frozen_postgres  # noqa: F401  fixtures
+from tests.database_faults import checks_locked, freezable_postgres, frozen_postgres  # noqa: F401  fixtures
 
 LETTER = a_letter(to=a_recipient("Sam Brown"), mentioning="The bins move to Tuesday, Sam.")
 
@@ -44,6 +46,28 @@ def test_a_check_answers_an_error_within_the_connect_bound_when_the_database_nev
         answer = httpx.post(f"{url}/v1/checks", headers=bearer(keys["submitter"]), json=LETTER, timeout=60)
     assert time.monotonic() - started < 10
     assert answer.status_code == 500 and answer.json()["error"]["code"] == "internal_error"
+
+
+def test_a_check_answers_an_error_within_bounds_when_the_database_freezes_with_connections_open(
+        runtime, keys, database_url, freezable_postgres):  # noqa: F811
+    if make_url(database_url).get_backend_name() != "postgresql":
+        pytest.skip("SQLite runs in the process: there is no server to freeze")
+    _, proxy = freezable_postgres
+    proxied = on_database(runtime, make_url(database_url).set(host="127.0.0.1", port=proxy.port)
+                          .render_as_string(hide_password=False),
+                          DatabaseTimeouts(connect_seconds=1, statement_seconds=1))
+    with serving(create_app(runtime=proxied)) as url:
+        warm = httpx.post(f"{url}/v1/checks", headers=bearer(keys["submitter"]), json=LETTER, timeout=60)
+        assert warm.status_code == 200
+        proxy.frozen.set()
+        started = time.monotonic()
+        answer = httpx.post(f"{url}/v1/checks", headers=bearer(keys["submitter"]), json=LETTER, timeout=60)
+        assert time.monotonic() - started < 15
+        assert answer.status_code == 500
+        started = time.monotonic()
+        assert httpx.get(f"{url}/readyz", timeout=10).status_code == 503
+        assert time.monotonic() - started < 2
+    proxied.engine.dispose()
 
 
 def test_a_check_that_cannot_store_its_record_for_a_lock_answers_an_error_and_keeps_nothing(

@@ -1,6 +1,7 @@
 """Every wait on the database is bounded: a server that accepts and never answers (as a frozen
-PostgreSQL does), a statement that runs on, a lock another connection holds, SQLite's writer
-lock. Each ends in an error within its bound, never in a wait without limit."""
+PostgreSQL does), one that freezes with a connection open, a statement that runs on, a lock
+another connection holds, SQLite's writer lock. Each ends in an error within its bound, never in
+a wait without limit."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
-from disclosure_guard.db.engine import DatabaseTimeouts, make_engine
+from disclosure_guard.db.engine import CLIENT_GRACE_SECONDS, DatabaseTimeouts, make_engine
 from tests.conftest import POSTGRES_ADMIN_URL
-from tests.database_faults import checks_locked, frozen_postgres  # noqa: F401  fixtures
+from tests.database_faults import checks_locked, freezable_postgres, frozen_postgres  # noqa: F401  fixtures
 
 TIGHT = DatabaseTimeouts(connect_seconds=1, statement_seconds=0.5, lock_seconds=0.5, sqlite_busy_seconds=0.5)
 
@@ -25,6 +26,35 @@ def test_connecting_to_a_server_that_never_answers_fails_within_the_connect_time
             connection.execute(text("SELECT 1"))
     # libpq's shortest connect_timeout is 2 s.
     assert time.monotonic() - started < 4
+    engine.dispose()
+
+
+def test_a_statement_on_a_connection_whose_server_freezes_is_cut_off_after_the_statement_timeout(
+        freezable_postgres):  # noqa: F811
+    url, proxy = freezable_postgres
+    engine = make_engine(url, TIGHT)
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT 1")).scalar() == 1
+        proxy.frozen.set()
+        started = time.monotonic()
+        with pytest.raises(OperationalError):
+            connection.execute(text("SELECT 2"))
+    # The server's 0.5 s cannot fire; the client cuts off CLIENT_GRACE_SECONDS later.
+    assert time.monotonic() - started < TIGHT.statement_seconds + CLIENT_GRACE_SECONDS + 2
+    engine.dispose()
+
+
+def test_a_pooled_connection_whose_server_froze_is_not_waited_on_when_handed_out(freezable_postgres):  # noqa: F811
+    url, proxy = freezable_postgres
+    engine = make_engine(url, TIGHT)
+    with engine.connect() as connection:
+        connection.execute(text("SELECT 1"))
+    proxy.frozen.set()
+    started = time.monotonic()
+    with pytest.raises(OperationalError):
+        with engine.connect() as connection:  # the pool's ping is cut off; a new connection times out
+            connection.execute(text("SELECT 1"))
+    assert time.monotonic() - started < TIGHT.connect_seconds + CLIENT_GRACE_SECONDS + 2 + 2
     engine.dispose()
 
 
