@@ -11,7 +11,8 @@ from contextlib import contextmanager
 
 import pytest
 
-from disclosure_guard.review.workers import WorkerContext, WorkerPool
+from disclosure_guard.review.worker_process import WorkerContext
+from disclosure_guard.review.workers import WorkerPool
 
 
 def pid_of(_: WorkerContext) -> int:

@@ -14,7 +14,8 @@ import time
 import pytest
 
 from disclosure_guard.errors import Busy
-from disclosure_guard.review.workers import RETRY_AFTER_SECONDS, StaleRegister, WorkerFailed, WorkerLost, WorkerOverran
+from disclosure_guard.review.worker_process import StaleRegister
+from disclosure_guard.review.workers import RETRY_AFTER_SECONDS, WorkerFailed, WorkerLost, WorkerOverran
 from tests.worker_tasks import (
     crash,
     every_worker_busy_and_the_queue_full,

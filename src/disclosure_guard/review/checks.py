@@ -28,7 +28,8 @@ from disclosure_guard.policy.decide import guard_error_reason
 from disclosure_guard.register.index_holder import IndexHolder
 from disclosure_guard.review.outcome import CheckOutcome, ReviewStatus, guard_failed
 from disclosure_guard.review.stored_result import outcome_from_document, result_document
-from disclosure_guard.review.workers import WorkerContext, WorkerFailed, WorkerLost, WorkerOverran, WorkerPool
+from disclosure_guard.review.worker_process import WorkerContext
+from disclosure_guard.review.workers import WorkerFailed, WorkerLost, WorkerOverran, WorkerPool
 from disclosure_guard.types import Decision, Item, MatchThresholds, Verdict
 
 log = logging.getLogger(__name__)

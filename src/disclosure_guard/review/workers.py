@@ -21,7 +21,8 @@ overruns is answered without its worker, and that worker is killed and replaced.
   its place.
 
 A task is a module-level function `task(context, *args)` run in the worker; `context` holds
-the worker's pipeline and index. The pool knows nothing of what a check is.
+the worker's pipeline and index (what runs in the worker: review/worker_process.py). The pool
+knows nothing of what a check is.
 """
 
 from __future__ import annotations
@@ -30,25 +31,17 @@ import heapq
 import itertools
 import logging
 import multiprocessing
-import os
-import signal
 import threading
 import time
-import traceback
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from sqlalchemy.engine import make_url
+from typing import Any
 
 from disclosure_guard.errors import Busy
+from disclosure_guard.review.worker_process import DONE, FAILED, READY, STARTED, Job, serve_jobs, worker_settings
 from disclosure_guard.settings import Settings
-
-if TYPE_CHECKING:
-    from disclosure_guard.matching import RegisterIndex
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +53,6 @@ MAX_RESTART_PAUSE_SECONDS = 30.0
 # Imported once in the fork server, so that a new worker neither imports the code nor loads
 # the model again (see forkserver_pipeline).
 _PRELOAD = ["disclosure_guard.review.checks", "disclosure_guard.review.forkserver_pipeline"]
-
-_READY, _STARTED, _DONE, _FAILED = "ready", "started", "done", "failed"
-
 
 class WorkerError(Exception):
     """A job got no answer from its worker. The message never carries job data."""
@@ -83,103 +73,6 @@ class WorkerFailed(WorkerError):
 
 class WorkerLost(WorkerError):
     """The worker died with the job in it."""
-
-
-class StaleRegister(Exception):
-    """The worker could only find a register older than the one the job was given."""
-
-
-def failure_site(exc: BaseException) -> tuple[str, str]:
-    """The exception's type and where it was raised: its text may quote register values."""
-    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
-    return type(exc).__name__, f"{frame.filename}:{frame.lineno}" if frame else "unknown"
-
-
-def worker_settings(settings: Settings) -> Settings:
-    """The settings a worker starts from, with paths made absolute: a worker need not share the
-    server's working directory."""
-    url = make_url(settings.database_url)
-    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
-        url = url.set(database=str(Path(url.database).resolve()))
-    return settings.model_copy(update={
-        "database_url": url.render_as_string(hide_password=False),
-        "encryption_key_file": settings.encryption_key_file.resolve(),
-        "models_dir": settings.models_dir.resolve(),
-    })
-
-
-class WorkerContext:
-    """What a worker loads once and every task may use: the pipeline and the register index."""
-
-    def __init__(self, settings: Settings) -> None:
-        from disclosure_guard.crypto import load_vault
-        from disclosure_guard.db.engine import DatabaseTimeouts, make_engine, make_session_factory
-        from disclosure_guard.extraction import Extractor
-        from disclosure_guard.register.index_holder import IndexHolder
-        from disclosure_guard.review.forkserver_pipeline import preloaded_pipeline
-
-        self.extractor = (preloaded_pipeline(settings.spacy_model, settings.models_dir)
-                          or Extractor(settings.spacy_model, settings.models_dir))
-        engine = make_engine(settings.database_url, DatabaseTimeouts.from_settings(settings))
-        self._holder = IndexHolder(make_session_factory(engine), load_vault(settings.encryption_key,
-                                                                           settings.encryption_key_file))
-        try:
-            self._holder.current()
-        except Exception as exc:  # noqa: BLE001  built on the first job instead
-            log.warning("worker %s could not build the register index at start (%s)", os.getpid(),
-                        type(exc).__name__)
-
-    def prepare(self, register_version: int | None) -> None:
-        """Make sure the index is at least `register_version`; a newer one is as good."""
-        if register_version is None:
-            return
-        built = self._holder.built
-        if built is not None and built.version >= register_version:
-            return
-        if self._holder.current().version < register_version:
-            raise StaleRegister
-
-    @property
-    def index(self) -> RegisterIndex:
-        built = self._holder.built
-        if built is None:
-            raise StaleRegister
-        return built
-
-
-@dataclass(frozen=True)
-class Job:
-    task: Callable[..., Any]
-    args: tuple[Any, ...]
-    register_version: int | None
-
-
-def _work(settings: Settings, connection: Connection) -> None:
-    """A worker's whole life: load, say ready, then one job at a time until told to stop."""
-    # Ctrl-C reaches the whole process group; the server ends its workers itself.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("alembic").setLevel(logging.WARNING)
-    context = WorkerContext(settings)
-    connection.send((_READY, os.getpid()))
-    while True:
-        try:
-            job: Job | None = connection.recv()
-        except EOFError:
-            return
-        if job is None:
-            return
-        try:
-            context.prepare(job.register_version)
-            connection.send((_STARTED, None))
-            result = job.task(context, *job.args)
-        except Exception as exc:  # noqa: BLE001  the server holds the item; this worker goes on
-            connection.send((_FAILED, failure_site(exc)))
-            continue
-        try:
-            connection.send((_DONE, result))
-        except Exception as exc:  # noqa: BLE001  an answer that cannot be sent is a failure
-            connection.send((_FAILED, failure_site(exc)))
 
 
 @dataclass
@@ -289,7 +182,7 @@ class WorkerPool:
                 self._retire(worker, "did not start its job in time")
                 raise WorkerOverran("the worker did not start the job in time")
             kind, payload = connection.recv()
-            if kind == _STARTED:
+            if kind == STARTED:
                 if not connection.poll(remaining):
                     self._retire(worker, "overran its deadline")
                     raise WorkerOverran("the job overran its deadline")
@@ -305,7 +198,7 @@ class WorkerPool:
             self._retire(worker, "could not be handed its job")
             raise
         self._give_back(worker)
-        if kind == _DONE:
+        if kind == DONE:
             return payload
         raise WorkerFailed(*payload)
 
@@ -408,7 +301,7 @@ class WorkerPool:
 
     def _spawn(self) -> _Worker:
         ours, theirs = self._mp.Pipe(duplex=True)
-        process = self._mp.Process(target=_work, args=(self._settings, theirs), name="dg-check-worker", daemon=True)
+        process = self._mp.Process(target=serve_jobs, args=(self._settings, theirs), name="dg-check-worker", daemon=True)
         process.start()
         theirs.close()
         worker = _Worker(process, ours)
@@ -418,7 +311,7 @@ class WorkerPool:
             if not ours.poll(self.start_seconds):
                 raise TimeoutError("the worker did not load in time")
             kind, _ = ours.recv()
-            if kind != _READY:
+            if kind != READY:
                 raise RuntimeError("the worker did not say it was ready")
         except BaseException:
             with self._available:
