@@ -83,8 +83,10 @@ def test_the_lightest_waiting_job_gets_the_next_free_worker(runtime):
         pool.run(pid_of, timeout_seconds=30, weight=weight)
         order.append(name)
 
-    busy = [threading.Thread(target=pool.run, args=(sleep_for, 1.0), kwargs={"timeout_seconds": 30})
-            for _ in range(pool.size)]
+    # One worker frees well before the others, and only once both jobs are waiting: so the
+    # first free worker is the only choice made, however slow the machine is.
+    busy = [threading.Thread(target=pool.run, args=(sleep_for, 3.0 if n == 0 else 8.0),
+                             kwargs={"timeout_seconds": 30}) for n in range(pool.size)]
     for thread in busy:
         thread.start()
     while pool.state().idle:
@@ -95,6 +97,10 @@ def test_the_lightest_waiting_job_gets_the_next_free_worker(runtime):
         time.sleep(0.01)
     light = threading.Thread(target=wait_then, args=("letter", 300))
     light.start()
+    queued_by = time.monotonic() + 2.5
+    while pool.state().waiting < 2 and time.monotonic() < queued_by:
+        time.sleep(0.01)
+    assert pool.state().waiting == 2, "both jobs should wait while every worker is busy"
     for thread in (*busy, heavy, light):
         thread.join(timeout=30)
     assert order[0] == "letter"
