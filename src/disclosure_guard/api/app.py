@@ -41,7 +41,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         "protected-party register and answers allow, hold or block. Anything but allow means: do not send.",
         lifespan=lifespan,
         # Any request can be malformed, meet the header cap, or fail.
-        responses=documented_errors(400, 431, 500),
+        responses=documented_errors(400, 431, 500, 503),
     )
     install_error_handlers(app)
 

@@ -16,13 +16,19 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from disclosure_guard.api.schemas import ErrorResponse
 from disclosure_guard.crypto import VaultError
+from disclosure_guard.db.availability import database_unavailable
 from disclosure_guard.errors import Busy, Conflict, Forbidden, GuardError, InvalidInput, NotFound, Unauthenticated
 
 log = logging.getLogger(__name__)
+
+# How long a client should wait before offering an item again after the database did not answer:
+# a few seconds covers a lock released or a failover; a longer outage answers 503 again.
+DATABASE_RETRY_AFTER_SECONDS = 5
 
 _STATUS: dict[type[GuardError], int] = {
     NotFound: 404,
@@ -62,8 +68,9 @@ _MEANINGS = {
     431: "The request line and headers are larger than DG_MAX_HEADER_BYTES (headers_too_large).",
     500: "The guard failed: do not send the item (internal_error, storage_unreadable). "
          "X-Request-ID names the request in the server's log.",
-    503: "Every check worker is busy and the queue is full: nothing was checked; do not send, offer the "
-         "item again after Retry-After seconds (guard_busy).",
+    503: "Every check worker is busy and the queue is full (guard_busy), or the database did not answer "
+         "within its timeouts (database_unavailable): nothing was decided; do not send, offer the item "
+         "again after Retry-After seconds.",
 }
 
 
@@ -115,6 +122,18 @@ def install_error_handlers(app: FastAPI) -> None:
         log.error("request %s: stored data could not be decrypted: wrong DG_ENCRYPTION_KEY or tampered rows",
                   request_id(request))
         return JSONResponse(error_body("storage_unreadable", "stored data could not be decrypted"), status_code=500)
+
+    @app.exception_handler(SQLAlchemyError)
+    async def _database(request: Request, exc: SQLAlchemyError) -> JSONResponse:
+        # The type only: a statement error's text carries its parameters, which may be submitted values.
+        if database_unavailable(exc):
+            log.error("request %s: the database did not answer in time (%s)", request_id(request), type(exc).__name__)
+            return JSONResponse(error_body("database_unavailable",
+                                           "the database did not answer in time; nothing was decided; do not send "
+                                           "the item, offer it again later"),
+                                status_code=503, headers={"Retry-After": str(DATABASE_RETRY_AFTER_SECONDS)})
+        log.error("request %s failed: unhandled %s", request_id(request), type(exc).__name__)
+        return JSONResponse(error_body("internal_error", "the guard failed; do not send the item"), status_code=500)
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
