@@ -96,6 +96,8 @@ Examples it must handle (and the tests use exactly these); the span is the part 
     "flat15 10westfield ave llandaff nth"       -> all of it (spaces dropped)
     "the letters are going to flat 53 the sidings stockbridge now" -> "flat 53 the sidings stockbridge"
     "12 elm road yesterday."                    -> "12 elm road"
+    "she's now at 39 woodland, lorraineberg, jacksonton with the kids" -> "39 woodland, lorraineberg, jacksonton"
+    "she's now at the old forge, hill terrace, west jacobmouth with" -> "the old forge, hill terrace, west jacobmouth"
     "Prop address - 2 Ty Gwyn Cottages, Heol y Bont, Llandeilo SA19 6AA" -> all after the label
     "Mae hi'n byw yn 14 Heol y Bont, Llandeilo." -> "14 Heol y Bont, Llandeilo"
 and must not fire on:
@@ -567,11 +569,22 @@ class AddressRecognizer(Recognizer):
             pos = m.start("chain")
             segments = [seg.strip() for seg in m.group("chain").split(",")]
             kept = []
-            for seg in segments:
+            first_letter = next((c for c in segments[0] if c.isalpha()), "a")
+            for i, seg in enumerate(segments):
+                if i and seg.islower() and not self._any_building.match(seg):
+                    # "..., jacksonton with the kids": the place ends where the prose starts.
+                    cut = next((w.start() for w in re.finditer(r"\S+", seg)
+                                if w.group() in self._name_stop or w.group() in self._locality_stop), None)
+                    if cut:
+                        seg = seg[:cut].rstrip()
+                        segments = segments[:i + 1]
                 words = [w for w in seg.split() if not CONNECTOR_WORD.fullmatch(w)]
-                # One case throughout: "Hillcrest, Coventry, will be held" stops at "will".
-                if not words or seg[0].isupper() != segments[0][0].isupper() or (
-                        seg.islower() and any(w in self._name_stop for w in words)) or any(w.lower() in self._locality_stop for w in words[1:]) or (
+                letter = next((c for c in seg if c.isalpha()), "a")
+                # One case throughout: "Hillcrest, Coventry, will be held" stops at "will". A
+                # lower-case house ("the old forge") may hold words that are prose elsewhere.
+                if not words or letter.isupper() != first_letter.isupper() or (
+                        seg.islower() and not self._any_building.match(seg)
+                        and any(w in self._name_stop for w in words)) or any(w.lower() in self._locality_stop for w in words[1:]) or (
                         words[0].lower() in self._locality_stop and words[0].lower() != "the"):
                     break
                 kept.append(seg)

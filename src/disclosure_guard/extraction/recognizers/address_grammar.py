@@ -155,8 +155,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ("lower_flat_in_building", r"(?<![\w'’\-])(?P<sub>{sub_building})[ \t]*,?[ \t]*(?P<building>the(?:[ \t]+{low}){1,3})"),
     ("sub_line_prefix", r"[ \t]*(?:{sub_building})[ \t]*,?[ \t]*"),
     ("chain_segment", r"{low}(?:[ \t]+{low}){0,3}|{capword}(?:[ \t]+(?:{capword}|{locality_connector})){0,3}"),
+    # In lower case a place may carry a number: "she's now at 39 woodland, lorraineberg", "apartment 40, 18 oakwood".
     ("segment", r"(?:{capword}(?:[ \t]+(?:{capword}|{locality_connector}(?=[ \t]+{upper}))){0,3}"
-                r"|{low}(?:[ \t]+{low}){0,3})"),
+                r"|(?:{number}[ \t]+)?{low}(?:[ \t]+(?:{low}|[1-9]\d{0,3}[a-z]?(?![\w/'’]))){0,3})"),
     ("cue_chain", r"(?:(?P<residence>{residence_cue})|(?i:(?<![\w'’])(?:at|to|from)[ \t]+))"
                   r"(?P<chain>{segment}(?:[ \t]*,[ \t]*{segment}){0,5})"),
     ("any_building", r"(?:{building}|{lower_building})\Z"),
