@@ -16,6 +16,8 @@ from disclosure_guard.errors import Forbidden, InvalidInput, Unauthenticated
 from disclosure_guard.runtime import Runtime
 
 _bearer = HTTPBearer(auto_error=False)
+# The Authorization header as a dependency, for a route that decides itself when to look it up.
+bearer_credentials = _bearer
 
 
 def get_runtime(request: Request) -> Runtime:

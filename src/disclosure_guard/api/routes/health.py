@@ -1,8 +1,11 @@
-from fastapi import APIRouter
+from typing import Annotated
+
+from fastapi import APIRouter, Depends
 from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials
 
 from disclosure_guard.access.roles import Role
-from disclosure_guard.api.deps import MaybePrincipal, RuntimeDep
+from disclosure_guard.api.deps import RuntimeDep, bearer_credentials, optional_principal
 from disclosure_guard.api.errors import documented_errors
 from disclosure_guard.api.schemas import Health, Readiness
 
@@ -16,13 +19,19 @@ def healthz() -> Health:
 
 @router.get("/readyz", response_model=Readiness,
             responses={503: {"model": Readiness}, **documented_errors(401)})
-def readyz(runtime: RuntimeDep, caller: MaybePrincipal) -> JSONResponse:
+def readyz(runtime: RuntimeDep,
+           credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_credentials)]) -> JSONResponse:
     """Ready or not, for any prober; the details (database, pipeline, register version and
-    size) only to an admin key. A key that is not valid is 401, as everywhere."""
+    size) only to an admin key. A key that is not valid is 401, as everywhere.
+
+    The key is looked up only after the bounded probe found the database answering: a key cannot
+    be checked without it, and the lookup would wait out the connect timeout, while /readyz must
+    answer within 2 s whatever the database does. Unreachable, every caller hears the status only."""
     database = runtime.database_reachable()
     index = runtime.index_holder.built
     ready = database and index is not None
     status = "ready" if ready else "not_ready"
+    caller = optional_principal(runtime, credentials) if database else None
     if caller is None or caller.role is not Role.ADMIN:
         body = Readiness(status=status)
     else:
