@@ -10,9 +10,9 @@ from contextlib import contextmanager
 from email.message import EmailMessage
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from disclosure_guard.smtp.next_hop import NextHop
+from disclosure_guard.smtp.protocol import GatewayController
 from disclosure_guard.smtp.server import SmtpFilterServer
 from tests.builders import JANE
 from tests.conftest import _free_port, bearer
@@ -22,22 +22,43 @@ JANE_ADDRESS = JANE["addresses"][0]
 
 
 class Capture:
-    def __init__(self) -> None:
+    """A next hop. `xforward` is the XFORWARD line it offers in its EHLO, if any."""
+
+    def __init__(self, xforward: str | None = None) -> None:
         self.messages: list[tuple[str, list[str], bytes]] = []
+        self.mail_options: list[list[str]] = []
+        self.forwarded: list[dict[str, str]] = []
+        self.xforward = xforward
+
+    async def handle_EHLO(self, server, session, envelope, hostname, responses):  # noqa: N802
+        session.host_name = hostname
+        if self.xforward is None:
+            return responses
+        return [*responses[:-1], f"250-XFORWARD {self.xforward}", responses[-1]]
 
     async def handle_DATA(self, server, session, envelope) -> str:  # noqa: N802
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
+        self.mail_options.append(list(envelope.mail_options))
+        self.forwarded.append(dict(getattr(envelope, "xforward", {})))
         return "250 OK"
+
+
+@contextmanager
+def a_next_hop(xforward: str | None = None, **smtp) -> Iterator[tuple[Capture, int]]:
+    capture = Capture(xforward)
+    port = _free_port()
+    controller = GatewayController(capture, hostname="127.0.0.1", port=port, **smtp)
+    controller.start()
+    try:
+        yield capture, port
+    finally:
+        controller.stop()
 
 
 @pytest.fixture
 def next_hop() -> Iterator[tuple[Capture, int]]:
-    capture = Capture()
-    port = _free_port()
-    controller = Controller(capture, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield capture, port
-    controller.stop()
+    with a_next_hop() as hop:
+        yield hop
 
 
 @contextmanager
@@ -190,3 +211,120 @@ def test_when_the_next_hop_is_down_an_allowed_message_is_deferred(runtime, regis
     with running_filter(runtime, _free_port()) as port, pytest.raises(smtplib.SMTPDataError) as deferred:
         send(port, a_message("sam@example.com", "Nothing sensitive."), ["sam@example.com"])
     assert deferred.value.smtp_code == 451
+
+
+# UTF-8 and 8-bit mail, as Postfix hands it over: `MAIL FROM:<…> SMTPUTF8 BODY=8BITMIME`.
+
+def a_utf8_message(to: str, body: str) -> bytes:
+    return (f"From: caseworker@council.example.gov.uk\r\nTo: {to}\r\nSubject: Café hours\r\n"
+            "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
+            f"Content-Transfer-Encoding: 8bit\r\n\r\n{body}\r\n").encode()
+
+
+def send_utf8(port: int, raw: bytes, rcpt_tos: list[str]) -> None:
+    with smtplib.SMTP("127.0.0.1", port, timeout=60) as client:
+        client.sendmail("caseworker@council.example.gov.uk", rcpt_tos, raw, ["SMTPUTF8", "BODY=8BITMIME"])
+
+
+def test_a_utf8_recipient_is_relayed_as_smtputf8_byte_for_byte(register_case, smtp_filter, next_hop):
+    register_case()
+    raw = a_utf8_message("José Núñez <josé@court.test>", "Le café ouvre à 9 h. Your hearing is on Tuesday.")
+    send_utf8(smtp_filter, raw, ["josé@court.test"])
+    capture, _ = next_hop
+    assert capture.messages == [("caseworker@council.example.gov.uk", ["josé@court.test"], raw)]
+    assert "SMTPUTF8" in capture.mail_options[0] and "BODY=8BITMIME" in capture.mail_options[0]
+
+
+def test_a_next_hop_without_smtputf8_is_a_relay_failure_not_a_check_failure(runtime, register_case):
+    register_case()
+    with a_next_hop(enable_SMTPUTF8=False) as (capture, hop_port), running_filter(runtime, hop_port) as port, \
+            pytest.raises(smtplib.SMTPDataError) as deferred:
+        send_utf8(port, a_utf8_message("josé@court.test", "Nothing sensitive."), ["josé@court.test"])
+    assert deferred.value.smtp_code == 451
+    assert b"4.4.0" in deferred.value.smtp_error and b"could not relay" in deferred.value.smtp_error
+    assert b"SMTPUTF8" in deferred.value.smtp_error and b"could not check" not in deferred.value.smtp_error
+    assert b"jos" not in deferred.value.smtp_error
+    assert capture.messages == []
+
+
+def test_a_next_hop_that_is_down_is_named_as_such(runtime, register_case):
+    register_case()
+    with running_filter(runtime, _free_port()) as port, pytest.raises(smtplib.SMTPDataError) as deferred:
+        send(port, a_message("sam@example.com", "Nothing sensitive."), ["sam@example.com"])
+    assert deferred.value.smtp_code == 451 and b"4.4.1" in deferred.value.smtp_error
+    assert b"could not relay" in deferred.value.smtp_error
+
+
+def test_a_released_utf8_message_goes_on_as_it_came(register_case, smtp_filter, next_hop, http, keys):
+    register_case()
+    raw = a_utf8_message("José Núñez <josé@court.test>", f"Le café: the tenant's address is {JANE_ADDRESS}.")
+    send_utf8(smtp_filter, raw, ["josé@court.test"])
+    reviewer = bearer(keys["reviewer"])
+    held = http.get("/v1/holds", params={"status": "pending"}, headers=reviewer).json()["items"]
+    assert len(held) == 1
+    http.post(f"/v1/holds/{held[0]['check_id']}/release", json={"comment": "consent on file"}, headers=reviewer)
+    capture, _ = next_hop
+    assert wait_for(lambda: len(capture.messages) == 1)
+    assert capture.messages[0] == ("caseworker@council.example.gov.uk", ["josé@court.test"], raw)
+    assert "SMTPUTF8" in capture.mail_options[0] and "BODY=8BITMIME" in capture.mail_options[0]
+
+
+# XFORWARD and PIPELINING, as Postfix's content_filter client (smtp_send_xforward_command=yes) uses them.
+
+def test_the_filter_offers_pipelining_and_xforward(smtp_filter):
+    with smtplib.SMTP("127.0.0.1", smtp_filter, timeout=60) as client:
+        client.ehlo("postfix.example")
+        assert client.has_extn("pipelining")
+        assert client.esmtp_features["xforward"].split() == ["NAME", "ADDR", "PORT", "PROTO", "HELO", "IDENT", "SOURCE"]
+
+
+def send_forwarded(port: int, raw: bytes, rcpt_tos: list[str]) -> None:
+    with smtplib.SMTP("127.0.0.1", port, timeout=60) as client:
+        client.ehlo("postfix.example")
+        assert client.docmd("XFORWARD", "NAME=mail.client.example ADDR=192.0.2.7 PORT=40123")[0] == 250
+        assert client.docmd("XFORWARD", "PROTO=ESMTP HELO=client+2Eexample IDENT=4Xk2 SOURCE=REMOTE")[0] == 250
+        client.sendmail("caseworker@council.example.gov.uk", rcpt_tos, raw)
+
+
+def test_xforward_attributes_go_on_to_a_next_hop_that_lists_them_and_only_those(runtime, register_case):
+    register_case()
+    raw = a_message("sam@example.com", "Your bin collection moves to Tuesday.")
+    with a_next_hop(xforward="NAME ADDR PROTO HELO") as (capture, hop_port), running_filter(runtime, hop_port) as port:
+        send_forwarded(port, raw, ["sam@example.com"])
+    assert capture.messages == [("caseworker@council.example.gov.uk", ["sam@example.com"], raw)]
+    assert capture.forwarded == [{"NAME": "mail.client.example", "ADDR": "192.0.2.7", "PROTO": "ESMTP",
+                                  "HELO": "client.example"}]
+
+
+def test_a_next_hop_without_xforward_gets_none(register_case, smtp_filter, next_hop):
+    register_case()
+    send_forwarded(smtp_filter, a_message("sam@example.com", "Your bin collection moves to Tuesday."),
+                   ["sam@example.com"])
+    assert len(next_hop[0].messages) == 1 and next_hop[0].forwarded == [{}]
+
+
+def test_xforward_is_refused_inside_a_transaction_and_when_malformed(smtp_filter):
+    with smtplib.SMTP("127.0.0.1", smtp_filter, timeout=60) as client:
+        client.ehlo("postfix.example")
+        assert client.docmd("XFORWARD", "COLOUR=blue")[0] == 501
+        assert client.docmd("XFORWARD", "NAME=a=b")[0] == 501
+        client.mail("caseworker@council.example.gov.uk")
+        assert client.docmd("XFORWARD", "ADDR=192.0.2.7")[0] == 503
+
+
+def test_a_pipelined_transaction_is_answered_in_order(register_case, smtp_filter, next_hop):
+    """MAIL, RCPT and DATA in one write, as a PIPELINING client sends them (RFC 2920)."""
+    register_case()
+    import socket
+    raw = a_message("sam@example.com", "Your bin collection moves to Tuesday.")
+    with socket.create_connection(("127.0.0.1", smtp_filter), timeout=60) as sock:
+        reader = sock.makefile("rb")
+        reader.readline()
+        sock.sendall(b"EHLO postfix.example\r\n")
+        while not reader.readline().startswith(b"250 "):
+            pass
+        sock.sendall(b"MAIL FROM:<caseworker@council.example.gov.uk>\r\nRCPT TO:<sam@example.com>\r\nDATA\r\n")
+        assert [reader.readline()[:3] for _ in range(3)] == [b"250", b"250", b"354"]
+        sock.sendall(raw + b".\r\nQUIT\r\n")
+        assert reader.readline()[:3] == b"250"
+    assert next_hop[0].messages[0][2] == raw

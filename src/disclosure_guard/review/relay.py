@@ -48,6 +48,20 @@ _ENDINGS = {
 class SmtpEnvelope:
     mail_from: str
     rcpt_tos: tuple[str, ...]
+    smtp_utf8: bool = False  # came with MAIL FROM ... SMTPUTF8: goes on with it
+    body: str | None = None  # "8BITMIME" or "7BIT" when MAIL FROM said BODY=
+    xforward: tuple[tuple[str, str], ...] = ()  # the original client's, as Postfix XFORWARDed them
+
+    def sealable(self) -> dict[str, object]:
+        return {"mail_from": self.mail_from, "rcpt_tos": list(self.rcpt_tos), "smtp_utf8": self.smtp_utf8,
+                "body": self.body, "xforward": [list(pair) for pair in self.xforward]}
+
+    @classmethod
+    def from_sealed(cls, stored: dict[str, object]) -> SmtpEnvelope:
+        """Envelopes sealed before SMTPUTF8 and XFORWARD were kept have neither."""
+        return cls(str(stored["mail_from"]), tuple(stored["rcpt_tos"]),  # type: ignore[arg-type]
+                   bool(stored.get("smtp_utf8", False)), stored.get("body"),  # type: ignore[arg-type]
+                   tuple((str(name), str(value)) for name, value in stored.get("xforward", [])))  # type: ignore[union-attr]
 
 
 @dataclass(frozen=True)
@@ -74,9 +88,7 @@ class RelayService:
         if outcome.review_status is ReviewStatus.PENDING:
             row = session.get(CheckRow, outcome.check_id)
             assert row is not None  # submit has just stored it in this session
-            row.sealed_envelope = self.vault.seal_json(
-                {"mail_from": envelope.mail_from, "rcpt_tos": list(envelope.rcpt_tos)},
-                f"{ENVELOPE_PURPOSE}:{outcome.check_id}")
+            row.sealed_envelope = self.vault.seal_json(envelope.sealable(), f"{ENVELOPE_PURPOSE}:{outcome.check_id}")
             row.relay_status = RelayStatus.AWAITING_REVIEW
         return outcome
 
@@ -109,7 +121,7 @@ class RelayService:
         raw = content["raw_message"].encode("latin-1") if content and content.get("raw_message") else None
         if released and raw is None:
             raise ValueError(f"held message {check_id} was released but its content is missing")
-        return ClaimedMessage(check_id, SmtpEnvelope(stored["mail_from"], tuple(stored["rcpt_tos"])), released, raw)
+        return ClaimedMessage(check_id, SmtpEnvelope.from_sealed(stored), released, raw)
 
     def finish(self, session: Session, actor: Principal, check_id: str, ending: RelayStatus) -> None:
         """How a claimed message ended: relayed, bounced or dropped, on the audit trail too."""

@@ -5,6 +5,7 @@ Postfix hands every message to this filter; the filter checks it and answers:
   block -> 550 5.7.1 with the reason codes (the sender's MTA bounces it)
   hold  -> 250 (accepted), kept in the hold queue, relayed when a reviewer releases it
   the guard fails or runs out of time -> 451 4.7.1 (try later): never relayed unchecked
+  allowed, but the next hop does not take it -> 451 4.4.x (try later): a relay failure, not the check's
   every check worker busy and the queue full -> 451 4.3.2 (try later), nothing checked or kept
 """
 
@@ -23,7 +24,8 @@ from disclosure_guard.ingest.limits import IngestLimits
 from disclosure_guard.review.outcome import CheckOutcome
 from disclosure_guard.review.relay import SmtpEnvelope
 from disclosure_guard.runtime import Runtime
-from disclosure_guard.smtp.next_hop import NextHop
+from disclosure_guard.smtp.next_hop import NextHop, NextHopError
+from disclosure_guard.smtp.protocol import ehlo_extensions
 from disclosure_guard.types import Channel, Decision, Item, Recipient, RecipientType, UnreadablePart
 
 log = logging.getLogger(__name__)
@@ -51,6 +53,21 @@ def item_for_envelope(raw: bytes, rcpt_tos: list[str], limits: IngestLimits) -> 
     return dataclasses.replace(item, recipients=tuple(recipients))
 
 
+def not_relayed(failure: NextHopError) -> str:
+    """The message was checked and allowed; only handing it on failed. Postfix keeps it and tries again."""
+    return f"451 {failure.status} disclosure-guard could not relay this message: {failure.reason}; try again later"
+
+
+def smtp_envelope(envelope: Any) -> SmtpEnvelope:
+    """What the message came with and goes on with: sender, recipients, SMTPUTF8, BODY=, XFORWARD."""
+    # "<>" is the null sender of a bounce; a bounce is never bounced back.
+    mail_from: str = "" if envelope.mail_from in (None, "<>") else envelope.mail_from
+    body = next((option.split("=", 1)[1] for option in envelope.mail_options if option.startswith("BODY=")), None)
+    forwarded: dict[str, str] = getattr(envelope, "xforward", {})
+    return SmtpEnvelope(mail_from, tuple(envelope.rcpt_tos), bool(envelope.smtp_utf8), body,
+                        tuple(forwarded.items()))
+
+
 class GuardFilter:
     """An aiosmtpd handler."""
 
@@ -58,13 +75,16 @@ class GuardFilter:
         self.runtime = runtime
         self.next_hop = next_hop
 
+    async def handle_EHLO(self, server: Any, session: Any, envelope: Any, hostname: str,  # noqa: N802
+                          responses: list[str]) -> list[str]:
+        session.host_name = hostname  # aiosmtpd leaves this to a handler that answers EHLO
+        return ehlo_extensions(responses)
+
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 (aiosmtpd's name)
         raw: bytes = envelope.original_content or envelope.content
-        # "<>" is the null sender of a bounce; a bounce is never bounced back.
-        mail_from: str = "" if envelope.mail_from in (None, "<>") else envelope.mail_from
-        rcpt_tos: list[str] = list(envelope.rcpt_tos)
+        smtp = smtp_envelope(envelope)
         try:
-            outcome = await asyncio.to_thread(self._check, raw, mail_from, rcpt_tos)
+            outcome = await asyncio.to_thread(self._check, raw, smtp)
         except Busy:
             log.warning("smtp filter busy: every check worker is taken and the queue is full: 451")
             return BUSY
@@ -79,13 +99,17 @@ class GuardFilter:
         if outcome.decision is Decision.HOLD:
             return f"250 2.0.0 Held for review by disclosure-guard (check {outcome.check_id})"
         try:
-            await asyncio.to_thread(self.next_hop.send, mail_from, rcpt_tos, raw)
+            await asyncio.to_thread(self.next_hop.send, smtp, raw)
+        except NextHopError as failure:
+            log.error("next hop did not take an allowed message (check %s): %s", outcome.check_id, failure)
+            return not_relayed(failure)
         except Exception as exc:  # noqa: BLE001
-            log.error("next hop refused an allowed message (%s): 451", type(exc).__name__)
-            return TRY_LATER
+            log.error("relaying an allowed message failed (check %s, %s): 451", outcome.check_id, type(exc).__name__)
+            return not_relayed(NextHopError("4.4.0", "the relay failed"))
         return f"250 2.0.0 Checked and relayed by disclosure-guard (check {outcome.check_id})"
 
-    def _check(self, raw: bytes, mail_from: str, rcpt_tos: list[str]) -> CheckOutcome:
+    def _check(self, raw: bytes, smtp: SmtpEnvelope) -> CheckOutcome:
+        rcpt_tos = list(smtp.rcpt_tos)
         try:
             item = item_for_envelope(raw, rcpt_tos, self.runtime.ingest_limits)
         except GuardError:
@@ -93,5 +117,4 @@ class GuardFilter:
             item = Item(Channel.EMAIL, tuple(Recipient(RecipientType.TO, email=r) for r in rcpt_tos), (),
                         (UnreadablePart("message", "the message could not be parsed as RFC 822"),))
         with self.runtime.session_factory() as session, session.begin():
-            return self.runtime.relay.check(session, FILTER_PRINCIPAL, item, raw,
-                                            SmtpEnvelope(mail_from, tuple(rcpt_tos)))
+            return self.runtime.relay.check(session, FILTER_PRINCIPAL, item, raw, smtp)

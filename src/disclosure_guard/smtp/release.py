@@ -15,7 +15,7 @@ from email.utils import formatdate, make_msgid
 
 from disclosure_guard.access.keys import Principal
 from disclosure_guard.access.roles import Role
-from disclosure_guard.review.relay import ClaimedMessage, RelayStatus
+from disclosure_guard.review.relay import ClaimedMessage, RelayStatus, SmtpEnvelope
 from disclosure_guard.runtime import Runtime
 from disclosure_guard.smtp.next_hop import NextHop
 
@@ -78,10 +78,10 @@ class HeldMessageRelay:
         mail_from = message.envelope.mail_from
         if message.released:
             assert message.raw_message is not None
-            self.next_hop.send(mail_from, message.envelope.rcpt_tos, message.raw_message)
+            self.next_hop.send(message.envelope, message.raw_message)
             return RelayStatus.RELAYED
         if self.bounce_on_reject and mail_from:
-            self.next_hop.send("", [mail_from], bounce_message(mail_from, message.check_id, self.hostname))
+            self.next_hop.send(SmtpEnvelope("", (mail_from,)), bounce_message(mail_from, message.check_id, self.hostname))
             return RelayStatus.BOUNCED
         return RelayStatus.DROPPED
 

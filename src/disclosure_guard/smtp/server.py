@@ -5,11 +5,10 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from aiosmtpd.controller import Controller
-
 from disclosure_guard.runtime import Runtime
 from disclosure_guard.smtp.filter import GuardFilter
 from disclosure_guard.smtp.next_hop import NextHop
+from disclosure_guard.smtp.protocol import GatewayController
 from disclosure_guard.smtp.release import HeldMessageRelay
 
 
@@ -19,13 +18,13 @@ class SmtpFilterServer:
     listen_host: str
     listen_port: int
     next_hop: NextHop
-    _controller: Controller | None = None
+    _controller: GatewayController | None = None
     _stop: threading.Event = field(default_factory=threading.Event)
     _relay_thread: threading.Thread | None = None
 
     def start(self) -> None:
         settings = self.runtime.settings
-        self._controller = Controller(
+        self._controller = GatewayController(
             GuardFilter(self.runtime, self.next_hop),
             hostname=self.listen_host,
             port=self.listen_port,
