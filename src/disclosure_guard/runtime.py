@@ -19,6 +19,7 @@ from disclosure_guard.extraction import Extractor
 from disclosure_guard.ingest.limits import IngestLimits
 from disclosure_guard.register.index_holder import IndexHolder
 from disclosure_guard.review.checks import CheckEngine
+from disclosure_guard.review.pending import LEASE_MARGIN_SECONDS, Claimer, PendingChecks
 from disclosure_guard.review.relay import RelayService
 from disclosure_guard.review.workers import WorkerPool
 from disclosure_guard.settings import Settings
@@ -45,6 +46,8 @@ class Runtime:
     ingest_limits: IngestLimits = field(init=False)
     check_engine: CheckEngine = field(init=False)
     relay: RelayService = field(init=False)
+    pending: PendingChecks = field(init=False)
+    claimer: Claimer = field(init=False)
     _probe_lock: threading.Lock = field(init=False, repr=False)
     _probe: Future[bool] | None = field(init=False, default=None, repr=False)
 
@@ -60,6 +63,10 @@ class Runtime:
         self.check_engine = CheckEngine(self.vault, self.index_holder, self.thresholds, self.workers,
                                         s.check_timeout_seconds)
         self.relay = RelayService(self.check_engine, self.vault)
+        lease = s.async_lease_seconds or s.check_timeout_seconds + s.worker_start_seconds + LEASE_MARGIN_SECONDS
+        self.pending = PendingChecks(self.session_factory, self.check_engine, lease)
+        # Started by the API's lifespan: only a serving process decides pending checks.
+        self.claimer = Claimer(self.pending, s.async_poll_seconds)
         self._probe_lock = threading.Lock()
         self._probe = None
 
@@ -86,6 +93,7 @@ class Runtime:
             probe.set_result(False)
 
     def close(self) -> None:
+        self.claimer.stop()
         self.workers.close()
         self.engine.dispose()
 

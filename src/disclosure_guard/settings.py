@@ -54,6 +54,18 @@ class Settings(BaseSettings):
         default=16, ge=0,
         description="Checks that may wait for a free worker; one more is answered 503 guard_busy at once.",
     )
+    async_above_bytes: int | None = Field(
+        default=None, gt=0,
+        description="An item whose text is larger than this is answered 202 and checked in the background, as "
+        "with Prefer: respond-async. None: only on request.",
+    )
+    async_lease_seconds: float | None = Field(
+        default=None, gt=0,
+        description="How long a claim on a pending check holds before another worker may take it again. "
+        "Default: the check's deadline plus its workers' start time, plus a minute.",
+    )
+    async_poll_seconds: float = Field(
+        default=1.0, gt=0, description="How often the background claimer looks for pending checks.")
     worker_start_seconds: float = Field(
         default=300.0, gt=0,
         description="How long a worker may take to load the pipeline, or to rebuild the register index after "

@@ -27,10 +27,12 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = runtime is None
         app.state.runtime = runtime or start_runtime(settings or get_settings())
+        app.state.runtime.claimer.start()
         log.info("disclosure-guard ready")
         try:
             yield
         finally:
+            app.state.runtime.claimer.stop()
             if owned:
                 app.state.runtime.close()
 

@@ -7,6 +7,7 @@ import base64
 import binascii
 import dataclasses
 from datetime import datetime
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError, model_validator
@@ -185,6 +186,22 @@ class CheckResponse(BaseModel):
             register_version=outcome.register_version,
             elapsed_ms=round(outcome.elapsed_ms, 2),
         )
+
+
+class CheckStatus(StrEnum):
+    PENDING = "pending"
+
+
+class PendingCheckResponse(BaseModel):
+    """A check taken for the asynchronous lane and not decided yet: the item is not to be sent
+    until GET /v1/checks/{check_id} answers with a decision."""
+
+    check_id: str
+    external_ref: str | None = None
+    created_at: datetime
+    decision: None = Field(default=None, description="None until decided: until then, do not send.")
+    status: CheckStatus = CheckStatus.PENDING
+    message: str = "Not decided yet: do not send the item until GET /v1/checks/{check_id} answers with a decision."
 
 
 class ImportResponse(BaseModel):

@@ -79,6 +79,13 @@ class CheckRow(Base):
     # Messages held by the SMTP filter: the envelope to relay on release, and how far that got.
     sealed_envelope: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     relay_status: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
+    # The asynchronous lane (review/pending.py): "pending" until a worker has decided it, with
+    # decision "hold" (not to be sent), no result (sealed_result empty) and the content sealed;
+    # a claim names its claimer and ends at claim_expires_at, after which another may take it.
+    status: Mapped[str] = mapped_column(String(10), nullable=False, default="decided",
+                                        server_default="decided", index=True)
+    claimed_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    claim_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class AuditEventRow(Base):

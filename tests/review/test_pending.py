@@ -1,0 +1,117 @@
+"""The asynchronous lane's claims, on SQLite and PostgreSQL: two claimers never decide one check
+twice, a claim past its lease is taken again, and a check past its deadline is held
+(guard_error), never allowed. The API's own claimer is paused, so that each test's claimers are
+the only ones."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select, update
+
+from disclosure_guard.access.keys import Principal
+from disclosure_guard.access.roles import Role
+from disclosure_guard.db.tables import AuditEventRow, CheckRow
+from disclosure_guard.review.checks import Submission
+from disclosure_guard.review.pending import DECIDED, PENDING, PendingCheck, PendingChecks, enqueue, load_check
+from disclosure_guard.runtime import Runtime
+from disclosure_guard.types import Channel, Item, Recipient, RecipientType, TextPart
+
+SUBMITTER = Principal("case-system", Role.SUBMITTER)
+
+
+@pytest.fixture
+def quiet(runtime: Runtime) -> Iterator[Runtime]:
+    """The runtime with the API's background claimer stopped for the test."""
+    was_running = runtime.claimer.running
+    runtime.claimer.stop()
+    try:
+        yield runtime
+    finally:
+        if was_running:
+            runtime.claimer.start()
+
+
+def a_pending_check(runtime: Runtime, text: str = "Dear Sir, the hearing is on Monday.") -> str:
+    item = Item(Channel.LETTER, (Recipient(RecipientType.TO, name="Sam Brown"),), (TextPart("body", text),))
+    with runtime.session_factory() as session, session.begin():
+        return enqueue(session, runtime.vault, SUBMITTER, item, Submission(external_ref="L-9")).check_id
+
+
+def claimers(runtime: Runtime, count: int, lease_seconds: float = 120.0) -> list[PendingChecks]:
+    return [PendingChecks(runtime.session_factory, runtime.check_engine, lease_seconds, claimer=f"test-{i}")
+            for i in range(count)]
+
+
+def decisions_audited(runtime: Runtime, check_id: str) -> int:
+    with runtime.session_factory() as session:
+        return len(session.scalars(select(AuditEventRow).where(AuditEventRow.check_id == check_id)).all())
+
+
+def test_a_pending_check_is_decided_by_a_claimer(quiet):
+    check_id = a_pending_check(quiet)
+    with quiet.session_factory() as session:
+        assert isinstance(load_check(session, quiet.vault, check_id), PendingCheck)
+    assert claimers(quiet, 1)[0].run_once()
+    with quiet.session_factory() as session:
+        outcome = load_check(session, quiet.vault, check_id)
+        row = session.get(CheckRow, check_id)
+        assert row.status == DECIDED and row.decision == "allow" and row.sealed_content is None
+    assert outcome.decision.value == "allow" and outcome.external_ref == "L-9"
+    assert decisions_audited(quiet, check_id) == 1
+
+
+def test_two_claimers_racing_take_a_check_once(quiet):
+    check_id = a_pending_check(quiet)
+    racers = claimers(quiet, 4)
+    claims: list = []
+    start = threading.Barrier(len(racers))
+
+    def race(claimer: PendingChecks) -> None:
+        start.wait()
+        claims.append(claimer.claim())
+
+    threads = [threading.Thread(target=race, args=(c,)) for c in racers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    won = [claim for claim in claims if claim is not None]
+    assert len(won) == 1 and won[0].check_id == check_id
+
+
+def test_a_claim_past_its_lease_is_taken_again_and_the_first_claimer_decides_nothing(quiet):
+    check_id = a_pending_check(quiet)
+    first, second = claimers(quiet, 2)
+    lost = first.claim()
+    assert lost is not None and second.claim() is None  # the lease holds
+    with quiet.session_factory() as session, session.begin():
+        session.execute(update(CheckRow).where(CheckRow.id == check_id)
+                        .values(claim_expires_at=datetime.now(UTC) - timedelta(seconds=1)))
+    taken = second.claim()
+    assert taken is not None and taken.check_id == check_id
+    assert second.decide(taken)
+    assert not first.decide(lost)
+    assert decisions_audited(quiet, check_id) == 1
+
+
+def test_a_pending_check_past_its_deadline_is_held_never_allowed(quiet):
+    check_id = a_pending_check(quiet)
+    hurried = dataclasses.replace(quiet, settings=quiet.settings.model_copy(update={"check_timeout_seconds": 0.001}))
+    assert claimers(hurried, 1)[0].run_once()
+    with quiet.session_factory() as session:
+        outcome = load_check(session, quiet.vault, check_id)
+        row = session.get(CheckRow, check_id)
+        assert row.status == DECIDED and row.review_status == "pending"
+    assert outcome.decision.value == "hold"
+    assert [r.code.value for r in outcome.verdict.reasons] == ["guard_error"]
+
+
+def test_nothing_to_claim_is_none(quiet):
+    assert claimers(quiet, 1)[0].claim() is None
+    with quiet.session_factory() as session:
+        assert session.scalar(select(CheckRow).where(CheckRow.status == PENDING)) is None
