@@ -98,6 +98,10 @@ class Settings(BaseSettings):
     smtp_bounce_on_reject: bool = Field(
         default=True, description="Send the sender a bounce when a reviewer rejects a held message."
     )
+    smtp_hostname: str | None = Field(
+        default=None, description="The SMTP filter's host name in its bounces (Reporting-MTA); the machine's by default.")
+    smtp_postmaster: str | None = Field(
+        default=None, description="The address bounces come from; MAILER-DAEMON@ the host name by default.")
     smtp_relay_poll_seconds: float = Field(
         default=2.0, gt=0, description="How often the SMTP filter looks for released or rejected holds."
     )

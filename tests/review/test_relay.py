@@ -90,6 +90,9 @@ def test_a_rejected_message_is_claimed_without_its_content(runtime, held):
     with runtime.session_factory() as session, session.begin():
         message = runtime.relay.claim(session, check_id)
     assert message is not None and message.released is False and message.raw_message is None
+    # Its headers alone, for the sender's bounce.
+    assert message.original_headers is not None and b"Subject: Your case" in message.original_headers
+    assert b"Elm Road" not in message.original_headers
 
 
 def test_a_refused_message_goes_back_in_line(runtime, held):

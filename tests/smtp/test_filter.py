@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+import email
+import email.policy
 import smtplib
 import time
 from collections.abc import Iterator
@@ -156,20 +158,63 @@ def test_a_held_message_arrives_only_after_release(register_case, smtp_filter, n
         "/v1/audit", params={"check_id": holds[0]["check_id"]}, headers=bearer(keys["auditor"])).json()["items"]])
 
 
-def test_a_rejected_message_is_never_sent_and_the_sender_gets_a_bounce(register_case, smtp_filter, next_hop, http, keys):
-    register_case()
-    raw = a_message("Sam Brown <sam@example.com>", f"The tenant's address is {JANE_ADDRESS}.")
-    send(smtp_filter, raw, ["sam@example.com"])
+def rejected(http, keys, comment: str = "wrong recipient") -> str:
     reviewer = bearer(keys["reviewer"])
     held = http.get("/v1/holds", headers=reviewer).json()["items"][0]
-    http.post(f"/v1/holds/{held['check_id']}/reject", json={"comment": "wrong recipient"}, headers=reviewer)
-    capture, _ = next_hop
-    assert wait_for(lambda: len(capture.messages) == 1)
+    http.post(f"/v1/holds/{held['check_id']}/reject", json={"comment": comment}, headers=reviewer)
+    return held["check_id"]
+
+
+def test_a_rejected_message_is_never_sent_and_the_sender_gets_a_delivery_status_notification(
+        runtime, register_case, next_hop, http, keys):
+    register_case()
+    raw = a_message("Sam Brown <sam@example.com>",
+                    f"Jane Elizabeth Doe lives at {JANE_ADDRESS}; call 07700 900123 or jane.doe@example.org.")
+    with running_filter(runtime, next_hop[1], smtp_hostname="dsn.council.example",
+                        smtp_postmaster="postmaster@council.example") as port:
+        send(port, raw, ["sam@example.com", "p.shah@solicitors.example.org"])
+        check_id = rejected(http, keys, comment="she lives at Elm Road")
+        capture, _ = next_hop
+        assert wait_for(lambda: len(capture.messages) == 1)
+        time.sleep(0.5)
+    assert len(capture.messages) == 1
     mail_from, rcpt_tos, bounce = capture.messages[0]
     assert (mail_from, rcpt_tos) == ("<>", ["caseworker@council.example.gov.uk"])  # the null sender
-    assert b"Elm Road" not in bounce and b"sam@example.com" not in bounce
-    time.sleep(0.5)
-    assert len(capture.messages) == 1
+    dsn = email.message_from_bytes(bounce, policy=email.policy.default)
+    assert dsn["From"].addresses[0].addr_spec == "postmaster@council.example"
+    assert dsn["To"] == "caseworker@council.example.gov.uk"
+    assert dsn.get_content_type() == "multipart/report" and dsn.get_param("report-type") == "delivery-status"
+    notice, status, headers = dsn.get_payload()
+    assert notice.get_content_type() == "text/plain" and check_id in notice.get_content()
+    assert status.get_content_type() == "message/delivery-status"
+    per_message, *per_recipient = status.get_payload()
+    assert per_message["Reporting-MTA"] == "dns; dsn.council.example"
+    assert [(r["Final-Recipient"], r["Action"], r["Status"]) for r in per_recipient] == [
+        ("rfc822; sam@example.com", "failed", "5.7.1"), ("rfc822; p.shah@solicitors.example.org", "failed", "5.7.1")]
+    assert all(r["Diagnostic-Code"].startswith("smtp; 550 5.7.1 ") for r in per_recipient)
+    assert headers.get_content_type() == "text/rfc822-headers"
+    original_headers = raw.split(b"\r\n\r\n")[0].decode().replace("\r\n", "\n") + "\n"
+    assert headers.get_payload().replace("\r\n", "\n") == original_headers
+    # The body is what the reviewer stopped; none of its register values come back, nor the comment.
+    for value in ("Jane", "Elm Road", "LS6", "07700 900123", "jane.doe@example.org", "comment", "she lives"):
+        assert value.encode() not in bounce
+
+
+def test_a_rejected_utf8_message_gets_the_global_forms(register_case, smtp_filter, next_hop, http, keys):
+    register_case()
+    send_utf8(smtp_filter, a_utf8_message("José Núñez <josé@court.test>", f"Address: {JANE_ADDRESS}"),
+              ["josé@court.test"])
+    rejected(http, keys)
+    capture, _ = next_hop
+    assert wait_for(lambda: len(capture.messages) == 1)
+    bounce = capture.messages[0][2]
+    assert "SMTPUTF8" in capture.mail_options[0]
+    dsn = email.message_from_bytes(bounce, policy=email.policy.default)
+    notice, status, headers = dsn.get_payload()
+    assert status.get_content_type() == "message/global-delivery-status"
+    assert "Final-Recipient: utf-8; josé@court.test" in bounce.decode()
+    assert headers.get_content_type() == "message/global-headers" and "Subject: Café hours" in bounce.decode()
+    assert b"Elm Road" not in bounce
 
 
 def test_bounces_can_be_switched_off(runtime, register_case, next_hop, http, keys):

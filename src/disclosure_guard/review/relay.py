@@ -8,6 +8,7 @@ service owns those writes: nothing in smtp/ touches a table.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -23,6 +24,7 @@ from disclosure_guard.review.outcome import CheckOutcome, ReviewStatus
 from disclosure_guard.types import Item
 
 ENVELOPE_PURPOSE = "check.envelope"
+_HEADER_END = re.compile(rb"\r?\n\r?\n")
 
 
 class RelayStatus(StrEnum):
@@ -61,7 +63,14 @@ class SmtpEnvelope:
         """Envelopes sealed before SMTPUTF8 and XFORWARD were kept have neither."""
         return cls(str(stored["mail_from"]), tuple(stored["rcpt_tos"]),  # type: ignore[arg-type]
                    bool(stored.get("smtp_utf8", False)), stored.get("body"),  # type: ignore[arg-type]
-                   tuple((str(name), str(value)) for name, value in stored.get("xforward", [])))  # type: ignore[union-attr]
+                   tuple((str(name), str(value))
+                         for name, value in stored.get("xforward", [])))  # type: ignore[union-attr]
+
+
+def header_block(raw: bytes) -> bytes:
+    """A message's headers, up to the blank line that ends them."""
+    match = _HEADER_END.search(raw)
+    return raw[:match.start()] if match else raw
 
 
 @dataclass(frozen=True)
@@ -72,6 +81,8 @@ class ClaimedMessage:
     envelope: SmtpEnvelope
     released: bool
     raw_message: bytes | None  # the message as it arrived; only for a released one
+    # A rejected one's header block alone, for the sender's bounce: its body never leaves the vault again.
+    original_headers: bytes | None = None
 
 
 @dataclass
@@ -117,11 +128,14 @@ class RelayService:
         assert row is not None and row.sealed_envelope is not None
         stored = self.vault.open_json(row.sealed_envelope, f"{ENVELOPE_PURPOSE}:{check_id}")
         released = row.review_status == ReviewStatus.RELEASED
-        content = load_content(self.vault, row) if released else None
+        content = load_content(self.vault, row)
         raw = content["raw_message"].encode("latin-1") if content and content.get("raw_message") else None
         if released and raw is None:
             raise ValueError(f"held message {check_id} was released but its content is missing")
-        return ClaimedMessage(check_id, SmtpEnvelope.from_sealed(stored), released, raw)
+        envelope = SmtpEnvelope.from_sealed(stored)
+        if released:
+            return ClaimedMessage(check_id, envelope, True, raw)
+        return ClaimedMessage(check_id, envelope, False, None, header_block(raw) if raw else None)
 
     def finish(self, session: Session, actor: Principal, check_id: str, ending: RelayStatus) -> None:
         """How a claimed message ended: relayed, bounced or dropped, on the audit trail too."""

@@ -10,13 +10,12 @@ from __future__ import annotations
 import logging
 import socket
 import threading
-from email.message import EmailMessage
-from email.utils import formatdate, make_msgid
 
 from disclosure_guard.access.keys import Principal
 from disclosure_guard.access.roles import Role
 from disclosure_guard.review.relay import ClaimedMessage, RelayStatus, SmtpEnvelope
 from disclosure_guard.runtime import Runtime
+from disclosure_guard.smtp.dsn import delivery_status_notification
 from disclosure_guard.smtp.next_hop import NextHop
 
 log = logging.getLogger(__name__)
@@ -25,31 +24,14 @@ RELAY_PRINCIPAL = Principal("smtp-filter", Role.SUBMITTER)
 _BATCH = 50
 
 
-def bounce_message(mail_from: str, check_id: str, hostname: str) -> bytes:
-    """A plain notice to the sender. It names no recipient and quotes nothing of the message:
-    the reviewer rejected it because of what it disclosed."""
-    notice = EmailMessage()
-    notice["From"] = f"MAILER-DAEMON@{hostname}"
-    notice["To"] = mail_from
-    notice["Subject"] = "Undelivered: your message was stopped by disclosure-guard"
-    notice["Date"] = formatdate(localtime=False)
-    notice["Message-ID"] = make_msgid(domain=hostname)
-    notice["Auto-Submitted"] = "auto-replied"
-    notice.set_content(
-        "Your message was held by disclosure-guard because it may disclose a protected person's\n"
-        "details, and a reviewer decided it must not be sent. It has not been delivered to anyone.\n\n"
-        f"Reference: {check_id}\nPlease contact your compliance team.\n"
-    )
-    return bytes(notice)
-
-
 class HeldMessageRelay:
     def __init__(self, runtime: Runtime, next_hop: NextHop, bounce_on_reject: bool = True,
-                 hostname: str | None = None) -> None:
+                 hostname: str | None = None, postmaster: str | None = None) -> None:
         self.runtime = runtime
         self.next_hop = next_hop
         self.bounce_on_reject = bounce_on_reject
         self.hostname = hostname or socket.getfqdn()
+        self.postmaster = postmaster or f"MAILER-DAEMON@{self.hostname}"
 
     def run_once(self) -> int:
         """Relay or bounce every decided held message; returns how many were handled."""
@@ -81,7 +63,12 @@ class HeldMessageRelay:
             self.next_hop.send(message.envelope, message.raw_message)
             return RelayStatus.RELAYED
         if self.bounce_on_reject and mail_from:
-            self.next_hop.send(SmtpEnvelope("", (mail_from,)), bounce_message(mail_from, message.check_id, self.hostname))
+            dsn = delivery_status_notification(message.envelope, message.check_id, message.original_headers,
+                                               self.hostname, self.postmaster)
+            # From the null sender, so that it is never bounced back (RFC 5321 4.5.5).
+            plain = dsn.isascii()
+            self.next_hop.send(SmtpEnvelope("", (mail_from,), smtp_utf8=message.envelope.smtp_utf8 and not plain,
+                                            body=None if plain else "8BITMIME"), dsn)
             return RelayStatus.BOUNCED
         return RelayStatus.DROPPED
 

@@ -32,7 +32,8 @@ class SmtpFilterServer:
             server_hostname="disclosure-guard",
         )
         self._controller.start()
-        relay = HeldMessageRelay(self.runtime, self.next_hop, settings.smtp_bounce_on_reject)
+        relay = HeldMessageRelay(self.runtime, self.next_hop, settings.smtp_bounce_on_reject,
+                                 settings.smtp_hostname, settings.smtp_postmaster)
         self._relay_thread = threading.Thread(
             target=relay.run_forever, args=(self._stop, settings.smtp_relay_poll_seconds),
             name="held-message-relay", daemon=True,
