@@ -92,3 +92,72 @@ def test_an_access_line_loses_its_query_string():
     record = logging.LogRecord("uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
                                ("127.0.0.1:5000", "GET", "/v1/holds?case_reference=DA-1", "1.1", 200), None)
     assert formatter.format(record) == '127.0.0.1:5000 - "GET /v1/holds HTTP/1.1" 200'
+
+
+# Addresses in any log line (issue 17.3): an SMTP session and an API check with register values in
+# them, every logger of the process at DEBUG, aiosmtpd's and SQLAlchemy's included.
+
+def register_values() -> list[str]:
+    from tests.builders import JANE, MARK
+    values = [*JANE["names"], *JANE["addresses"], *JANE["emails"], *JANE["phones"],
+              *MARK["names"], *MARK["addresses"], *MARK["emails"], *MARK["phones"]]
+    return values + [value.split(",")[-1].strip() for value in JANE["addresses"] + MARK["addresses"]]
+
+
+def test_no_register_value_in_any_log_line_of_an_smtp_session_and_a_check(runtime, register_case, http, keys, caplog):
+    import smtplib
+
+    from tests.builders import JANE, a_letter, a_recipient
+    from tests.smtp.test_filter import a_message, a_next_hop, running_filter, send
+
+    loggers = [logging.getLogger(), *(logging.getLogger(name) for name in list(logging.root.manager.loggerDict))]
+    levels = [(logger, logger.level) for logger in loggers]
+    try:
+        for logger in loggers:
+            logger.setLevel(logging.DEBUG)
+        caplog.set_level(logging.DEBUG)
+        register_case()
+        about_jane = (f"{JANE['names'][0]} lives at {JANE['addresses'][0]}, phone {JANE['phones'][0]}, "
+                      f"email {JANE['emails'][0]}.")
+        with a_next_hop() as (capture, hop_port), running_filter(runtime, hop_port) as port:
+            send(port, a_message(f"Jane Doe <{JANE['emails'][0]}>", about_jane), [JANE["emails"][0]])  # allowed
+            send(port, a_message("Sam Brown <sam@example.com>", about_jane), ["sam@example.com"])  # held
+            try:
+                send(port, a_message("Mark Doe <mark.doe@example.net>", about_jane), ["mark.doe@example.net"])
+            except smtplib.SMTPDataError as blocked:
+                assert blocked.smtp_code == 550
+            else:
+                raise AssertionError("a letter to the restricted party about her was not blocked")
+        assert len(capture.messages) == 1
+        checked = http.post("/v1/checks", headers=bearer(keys["submitter"]), json=a_letter(
+            a_recipient("Mark Doe", "mark.doe@example.net", "45 Victoria Street, Bristol BS1 6AA"), about_jane))
+        assert checked.status_code == 200 and checked.json()["decision"] == "block"
+    finally:
+        for logger, level in levels:
+            logger.setLevel(level)
+    logged = caplog.text + "\n".join(record.getMessage() for record in caplog.records)
+    assert "DATA readline" in logged and "[addr:" in logged  # the SMTP conversation was logged
+    for value in register_values():
+        assert value.lower() not in logged.lower(), value
+
+
+def test_an_address_is_one_token_in_every_line_and_the_key_holder_can_confirm_it(runtime):
+    from disclosure_guard.logs import address_token, log_token_key, redact_addresses
+
+    key = log_token_key(runtime.vault)
+    token = address_token("josé@court.test", key)
+    assert redact_addresses("recip: josé@court.test", key) == f"recip: {token}"
+    assert redact_addresses(r"b'RCPT TO:<jos\xc3\xa9@court.test> SMTPUTF8'", key) == \
+        f"b'RCPT TO:<{token}> SMTPUTF8'"
+    assert redact_addresses("To: José@Court.test", key) == f"To: {token}"
+    assert address_token("jose@court.test", key) != token
+    assert redact_addresses("no address here; a@b", None) == "no address here; [addr:redacted]"
+
+
+def test_the_operator_gets_an_address_token_from_the_command_line(runtime, settings):
+    from disclosure_guard.logs import address_token, log_token_key
+    from tests.test_cli import run_cli
+
+    answer = run_cli(settings, "logs", "address-token", "josé@court.test")
+    assert answer.returncode == 0, answer.stderr
+    assert answer.stdout.strip() == address_token("josé@court.test", log_token_key(runtime.vault))

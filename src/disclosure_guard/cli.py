@@ -21,6 +21,8 @@ app.add_typer(register_app, name="register")
 app.add_typer(apikey_app, name="apikey")
 app.add_typer(db_app, name="db")
 app.add_typer(audit_app, name="audit")
+logs_app = typer.Typer(help="The service's logs.", no_args_is_help=True)
+app.add_typer(logs_app, name="logs")
 
 
 # The exit code a script can branch on: anything but 0 means do not send.
@@ -93,6 +95,18 @@ def db_upgrade(revision: Annotated[str, typer.Argument()] = "head") -> None:
 
     upgrade_schema(get_settings().database_url, revision)
     typer.echo(f"schema at {revision}")
+
+
+@logs_app.command("address-token")
+def logs_address_token(
+    address: Annotated[str, typer.Argument(help="An address you suspect a log line is about.")],
+) -> None:
+    """The token that stands for ADDRESS in this service's logs (needs the encryption key)."""
+    from disclosure_guard.crypto import load_vault
+    from disclosure_guard.logs import address_token, log_token_key
+
+    settings = get_settings()
+    typer.echo(address_token(address, log_token_key(load_vault(settings.encryption_key, settings.encryption_key_file))))
 
 
 @register_app.command("import")

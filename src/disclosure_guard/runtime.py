@@ -17,6 +17,7 @@ from disclosure_guard.crypto import Vault, load_vault
 from disclosure_guard.db.engine import DatabaseTimeouts, make_engine, make_session_factory, upgrade_schema
 from disclosure_guard.extraction import Extractor
 from disclosure_guard.ingest.limits import IngestLimits
+from disclosure_guard.logs import log_token_key, protect_logged_addresses
 from disclosure_guard.register.index_holder import IndexHolder
 from disclosure_guard.review.checks import CheckEngine
 from disclosure_guard.review.pending import LEASE_MARGIN_SECONDS, Claimer, PendingChecks
@@ -108,6 +109,8 @@ def open_database(settings: Settings) -> tuple[Engine, sessionmaker[Session], Va
 
 def start_runtime(settings: Settings, extractor: Extractor | None = None) -> Runtime:
     engine, session_factory, vault = open_database(settings)
+    # From here on, an address in any log line of this process is a keyed token.
+    protect_logged_addresses(log_token_key(vault))
     if extractor is None:
         extractor = Extractor(settings.spacy_model, settings.models_dir)
     holder = IndexHolder(session_factory, vault)
