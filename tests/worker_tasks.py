@@ -24,6 +24,14 @@ def sleep_for(_: WorkerContext, seconds: float) -> int:
     return os.getpid()
 
 
+def check_slowly(context: WorkerContext, *args: object) -> object:
+    """A check that takes 2 s more than the real one: past a short deadline for sure."""
+    from disclosure_guard.review.checks import check_in_worker
+
+    time.sleep(2)
+    return check_in_worker(context, *args)
+
+
 def crash(_: WorkerContext, *__: object) -> None:
     os._exit(3)
 

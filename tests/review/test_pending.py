@@ -20,6 +20,7 @@ from disclosure_guard.review.checks import Submission
 from disclosure_guard.review.pending import DECIDED, PENDING, PendingCheck, PendingChecks, enqueue, load_check
 from disclosure_guard.runtime import Runtime
 from disclosure_guard.types import Channel, Item, Recipient, RecipientType, TextPart
+from tests.worker_tasks import check_slowly
 
 SUBMITTER = Principal("case-system", Role.SUBMITTER)
 
@@ -45,6 +46,12 @@ def a_pending_check(runtime: Runtime, text: str = "Dear Sir, the hearing is on M
 def claimers(runtime: Runtime, count: int, lease_seconds: float = 120.0) -> list[PendingChecks]:
     return [PendingChecks(runtime.session_factory, runtime.check_engine, lease_seconds, claimer=f"test-{i}")
             for i in range(count)]
+
+
+def slow(runtime: Runtime) -> PendingChecks:
+    """A claimer whose checks run 2 s past a deadline of 0.5 s."""
+    engine = dataclasses.replace(runtime.check_engine, task=check_slowly, timeout_seconds=0.5)
+    return PendingChecks(runtime.session_factory, engine, 120.0, claimer="slow")
 
 
 def decisions_audited(runtime: Runtime, check_id: str) -> int:
@@ -101,14 +108,28 @@ def test_a_claim_past_its_lease_is_taken_again_and_the_first_claimer_decides_not
 
 def test_a_pending_check_past_its_deadline_is_held_never_allowed(quiet):
     check_id = a_pending_check(quiet)
-    hurried = dataclasses.replace(quiet, settings=quiet.settings.model_copy(update={"check_timeout_seconds": 0.001}))
-    assert claimers(hurried, 1)[0].run_once()
+    assert slow(quiet).run_once()
     with quiet.session_factory() as session:
         outcome = load_check(session, quiet.vault, check_id)
         row = session.get(CheckRow, check_id)
         assert row.status == DECIDED and row.review_status == "pending"
     assert outcome.decision.value == "hold"
     assert [r.code.value for r in outcome.verdict.reasons] == ["guard_error"]
+
+
+def test_a_check_failed_while_shutting_down_is_left_for_the_next_claimer(quiet):
+    """A worker stopped under a check at shutdown says nothing about the item: the check stays
+    pending, unclaimed, for whoever starts next, rather than held as guard_error."""
+    check_id = a_pending_check(quiet)
+    closing = slow(quiet)
+    closing.closing.set()
+    assert not closing.run_once()
+    with quiet.session_factory() as session:
+        row = session.get(CheckRow, check_id)
+        assert (row.status, row.claimed_by, row.claim_expires_at) == (PENDING, None, None)
+    assert claimers(quiet, 1)[0].run_once()
+    with quiet.session_factory() as session:
+        assert load_check(session, quiet.vault, check_id).decision.value == "allow"
 
 
 def test_nothing_to_claim_is_none(quiet):

@@ -144,6 +144,9 @@ class PendingChecks:
         self.engine = engine
         self.lease_seconds = lease_seconds
         self.claimer = claimer or "claimer-" + secrets.token_hex(8)
+        # Set while the process shuts down: its workers are being stopped, and a check they
+        # fail then says nothing about the item.
+        self.closing = threading.Event()
 
     def claim(self) -> Claim | None:
         """The oldest pending check no one holds a live claim on, now ours; None if there is none."""
@@ -182,6 +185,10 @@ class PendingChecks:
             verdict, version = self._verdict(item)
         except Busy:
             # Nothing was checked: the check is offered to the next claimer at once, not after the lease.
+            self._release(claim)
+            return False
+        if self.closing.is_set() and guard_failed(verdict):
+            # Shutting down: the next claimer (after a restart, or another replica) checks it afresh.
             self._release(claim)
             return False
         return self._store(claim, item, submission, actor, created_at, verdict, version, started)
@@ -269,6 +276,7 @@ class Claimer:
         if self._thread is not None:
             return
         self._stop.clear()
+        self.pending.closing.clear()
         self._thread = threading.Thread(target=self._run, name="dg-pending-claimer", daemon=True)
         self._thread.start()
 
@@ -277,6 +285,7 @@ class Claimer:
         if thread is None:
             return
         self._stop.set()
+        self.pending.closing.set()
         self._wake.set()
         thread.join(timeout_seconds)
 
