@@ -78,22 +78,31 @@ def corroborated_names(
     """Weak name findings for protected parties that another detail in this text already
     matched, or of the cases the item's recipients touch (`context`), and that no finding on
     the span names yet."""
-    corroborating = {f.party for f in findings if f.kind is not FindingKind.NAME}
+    names = [(span, name) for span, name in names if name.surname and name.forenames and len(name.forenames[0]) >= 2]
+    if not names:
+        return []
+    # A party by (case, position), not by its PartyRef: within one index the pair names one
+    # party, and a tuple of a string and a number hashes far faster than the dataclass.
+    corroborating = {(f.party.case_reference, f.party.party_index) for f in findings if f.kind is not FindingKind.NAME}
     if not corroborating and not context:
         return []
-    cases = {ref.case_reference for ref in corroborating}
-    parties = {n for n in index.parties_of_cases(cases) if index.party(n).ref in corroborating}
+    cases = {reference for reference, _ in corroborating}
+    parties = {
+        n for n in index.parties_of_cases(cases)
+        if (index.party(n).ref.case_reference, index.party(n).ref.party_index) in corroborating
+    }
     parties |= index.parties_of_cases(context)
-    named = {(f.start, f.end, f.party) for f in findings if f.kind is FindingKind.NAME}
+    named = {
+        (f.start, f.end, f.party.case_reference, f.party.party_index) for f in findings if f.kind is FindingKind.NAME
+    }
     found: list[Finding] = []
     for span, name in names:
-        if not name.surname or not name.forenames or len(name.forenames[0]) < 2:
-            continue
         # A letter to a common name puts dozens of cases in the context: look only at their
         # parties of her surname, not at every one of them for every name in the text.
         for number in sorted(index.parties_with_surname(name.surname, parties)):
             party = index.party(number)
-            if party.ref.role is not PartyRole.PROTECTED or (span.start, span.end, party.ref) in named:
+            ref = party.ref
+            if ref.role is not PartyRole.PROTECTED or (span.start, span.end, ref.case_reference, ref.party_index) in named:
                 continue
             if any(
                 _same_surname(name.surname, registered.surname)

@@ -12,6 +12,7 @@ import gc
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from disclosure_guard.matching.normalise.address import AddressComponents, normalise_street_type, parse_address
 from disclosure_guard.matching.normalise.date import normalise_date
@@ -68,6 +69,8 @@ class RegisterIndex:
         self._trusted_keys = Postings()
         self._names = NameIndex()
         self._case_parties: dict[str, list[int]] = defaultdict(list)
+        # A register that files no school, workplace or surgery has none for a recipient to be.
+        self.has_identifiers = any(party.identifiers for party in parties)
         for i, party in enumerate(parties):
             self._party_keys.add(set(_party_keys(party)), i)
             self._names.add(party.names, i)
@@ -314,7 +317,13 @@ def _street_shape_keys(address: AddressComponents, dwelling: str, places: frozen
     if not address.street:
         return []
     shape = street_shape(address.street)
-    return [f"stsh:{shape}|{dwelling}|{soundex(place) or place}" for place in places]
+    return [f"stsh:{shape}|{dwelling}|{_place_sound(place)}" for place in places]
+
+
+@lru_cache(maxsize=4096)
+def _place_sound(place: str) -> str:
+    """How a town sounds, once per town rather than once per key: a letter's towns repeat."""
+    return soundex(place) or place
 
 
 def street_shape(street: str) -> str:

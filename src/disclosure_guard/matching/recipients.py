@@ -46,7 +46,7 @@ def match_recipients(
         # One party match per (party, detail) by construction; trusted entries may repeat.
         found = _party_matches(i, name, email, address, index, thresholds, scorers)
         matches.extend(_carer_at_home(found) if cared_for else found)
-        if recipient.name:
+        if recipient.name and index.has_identifiers:
             matches.extend(_institution_matches(i, written, index, thresholds))
         best: dict[_MatchKey, RecipientMatch] = {}
         for match in _trusted_matches(i, name, email, address, index, thresholds):

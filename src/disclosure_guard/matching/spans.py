@@ -101,15 +101,17 @@ def match_spans(
     # Names and birth dates last, with what the rest of the item says as their evidence; full
     # names before vague ones, so that "Jane Smith" is evidence for "J. Smith" beside her.
     evidence = set(context).union(f.party.case_reference for f in findings)
-    names = mentions(personal)
-    personal = [s for s in personal if s.kind is not SpanKind.PERSON or names[s] is not None]
+    # Spans paired with their names by position: a span's hash is its every field, each time.
+    people = iter(_mentions([s for s in personal if s.kind is SpanKind.PERSON]))
+    read = [(s, next(people) if s.kind is SpanKind.PERSON else None) for s in personal]
+    read = [(s, name) for s, name in read if s.kind is not SpanKind.PERSON or name is not None]
     strangers: list[tuple[Span, PersonName]] = []  # named people who are not a recipient
-    for span in sorted(personal, key=lambda s: s.kind is SpanKind.PERSON and is_vague(names[s])):
-        if span.kind is SpanKind.PERSON:
-            scorer = scorers(names[span])
+    for span, name in sorted(read, key=lambda r: r[1] is not None and is_vague(r[1])):
+        if name is not None:
+            scorer = scorers(name)
             own = scorer.best(recipient_names).score if recipient_names else 0.0
             if own < thresholds.strong:
-                strangers.append((span, names[span]))
+                strangers.append((span, name))
             new = _match_name(part, span, scorer, index, thresholds, evidence, own)
         else:
             new = _match_date_of_birth(part, span, index, thresholds, evidence)
@@ -129,21 +131,27 @@ def mentions(personal: Iterable[Span]) -> dict[Span, PersonName | None]:
     by itself: a family shares a surname, the abuser is greeted by his, and a forename is
     shared by thousands; what else of hers the item holds is matched on its own."""
     people = [s for s in personal if s.kind is SpanKind.PERSON]
-    found: dict[Span, PersonName | None] = dict.fromkeys(people)
+    return dict(zip(people, _mentions(people)))
+
+
+def _mentions(people: list[Span]) -> list[PersonName | None]:
+    """`mentions` of these person spans, in their order."""
+    found: list[PersonName | None] = [None] * len(people)
 
     def holds_another(span: Span) -> bool:
         return any(o is not span and span.start <= o.start and o.end <= span.end for o in people)
 
     # A run-on span is rare; the containment test below is one pass over the spans in order,
     # since a 500-page bundle holds thousands of names.
-    people = [s for s in people if not (_RUN_ON.search(s.as_read) and holds_another(s))]
+    kept = [i for i, s in enumerate(people) if not (_RUN_ON.search(s.as_read) and holds_another(s))]
     widest: Span | None = None  # of the spans so far, the one reaching furthest, earliest first
-    for span in sorted(people, key=lambda s: (s.start, -s.end)):
+    for i in sorted(kept, key=lambda i: (people[i].start, -people[i].end)):
+        span = people[i]
         inside = widest is not None and widest.end >= span.end and widest.end - widest.start > span.end - span.start
         if widest is None or span.end > widest.end:
             widest = span
         name = normalise_name(span.as_read)
-        found[span] = None if inside or len(name.tokens) < 2 else name
+        found[i] = None if inside or len(name.tokens) < 2 else name
     return found
 
 
