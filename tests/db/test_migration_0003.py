@@ -3,24 +3,11 @@ with system = its name, every check keeps its submitter's system, and names beco
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime
 
-import pytest
 from sqlalchemy import create_engine, text
 
 from disclosure_guard.db.engine import upgrade_schema
-from tests.conftest import BACKENDS, _create_postgres_database, _drop_postgres_database
-
-
-@pytest.fixture(params=BACKENDS)
-def empty_database(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # noqa: ANN001
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'old.db'}"
-        return
-    url, name = _create_postgres_database()
-    yield url
-    _drop_postgres_database(name)
 
 
 def test_existing_keys_and_checks_survive_with_their_system(empty_database: str):

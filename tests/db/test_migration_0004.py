@@ -4,7 +4,6 @@ database refuses UPDATE and DELETE of an event."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -17,17 +16,6 @@ from disclosure_guard.audit.chain import GENESIS_HASH, BreakKind, event_hash, ve
 from disclosure_guard.audit.trail import AuditAction, record
 from disclosure_guard.db.engine import make_engine, make_session_factory, upgrade_schema
 from disclosure_guard.db.tables import AuditEventRow
-from tests.conftest import BACKENDS, _create_postgres_database, _drop_postgres_database
-
-
-@pytest.fixture(params=BACKENDS)
-def empty_database(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:  # noqa: ANN001
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'old.db'}"
-        return
-    url, name = _create_postgres_database()
-    yield url
-    _drop_postgres_database(name)
 
 
 def _old_trail(database_url: str) -> None:
