@@ -367,7 +367,6 @@ class Readiness(BaseModel):
     register_cases: int | None = Field(default=None, description="Admin key only.")
 
 
-
 class ApiKeyOut(BaseModel):
     """A key as an admin may see it: never its secret or the secret's digest."""
 
