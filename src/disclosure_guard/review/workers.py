@@ -262,7 +262,7 @@ class WorkerPool:
 
     def _replace(self, dead: _Worker) -> None:
         dead.process.join(timeout=10)
-        dead.connection.close()
+        _close_quietly(dead.connection)
         pause = 0.5
         while not self._closed:
             try:
@@ -297,7 +297,7 @@ class WorkerPool:
         if worker.process.is_alive():
             worker.process.kill()
             worker.process.join(timeout=5)
-        worker.connection.close()
+        _close_quietly(worker.connection)
 
     def _spawn(self) -> _Worker:
         ours, theirs = self._mp.Pipe(duplex=True)
@@ -321,3 +321,13 @@ class WorkerPool:
             ours.close()
             raise
         return worker
+
+
+def _close_quietly(connection: Connection) -> None:
+    # A worker killed at its deadline just as the pool closes is ended by both the replacing
+    # thread and close(); two threads closing one Connection can both pass its "still open" test
+    # and the second os.close fails (EBADF). The worker is ended either way.
+    try:
+        connection.close()
+    except OSError:
+        pass
