@@ -171,6 +171,18 @@ def b64(data: bytes) -> str:
 
 
 @pytest.fixture
+def paused_claimer(runtime: Runtime) -> Iterator[Runtime]:
+    """The serving API's claimer stopped: pending checks stay pending until another claims them."""
+    was_running = runtime.claimer.running
+    runtime.claimer.stop()
+    try:
+        yield runtime
+    finally:
+        if was_running:
+            runtime.claimer.start()
+
+
+@pytest.fixture
 def keys(runtime: Runtime) -> dict[str, str]:
     """One API key per role, by role name."""
     from disclosure_guard.access.keys import create_api_key

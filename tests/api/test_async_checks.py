@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Iterator
 from email.message import EmailMessage
 
 import httpx
@@ -15,7 +14,6 @@ import pytest
 
 from disclosure_guard.access.keys import create_api_key
 from disclosure_guard.api.app import create_app
-from disclosure_guard.runtime import Runtime
 from tests.builders import JANE, a_letter, a_recipient
 from tests.conftest import bearer, serving
 
@@ -44,18 +42,6 @@ def assert_pending(answer: httpx.Response, *, asked: bool = True) -> dict:
     assert answer.headers["Location"] == f"/v1/checks/{body['check_id']}"
     assert answer.headers.get("Preference-Applied") == ("respond-async" if asked else None)
     return body
-
-
-@pytest.fixture
-def paused_claimer(runtime: Runtime) -> Iterator[Runtime]:
-    """The serving API's claimer stopped: pending checks stay pending until another claims them."""
-    was_running = runtime.claimer.running
-    runtime.claimer.stop()
-    try:
-        yield runtime
-    finally:
-        if was_running:
-            runtime.claimer.start()
 
 
 def test_respond_async_is_202_then_the_decision_by_polling(register_case, http, keys):

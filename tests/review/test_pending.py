@@ -7,10 +7,8 @@ from __future__ import annotations
 
 import dataclasses
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import select, update
 
 from disclosure_guard.access.keys import Principal
@@ -23,18 +21,6 @@ from disclosure_guard.types import Channel, Item, Recipient, RecipientType, Text
 from tests.worker_tasks import check_slowly
 
 SUBMITTER = Principal("case-system", Role.SUBMITTER)
-
-
-@pytest.fixture
-def quiet(runtime: Runtime) -> Iterator[Runtime]:
-    """The runtime with the API's background claimer stopped for the test."""
-    was_running = runtime.claimer.running
-    runtime.claimer.stop()
-    try:
-        yield runtime
-    finally:
-        if was_running:
-            runtime.claimer.start()
 
 
 def a_pending_check(runtime: Runtime, text: str = "Dear Sir, the hearing is on Monday.") -> str:
@@ -59,22 +45,22 @@ def decisions_audited(runtime: Runtime, check_id: str) -> int:
         return len(session.scalars(select(AuditEventRow).where(AuditEventRow.check_id == check_id)).all())
 
 
-def test_a_pending_check_is_decided_by_a_claimer(quiet):
-    check_id = a_pending_check(quiet)
-    with quiet.session_factory() as session:
-        assert isinstance(load_check(session, quiet.vault, check_id), PendingCheck)
-    assert claimers(quiet, 1)[0].run_once()
-    with quiet.session_factory() as session:
-        outcome = load_check(session, quiet.vault, check_id)
+def test_a_pending_check_is_decided_by_a_claimer(paused_claimer):
+    check_id = a_pending_check(paused_claimer)
+    with paused_claimer.session_factory() as session:
+        assert isinstance(load_check(session, paused_claimer.vault, check_id), PendingCheck)
+    assert claimers(paused_claimer, 1)[0].run_once()
+    with paused_claimer.session_factory() as session:
+        outcome = load_check(session, paused_claimer.vault, check_id)
         row = session.get(CheckRow, check_id)
         assert row.status == DECIDED and row.decision == "allow" and row.sealed_content is None
     assert outcome.decision.value == "allow" and outcome.external_ref == "L-9"
-    assert decisions_audited(quiet, check_id) == 1
+    assert decisions_audited(paused_claimer, check_id) == 1
 
 
-def test_two_claimers_racing_take_a_check_once(quiet):
-    check_id = a_pending_check(quiet)
-    racers = claimers(quiet, 4)
+def test_two_claimers_racing_take_a_check_once(paused_claimer):
+    check_id = a_pending_check(paused_claimer)
+    racers = claimers(paused_claimer, 4)
     claims: list = []
     start = threading.Barrier(len(racers))
 
@@ -91,48 +77,48 @@ def test_two_claimers_racing_take_a_check_once(quiet):
     assert len(won) == 1 and won[0].check_id == check_id
 
 
-def test_a_claim_past_its_lease_is_taken_again_and_the_first_claimer_decides_nothing(quiet):
-    check_id = a_pending_check(quiet)
-    first, second = claimers(quiet, 2)
+def test_a_claim_past_its_lease_is_taken_again_and_the_first_claimer_decides_nothing(paused_claimer):
+    check_id = a_pending_check(paused_claimer)
+    first, second = claimers(paused_claimer, 2)
     lost = first.claim()
     assert lost is not None and second.claim() is None  # the lease holds
-    with quiet.session_factory() as session, session.begin():
+    with paused_claimer.session_factory() as session, session.begin():
         session.execute(update(CheckRow).where(CheckRow.id == check_id)
                         .values(claim_expires_at=datetime.now(UTC) - timedelta(seconds=1)))
     taken = second.claim()
     assert taken is not None and taken.check_id == check_id
     assert second.decide(taken)
     assert not first.decide(lost)
-    assert decisions_audited(quiet, check_id) == 1
+    assert decisions_audited(paused_claimer, check_id) == 1
 
 
-def test_a_pending_check_past_its_deadline_is_held_never_allowed(quiet):
-    check_id = a_pending_check(quiet)
-    assert slow(quiet).run_once()
-    with quiet.session_factory() as session:
-        outcome = load_check(session, quiet.vault, check_id)
+def test_a_pending_check_past_its_deadline_is_held_never_allowed(paused_claimer):
+    check_id = a_pending_check(paused_claimer)
+    assert slow(paused_claimer).run_once()
+    with paused_claimer.session_factory() as session:
+        outcome = load_check(session, paused_claimer.vault, check_id)
         row = session.get(CheckRow, check_id)
         assert row.status == DECIDED and row.review_status == "pending"
     assert outcome.decision.value == "hold"
     assert [r.code.value for r in outcome.verdict.reasons] == ["guard_error"]
 
 
-def test_a_check_failed_while_shutting_down_is_left_for_the_next_claimer(quiet):
+def test_a_check_failed_while_shutting_down_is_left_for_the_next_claimer(paused_claimer):
     """A worker stopped under a check at shutdown says nothing about the item: the check stays
     pending, unclaimed, for whoever starts next, rather than held as guard_error."""
-    check_id = a_pending_check(quiet)
-    closing = slow(quiet)
+    check_id = a_pending_check(paused_claimer)
+    closing = slow(paused_claimer)
     closing.closing.set()
     assert not closing.run_once()
-    with quiet.session_factory() as session:
+    with paused_claimer.session_factory() as session:
         row = session.get(CheckRow, check_id)
         assert (row.status, row.claimed_by, row.claim_expires_at) == (PENDING, None, None)
-    assert claimers(quiet, 1)[0].run_once()
-    with quiet.session_factory() as session:
-        assert load_check(session, quiet.vault, check_id).decision.value == "allow"
+    assert claimers(paused_claimer, 1)[0].run_once()
+    with paused_claimer.session_factory() as session:
+        assert load_check(session, paused_claimer.vault, check_id).decision.value == "allow"
 
 
-def test_nothing_to_claim_is_none(quiet):
-    assert claimers(quiet, 1)[0].claim() is None
-    with quiet.session_factory() as session:
+def test_nothing_to_claim_is_none(paused_claimer):
+    assert claimers(paused_claimer, 1)[0].claim() is None
+    with paused_claimer.session_factory() as session:
         assert session.scalar(select(CheckRow).where(CheckRow.status == PENDING)) is None
