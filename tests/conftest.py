@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from typing import Any
 
 import httpx
+import hypothesis
 import pytest
 import uvicorn
 from sqlalchemy import create_engine, delete, text, update
@@ -33,6 +34,11 @@ from tests.builders import a_case
 POSTGRES_ADMIN_URL = os.environ.get(
     "DG_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
+# Property tests explore new examples on every run of the suite; on CI (`.ci/run` sets
+# HYPOTHESIS_PROFILE=ci) they run a fixed set, so that a red run names a change, not a draw.
+hypothesis.settings.register_profile("ci", derandomize=True, database=None)
+hypothesis.settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
 BACKENDS = ("sqlite", "postgresql")
 
 

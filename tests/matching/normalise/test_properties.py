@@ -9,7 +9,14 @@ from hypothesis import strategies as st
 from disclosure_guard.matching import AddressComponents, parse_address
 from disclosure_guard.matching.normalise.address import STREET_TYPE_ABBREVIATIONS, STREET_TYPES
 from disclosure_guard.matching.normalise.email import normalise_email
-from disclosure_guard.matching.normalise.name import SUFFIXES, SURNAME_PARTICLES, TITLES, PersonName, normalise_name
+from disclosure_guard.matching.normalise.name import (
+    BOUND_SURNAME_WORDS,
+    SUFFIXES,
+    SURNAME_PARTICLES,
+    TITLES,
+    PersonName,
+    normalise_name,
+)
 from disclosure_guard.matching.normalise.phone import normalise_phone
 from disclosure_guard.matching.normalise.postcode import normalise_postcode
 
@@ -31,8 +38,10 @@ name_words = st.text(_LETTERS, min_size=2, max_size=9).filter(lambda w: w not in
 @st.composite
 def person_names(draw: st.DrawFn) -> PersonName:
     """Names in normal form: a particle before the surname ("de", "al") belongs to it, so a
-    normalised name never has one as its last forename."""
-    forenames = draw(st.lists(name_words, min_size=1, max_size=3).filter(
+    normalised name never has one as its last forename; and a bound surname word ("Maoil" of
+    "Ó Maoil Eoin") is joined to the word after it, so no word before another is one."""
+    forenames = draw(st.lists(name_words.filter(lambda w: w.removeprefix("o") not in BOUND_SURNAME_WORDS),
+                              min_size=1, max_size=3).filter(
         lambda words: len(words) == 1 or words[-1] not in SURNAME_PARTICLES))
     return PersonName(forenames=tuple(forenames), surname=draw(name_words))
 
