@@ -35,8 +35,10 @@ class Forbidden(GuardError):
 
 
 class Busy(GuardError):
-    """Every worker is busy and the queue is full: nothing was checked, nothing stored. The
-    caller offers the item again after `retry_after_seconds`; until then it is not sent."""
+    """The guard cannot take the item now: every worker is busy and the queue is full
+    (guard_busy), or the database did not answer in time (database_unavailable). Nothing was
+    checked or stored; the caller offers the item again after `retry_after_seconds`, and until
+    then it is not sent."""
 
     code = "guard_busy"
 

@@ -126,14 +126,12 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(SQLAlchemyError)
     async def _database(request: Request, exc: SQLAlchemyError) -> JSONResponse:
         # The type only: a statement error's text carries its parameters, which may be submitted values.
-        if database_unavailable(exc):
-            log.error("request %s: the database did not answer in time (%s)", request_id(request), type(exc).__name__)
-            return JSONResponse(error_body("database_unavailable",
-                                           "the database did not answer in time; nothing was decided; do not send "
-                                           "the item, offer it again later"),
-                                status_code=503, headers={"Retry-After": str(DATABASE_RETRY_AFTER_SECONDS)})
-        log.error("request %s failed: unhandled %s", request_id(request), type(exc).__name__)
-        return JSONResponse(error_body("internal_error", "the guard failed; do not send the item"), status_code=500)
+        if not database_unavailable(exc):
+            return await _unexpected(request, exc)
+        log.error("request %s: the database did not answer in time (%s)", request_id(request), type(exc).__name__)
+        return await _domain(request, Busy(
+            "the database did not answer in time; nothing was decided; do not send the item, offer it again later",
+            "database_unavailable", retry_after_seconds=DATABASE_RETRY_AFTER_SECONDS))
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
