@@ -13,6 +13,7 @@ from typing import Annotated
 from fastapi import Path, Query
 from starlette.convertors import Convertor, register_url_convertor
 
+from disclosure_guard.access.keys import NAME_PATTERN as KEY_NAME_PATTERN
 from disclosure_guard.register.schema import REFERENCE_MAX_LENGTH, REFERENCE_PATTERN, REFERENCE_RULE
 
 # Check ids are "chk_" and 24 hex digits; the looser rule keeps an old or mistyped id a 404.
@@ -20,10 +21,9 @@ CHECK_ID_PATTERN = r"^[A-Za-z0-9_-]+$"
 CHECK_ID_MAX_LENGTH = 40  # the checks.id column
 
 # An actor's name is a key's name, chosen by an operator (older keys' names may hold spaces):
-# printable, without control characters.
-NAME_PATTERN = r"^[^\x00-\x1f\x7f]+$"
-NAME_MAX_LENGTH = 200  # the api_keys.name and audit actor_name columns
-
+# printable, without control characters. A key named today follows the stricter KEY_NAME_PATTERN.
+ACTOR_NAME_PATTERN = r"^[^\x00-\x1f\x7f]+$"
+ACTOR_NAME_MAX_LENGTH = 200  # the api_keys.name and audit actor_name columns
 
 
 class _AnyText(Convertor[str]):
@@ -57,7 +57,8 @@ CheckIdPath = Annotated[str, Path(
 CheckIdQuery = Annotated[str | None, Query(
     min_length=1, max_length=CHECK_ID_MAX_LENGTH, pattern=CHECK_ID_PATTERN, description="Only this check.",
 )]
-NameQuery = Annotated[str | None, Query(
-    min_length=1, max_length=NAME_MAX_LENGTH, pattern=NAME_PATTERN,
-    description=f"Only this actor (a key's name): 1 to {NAME_MAX_LENGTH} characters, no control characters.",
+ActorNameQuery = Annotated[str | None, Query(
+    min_length=1, max_length=ACTOR_NAME_MAX_LENGTH, pattern=ACTOR_NAME_PATTERN,
+    description=f"Only this actor (a key's name): 1 to {ACTOR_NAME_MAX_LENGTH} characters, no control characters.",
 )]
+KeyNamePath = Annotated[str, Path(pattern=KEY_NAME_PATTERN, description="The key's name.")]

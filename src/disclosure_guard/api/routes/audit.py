@@ -5,7 +5,7 @@ from fastapi import APIRouter, Query
 
 from disclosure_guard.api.deps import Auditor, PageDep, SessionDep
 from disclosure_guard.api.errors import documented_errors
-from disclosure_guard.api.params import CaseReferenceQuery, CheckIdQuery, NameQuery
+from disclosure_guard.api.params import ActorNameQuery, CaseReferenceQuery, CheckIdQuery
 from disclosure_guard.api.schemas import AuditPage, AuditVerification
 from disclosure_guard.audit.chain import parse_anchor, verify_chain
 from disclosure_guard.audit.trail import AuditAction, AuditFilter, list_events
@@ -17,7 +17,7 @@ router = APIRouter(prefix="/v1/audit", tags=["audit"], responses=documented_erro
 @router.get("", response_model=AuditPage)
 def list_audit(
     _: Auditor, session: SessionDep, page: PageDep,
-    action: AuditAction | None = None, actor_name: NameQuery = None, case_reference: CaseReferenceQuery = None,
+    action: AuditAction | None = None, actor_name: ActorNameQuery = None, case_reference: CaseReferenceQuery = None,
     check_id: CheckIdQuery = None, since: datetime | None = None, until: datetime | None = None,
 ) -> AuditPage:
     """Audit events, newest first."""

@@ -2,19 +2,16 @@
 apikey`, so both leave the same audit events."""
 
 from datetime import timedelta
-from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter
 
-from disclosure_guard.access.keys import NAME_PATTERN
 from disclosure_guard.access.lifecycle import issue_key, list_keys, revoke_key, rotate_key
 from disclosure_guard.api.deps import Admin, PageDep, RuntimeDep, SessionDep
 from disclosure_guard.api.errors import documented_errors
+from disclosure_guard.api.params import KeyNamePath
 from disclosure_guard.api.schemas import ApiKeyCreate, ApiKeyOut, ApiKeyPage, ApiKeySecret
 
 router = APIRouter(prefix="/v1/keys", tags=["keys"], responses=documented_errors(401, 403, 422))
-
-KeyName = Annotated[str, Path(pattern=NAME_PATTERN, description="The key's name.")]
 
 
 @router.get("", response_model=ApiKeyPage)
@@ -34,13 +31,13 @@ def create_api_key(body: ApiKeyCreate, actor: Admin, session: SessionDep) -> Api
 
 
 @router.post("/{name}/revoke", response_model=ApiKeyOut, responses=documented_errors(404, 409))
-def revoke_api_key(name: KeyName, actor: Admin, session: SessionDep) -> ApiKeyOut:
+def revoke_api_key(name: KeyNamePath, actor: Admin, session: SessionDep) -> ApiKeyOut:
     """The key fails from the next request on, with 401 api_key_revoked."""
     return ApiKeyOut.from_info(revoke_key(session, actor, name))
 
 
 @router.post("/{name}/rotate", response_model=ApiKeySecret, responses=documented_errors(404, 409))
-def rotate_api_key(name: KeyName, actor: Admin, runtime: RuntimeDep, session: SessionDep) -> ApiKeySecret:
+def rotate_api_key(name: KeyNamePath, actor: Admin, runtime: RuntimeDep, session: SessionDep) -> ApiKeySecret:
     """A new secret, in this answer only; the old one keeps working for DG_KEY_ROTATION_GRACE_SECONDS."""
     grace = timedelta(seconds=runtime.settings.key_rotation_grace_seconds)
     info, secret = rotate_key(session, actor, name, grace)
