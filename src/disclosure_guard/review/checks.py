@@ -30,7 +30,7 @@ from disclosure_guard.review.outcome import CheckOutcome, ReviewStatus, guard_fa
 from disclosure_guard.review.stored_result import outcome_from_document, result_document
 from disclosure_guard.review.worker_process import WorkerContext
 from disclosure_guard.review.workers import WorkerFailed, WorkerLost, WorkerOverran, WorkerPool
-from disclosure_guard.types import Decision, Item, MatchThresholds, Verdict
+from disclosure_guard.types import Channel, Decision, Item, MatchThresholds, Verdict
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +102,56 @@ def new_check_id() -> str:
     return "chk_" + secrets.token_hex(12)
 
 
+def decided_outcome(check_id: str, created_at: datetime, submission: Submission, verdict: Verdict,
+                    register_version: int, started: float) -> CheckOutcome:
+    """The outcome of a decided check, queued for review when it is a hold a reviewer can act on."""
+    queued = verdict.decision is Decision.HOLD and not (submission.retries_on_failure and guard_failed(verdict))
+    return CheckOutcome(
+        check_id=check_id,
+        external_ref=submission.external_ref,
+        created_at=created_at,
+        verdict=verdict,
+        register_version=register_version,
+        elapsed_ms=(time.perf_counter() - started) * 1000,
+        review_status=ReviewStatus.PENDING if queued else None,
+    )
+
+
+def keeps_content(outcome: CheckOutcome) -> bool:
+    # The content is kept for whoever may look at the item again: a reviewer of a hold, or
+    # whoever answers for a block. A check the submitter will repeat keeps none.
+    return outcome.verdict.decision is Decision.BLOCK or outcome.review_status is ReviewStatus.PENDING
+
+
+def _codes_and_references(verdict: Verdict) -> tuple[list[str], list[str]]:
+    return (sorted({r.code.value for r in verdict.reasons}),
+            sorted({r.case_reference for r in verdict.reasons if r.case_reference}))
+
+
+def decision_columns(vault: Vault, outcome: CheckOutcome) -> dict[str, Any]:
+    """The check row's columns that say what was decided: in clear for the queue's filters,
+    the result sealed."""
+    codes, references = _codes_and_references(outcome.verdict)
+    return {
+        "decision": outcome.verdict.decision.value,
+        "reason_codes": "," + ",".join(codes) + ",",
+        "case_references": "," + ",".join(references) + ",",
+        "register_version": outcome.register_version,
+        "sealed_result": vault.seal_json(result_document(outcome), f"{RESULT_PURPOSE}:{outcome.check_id}"),
+        "review_status": outcome.review_status,
+    }
+
+
+def record_decision(session: Session, actor: Principal, outcome: CheckOutcome, channel: Channel,
+                    **detail: Any) -> None:
+    codes, references = _codes_and_references(outcome.verdict)
+    record(
+        session, actor, AuditAction.CHECK_DECIDED, check_id=outcome.check_id,
+        detail={"decision": outcome.verdict.decision.value, "reason_codes": codes, "case_references": references,
+                "channel": channel.value, **detail},
+    )
+
+
 def store_check(
     session: Session,
     vault: Vault,
@@ -113,56 +163,37 @@ def store_check(
     started: float,
 ) -> CheckOutcome:
     check_id = new_check_id()
-    queued = verdict.decision is Decision.HOLD and not (submission.retries_on_failure and guard_failed(verdict))
-    outcome = CheckOutcome(
-        check_id=check_id,
-        external_ref=submission.external_ref,
-        created_at=datetime.now(UTC),
-        verdict=verdict,
-        register_version=register_version,
-        elapsed_ms=(time.perf_counter() - started) * 1000,
-        review_status=ReviewStatus.PENDING if queued else None,
-    )
-    # The content is kept for whoever may look at the item again: a reviewer of a hold, or
-    # whoever answers for a block. A check the submitter will repeat keeps none.
-    keep_content = verdict.decision is Decision.BLOCK or queued
-    codes = sorted({r.code.value for r in verdict.reasons})
-    references = sorted({r.case_reference for r in verdict.reasons if r.case_reference})
+    outcome = decided_outcome(check_id, datetime.now(UTC), submission, verdict, register_version, started)
     session.add(
         CheckRow(
             id=check_id,
             created_at=outcome.created_at,
             channel=item.channel.value,
-            decision=verdict.decision.value,
-            reason_codes="," + ",".join(codes) + ",",
-            case_references="," + ",".join(references) + ",",
-            register_version=register_version,
             submitted_by=actor.name,
             submitter_system=actor.system,
-            sealed_result=vault.seal_json(result_document(outcome), f"{RESULT_PURPOSE}:{check_id}"),
             sealed_content=(
                 vault.seal_json(content_document(item, submission), f"{CONTENT_PURPOSE}:{check_id}")
-                if keep_content else None
+                if keeps_content(outcome) else None
             ),
-            review_status=outcome.review_status,
+            **decision_columns(vault, outcome),
         )
     )
     session.flush()
-    record(
-        session, actor, AuditAction.CHECK_DECIDED, check_id=check_id,
-        detail={"decision": verdict.decision.value, "reason_codes": codes, "case_references": references,
-                "channel": item.channel.value},
-    )
+    record_decision(session, actor, outcome, item.channel)
     return outcome
 
 
-def load_result(session: Session, vault: Vault, check_id: str, *, system: str | None = None) -> CheckOutcome:
+def find_check_row(session: Session, check_id: str, *, system: str | None = None) -> CheckRow:
     """With `system`, a check another system submitted is not found either: the same answer as
     for no check at all, so that an id cannot be probed for."""
     row = session.get(CheckRow, check_id)
     if row is None or (system is not None and row.submitter_system != system):
         raise NotFound("no check with that id", "check_not_found")
-    return result_of(vault, row)
+    return row
+
+
+def load_result(session: Session, vault: Vault, check_id: str, *, system: str | None = None) -> CheckOutcome:
+    return result_of(vault, find_check_row(session, check_id, system=system))
 
 
 def result_of(vault: Vault, row: CheckRow) -> CheckOutcome:
@@ -192,14 +223,17 @@ class CheckEngine:
     def submit(self, session: Session, actor: Principal, item: Item, submission: Submission) -> CheckOutcome:
         """Raises Busy, with nothing stored, when no worker can take the check."""
         started = time.perf_counter()
+        verdict, version = self.decide(item)
+        return store_check(session, self.vault, actor, item, submission, verdict, version, started)
+
+    def decide(self, item: Item) -> tuple[Verdict, int]:
+        """The verdict on `item` and the register version it was decided on; held, never
+        allowed, when there is no register to decide on. Raises Busy when no worker can take it."""
         try:
             # The version the workers must decide on at least: the register as it is now.
             version = self.index_holder.current().version
         except Exception as exc:  # noqa: BLE001  no index, no allow
             log.error("register index unavailable (%s): check held", type(exc).__name__)
             verdict = Verdict(Decision.HOLD, (guard_error_reason("The register could not be loaded."),), ())
-            version = self.index_holder.built.version if self.index_holder.built else 0
-        else:
-            verdict, version = run_guard(item, version, self.thresholds, self.workers, self.timeout_seconds,
-                                         self.task)
-        return store_check(session, self.vault, actor, item, submission, verdict, version, started)
+            return verdict, self.index_holder.built.version if self.index_holder.built else 0
+        return run_guard(item, version, self.thresholds, self.workers, self.timeout_seconds, self.task)

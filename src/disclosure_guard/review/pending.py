@@ -33,23 +33,23 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from disclosure_guard.access.keys import Principal
 from disclosure_guard.access.roles import Role
-from disclosure_guard.audit.trail import AuditAction, record
 from disclosure_guard.crypto import Vault
-from disclosure_guard.policy.decide import guard_error_reason
 from disclosure_guard.db.tables import ApiKeyRow, CheckRow
-from disclosure_guard.errors import Busy, NotFound
+from disclosure_guard.errors import Busy
 from disclosure_guard.review.checks import (
     CONTENT_PURPOSE,
-    RESULT_PURPOSE,
     CheckEngine,
     Submission,
     content_document,
+    decided_outcome,
+    decision_columns,
+    find_check_row,
+    keeps_content,
     new_check_id,
+    record_decision,
     result_of,
-    run_guard,
 )
-from disclosure_guard.review.outcome import CheckOutcome, ReviewStatus, guard_failed
-from disclosure_guard.review.stored_result import result_document
+from disclosure_guard.review.outcome import CheckOutcome, guard_failed
 from disclosure_guard.types import (
     Channel,
     Decision,
@@ -105,9 +105,7 @@ def enqueue(session: Session, vault: Vault, actor: Principal, item: Item, submis
 def load_check(session: Session, vault: Vault, check_id: str, *, system: str | None = None) -> CheckOutcome | PendingCheck:
     """The decided outcome, or the pending check; with `system`, another system's check is not
     found either (as load_result)."""
-    row = session.get(CheckRow, check_id)
-    if row is None or (system is not None and row.submitter_system != system):
-        raise NotFound("no check with that id", "check_not_found")
+    row = find_check_row(session, check_id, system=system)
     if row.status == PENDING:
         document = vault.open_json(row.sealed_content, f"{CONTENT_PURPOSE}:{row.id}")
         return PendingCheck(row.id, document.get("external_ref"), row.created_at)
@@ -182,7 +180,7 @@ class PendingChecks:
                               system=row.submitter_system or "")
             created_at = row.created_at
         try:
-            verdict, version = self._verdict(item)
+            verdict, version = self.engine.decide(item)
         except Busy:
             # Nothing was checked: the check is offered to the next claimer at once, not after the lease.
             self._release(claim)
@@ -208,55 +206,24 @@ class PendingChecks:
             return False
         return self.decide(claim)
 
-    def _verdict(self, item: Item) -> tuple[Verdict, int]:
-        engine = self.engine
-        try:
-            version = engine.index_holder.current().version
-        except Exception as exc:  # noqa: BLE001  no index, no allow
-            log.error("register index unavailable (%s): pending check held", type(exc).__name__)
-            return (Verdict(Decision.HOLD, (guard_error_reason("The register could not be loaded."),), ()),
-                    engine.index_holder.built.version if engine.index_holder.built else 0)
-        return run_guard(item, version, engine.thresholds, engine.workers, engine.timeout_seconds, engine.task)
-
     def _store(self, claim: Claim, item: Item, submission: Submission, actor: Principal, created_at: datetime,
                verdict: Verdict, version: int, started: float) -> bool:
-        vault = self.engine.vault
-        check_id = claim.check_id
-        queued = verdict.decision is Decision.HOLD and not (submission.retries_on_failure and guard_failed(verdict))
-        outcome = CheckOutcome(
-            check_id=check_id, external_ref=submission.external_ref, created_at=created_at, verdict=verdict,
-            register_version=version, elapsed_ms=(time.perf_counter() - started) * 1000,
-            review_status=ReviewStatus.PENDING if queued else None,
-        )
-        codes = sorted({r.code.value for r in verdict.reasons})
-        references = sorted({r.case_reference for r in verdict.reasons if r.case_reference})
-        values: dict[str, Any] = {
-            "decision": verdict.decision.value,
-            "reason_codes": "," + ",".join(codes) + ",",
-            "case_references": "," + ",".join(references) + ",",
-            "register_version": version,
-            "sealed_result": vault.seal_json(result_document(outcome), f"{RESULT_PURPOSE}:{check_id}"),
-            "review_status": outcome.review_status,
-            "status": DECIDED,
-            "claim_expires_at": None,
-        }
+        outcome = decided_outcome(claim.check_id, created_at, submission, verdict, version, started)
+        values: dict[str, Any] = {**decision_columns(self.engine.vault, outcome), "status": DECIDED,
+                                  "claim_expires_at": None}
         # As for a check in a request: the content stays only with a hold or a block.
-        if not (verdict.decision is Decision.BLOCK or queued):
+        if not keeps_content(outcome):
             values["sealed_content"] = None
         with self.session_factory() as session, session.begin():
             stored = session.execute(
                 update(CheckRow)
-                .where(CheckRow.id == check_id, CheckRow.status == PENDING, CheckRow.claimed_by == claim.claimer)
+                .where(CheckRow.id == claim.check_id, CheckRow.status == PENDING, CheckRow.claimed_by == claim.claimer)
                 .values(**values).execution_options(synchronize_session=False)
             ).rowcount
             if stored != 1:
-                log.warning("pending check %s was claimed by another meanwhile: its result is dropped", check_id)
+                log.warning("pending check %s was claimed by another meanwhile: its result is dropped", claim.check_id)
                 return False
-            record(
-                session, actor, AuditAction.CHECK_DECIDED, check_id=check_id,
-                detail={"decision": verdict.decision.value, "reason_codes": codes, "case_references": references,
-                        "channel": item.channel.value, "async": True},
-            )
+            record_decision(session, actor, outcome, item.channel, **{"async": True})
         return True
 
 
