@@ -40,7 +40,7 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from disclosure_guard.errors import Busy
-from disclosure_guard.review.worker_process import DONE, FAILED, READY, STARTED, Job, serve_jobs, worker_settings
+from disclosure_guard.review.worker_process import DONE, READY, STARTED, Job, serve_jobs, worker_settings
 from disclosure_guard.settings import Settings
 
 log = logging.getLogger(__name__)
