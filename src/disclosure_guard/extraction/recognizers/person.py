@@ -53,6 +53,7 @@ STOPWORDS_FILE = "person_stopwords.txt"
 LEAD_WORDS_FILE = "person_lead_words.txt"
 LABELS_FILE = "person_labels.txt"
 SIGNOFFS_FILE = "signoffs.txt"
+NOT_FORENAMES_FILE = "person_not_forenames.txt"
 
 # A word ends at a blank or punctuation, or before a possessive: "Harrison-Smith's mum".
 WORD_END = r"(?:(?=['’][sS](?![\w'’\-]))|(?![\w'’\-]))"
@@ -126,13 +127,6 @@ LONE_FORENAME = "lone_forename"
 LONE_WORD = re.compile(rf"(?<![\w'’\-]){UPPER}{LOWER}+(?:-{UPPER}{LOWER}+)?{WORD_END}")
 # Words before a capitalised word that make it a place or a thing: "in Florence", "the Bill".
 PLACE_WORDS_BEFORE = frozenset({"the", "in", "at", "near", "on", "of", "st", "saint", "via", "upon"})
-NOT_FORENAMES = frozenset({
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "christian", "god", "lord",
-    # UK towns and areas far more often than people in a letter ("moved to Bradford").
-    "bradford", "lincoln", "chester", "hamilton", "kent", "kingston", "clifton", "carlton",
-})
 SENTENCE_START = re.compile(r"(?:\A|[.!?\n]|\n[ \t]*[-*•][ \t]*)[ \t\"'“‘(]*\Z")
 # What follows a name at the start of a sentence: "Victoria rang", "Victoria's mum".
 AFTER_SENTENCE_START = re.compile(
@@ -196,7 +190,8 @@ class PersonRecognizer(Recognizer):
                 rf"(?m)(?<![\w'’\-])(?P<name>{full_name})[ \t]+(?:v|vs|V|VS)\.?[ \t]+(?P<other>{full_name})"
                 rf"[ \t]*$")),
         )
-        self._forenames = _known_forenames() - self._stopwords - NOT_FORENAMES
+        not_forenames = {w.lower() for w in load_word_list(patterns_dir / NOT_FORENAMES_FILE)}
+        self._forenames = _known_forenames() - self._stopwords - not_forenames
         self._name_run = re.compile(rf"(?<![\w'’\-]){NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}}")
 
     def analyze(self, text: str, doc: Doc | None = None) -> list[Span]:
