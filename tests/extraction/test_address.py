@@ -105,6 +105,9 @@ FOUND = [
     ("officers attended 27 st. margarets rd twickenham following a 999 call", "27 st. margarets rd twickenham"),
     ("the old house at 139 ceder avenue wigan", "139 ceder avenue wigan"),
     ("flat15 10westfield ave llandaff nth", "flat15 10westfield ave llandaff nth"),
+    ("flat 3 22 kingsway manchester m19 2lw", "flat 3 22 kingsway manchester m19 2lw"),
+    ("the keys for apt 4b 18 moorgate are at the office", "apt 4b 18 moorgate"),
+    ("Unit 12 5 Kingsway, Hull HU1 2AB", "Unit 12 5 Kingsway, Hull HU1 2AB"),
     ("the letters are going to flat 53 the sidings stockbridge now", "flat 53 the sidings stockbridge"),
     ("12 elm road yesterday.", "12 elm road"),
     ("she's now at 39 woodland, lorraineberg, jacksonton with the kids", "39 woodland, lorraineberg, jacksonton"),
@@ -133,6 +136,8 @@ NOT_FOUND = [
     "The Designated Safeguarding Lead and the School Nursing Service have been informed.",
     "it was a 10am road closure",
     "the damp in flat 3 is worse",
+    "flat 3 is 22 metres from the road",
+    "born 4 11 92 in Hull",
 ]
 
 

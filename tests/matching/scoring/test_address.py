@@ -245,16 +245,50 @@ def test_her_house_name_and_number_vouch_for_a_slipped_street_type() -> None:
 def test_her_house_with_a_slipped_postcode_and_a_locality_her_entry_leaves_out_is_hers() -> None:
     registered = "The Stables, 55 Butcher Grove, Georgefort SR5 6WB"
     assert scored("The Stables, 55 Butcher Grove, East Jamie SR5 6WA", registered).score >= STRONG
-    # Without a postcode, another town is another street of that name.
-    assert scored("The Stables, 55 Butcher Grove, East Jamie", registered).score < WEAK
+    # Without a postcode, another post town is another street of that name; a place that is no
+    # post town ("East Jamie") may be a district of hers, which neither confirms nor contradicts.
+    assert scored("The Stables, 55 Butcher Grove, Bristol", registered).score < WEAK
+    assert WEAK <= scored("The Stables, 55 Butcher Grove, East Jamie", registered).score < STRONG
 
 
 def test_her_flat_in_her_block_on_her_street_named_with_a_nearby_town_is_a_partial_match() -> None:
     registered = "Flat 53, The Sidings, Station Road, Stockbridge SO20 2UH"
     assert WEAK <= scored("Flat 53 Sidings, Station Rd, Andover", registered).score < STRONG
     assert scored("Flat 54 Sidings, Station Rd, Andover", registered).score < WEAK
-    # A numbered house on a street of her name in another town is still another street.
-    assert scored("167 Birch Terrace, Roath", "167 Birch Terrace, Cardiff CF24 3JU").score < WEAK
+    # A numbered house on a street of her name in another post town is still another street.
+    assert scored("167 Birch Terrace, Bristol", "167 Birch Terrace, Cardiff CF24 3JU").score < WEAK
+
+
+# Issue 10 (the hand-written set's d168): this used to pin "167 Birch Terrace, Roath" as another
+# town's street. Roath is a district of Cardiff, not a post town; people write the district for
+# the town, so her exact number and street with a place that is no other post town is her address
+# (weakly, as with no town at all). Only a known other post town makes it another street.
+@pytest.mark.parametrize("text", [
+    "167 Birchterrace, Roath",   # run together, a district for the town
+    "167 Birch Terrace, Roath",
+    "167 Birh Terrace, Roath",   # misspelt
+    "167 Birch Tce, Roath",      # abbreviated
+])
+def test_her_number_and_street_in_a_district_of_her_town_is_hers(text: str) -> None:
+    assert WEAK <= scored(text, "167 Birch Terrace, Cardiff CF24 3JU").score < STRONG
+
+
+@pytest.mark.parametrize("text", [
+    "169 Birch Terrace, Roath",            # another number
+    "167 Beech Terrace, Roath",            # another street
+    "167 Birch Terrace, Newport",          # another post town (NP, PO, TF: not CF)
+    "167 Birch Terrace, Roath, Bristol",   # a district of another post town
+    "167 Birch Terrace, Roath CF5 1AB",    # another postcode
+])
+def test_her_neighbours_in_a_district_are_still_neighbours(text: str) -> None:
+    assert scored(text, "167 Birch Terrace, Cardiff CF24 3JU").score < WEAK
+
+
+def test_her_post_town_where_her_entry_names_only_her_district_is_hers() -> None:
+    """Leeds serves LS: her post town, which her entry left out."""
+    registered = "12 Elm Road, Headingley, LS6 2AB"
+    assert scored("12 Elm Road, Leeds", registered).score >= WEAK
+    assert scored("12 Elm Road, Bradford", registered).score < WEAK
 
 
 def test_her_flat_in_her_named_block_with_nothing_else_is_a_partial_match() -> None:

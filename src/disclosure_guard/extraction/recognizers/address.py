@@ -94,6 +94,9 @@ Examples it must handle (and the tests use exactly these); the span is the part 
                                         -> "27 st. margarets rd twickenham"
     "the old house at 139 ceder avenue wigan"   -> "139 ceder avenue wigan"
     "flat15 10westfield ave llandaff nth"       -> all of it (spaces dropped)
+    "flat 3 22 kingsway manchester m19 2lw"     -> all of it (a house number right after a flat's)
+    "the keys for apt 4b 18 moorgate are at the office" -> "apt 4b 18 moorgate"
+    "Unit 12 5 Kingsway, Hull HU1 2AB"          -> all of it
     "the letters are going to flat 53 the sidings stockbridge now" -> "flat 53 the sidings stockbridge"
     "12 elm road yesterday."                    -> "12 elm road"
     "she's now at 39 woodland, lorraineberg, jacksonton with the kids" -> "39 woodland, lorraineberg, jacksonton"
@@ -110,7 +113,8 @@ and must not fire on:
     "Unit 3, Fractions" (a school unit: a flat and a name with nothing after them);
     "The meeting is on 12 May, Leeds Crown Court."; "Discharged to the care of Ms Brenda Holt.";
     "The Designated Safeguarding Lead and the School Nursing Service have been informed.";
-    "it was a 10am road closure"; "the damp in flat 3 is worse".
+    "it was a 10am road closure"; "the damp in flat 3 is worse";
+    "flat 3 is 22 metres from the road"; "born 4 11 92 in Hull".
 
 How it works: street cores ("12 Elm Road", "Mill Lane") and postcodes are anchors; from an
 anchor the span grows backwards over a building and sub-building ("Apartment 27, Beech Court,")

@@ -65,8 +65,9 @@ RULES: tuple[tuple[str, str], ...] = (
     # -------------------------------------------------------------- words
     ("capword", r"(?:(?:St|Ste|Gt|Upr|Lwr|Nth|Sth|Mt)\.|{upper}{letter}*(?:['’\-]{letter}+)*)(?![\w'’])"),
     # House numbers never start with 0; "12", "12A", "12-14", "3/12", "No. 7", and a Glasgow
-    # flat in a range of numbers, "4/27-29".
-    ("number", r"(?<![\w£$€./:,\-])(?<!\d[ \t])(?:(?i:no)\.?[ \t]?)?"
+    # flat in a range of numbers, "4/27-29". Never right after another number ("4 11 92",
+    # "0161 496 0000"), unless that number is a flat's: "flat 3 22 kingsway".
+    ("number", r"(?<![\w£$€./:,\-])(?:(?<!\d[ \t])|{after_flat_value})(?:(?i:no)\.?[ \t]?)?"
                r"(?:[1-9]\d?/(?=[1-9]\d{0,3}[-–][1-9]))?"
                r"[1-9]\d{0,3}[A-Za-z]?(?:[ \t]?[-–/][ \t]?[1-9]\d{0,3}[A-Za-z]?)?(?![\w/])"),
     # "10westfield ave": a house number run into the street's name (four letters or more, so
@@ -207,6 +208,21 @@ def alternation(words: Iterable[str], *, capitalised_only: bool) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+# The shapes of a flat's number that a house number may follow with only a blank between:
+# "flat 3", "unit 12", "apt 4b", "room 105".
+FLAT_VALUE_SHAPES = (r"\d", r"\d\d", r"\d\d\d", r"\d[A-Za-z]", r"\d\d[A-Za-z]")
+
+
+def after_flat_value(sub_words: Iterable[str]) -> str:
+    """A look-behind per flat word and value shape ("flat 3 ", "apt 4b "): Python's look-behinds
+    are fixed width, so the flat words cannot be one alternation inside a single one."""
+    lookbehinds = [
+        rf"(?<=\b(?i:{r'[ ]'.join(re.escape(p) for p in word.split())})[ \t]{shape}[ \t])"
+        for word in sorted(set(sub_words)) for shape in FLAT_VALUE_SHAPES
+    ]
+    return "(?:" + "|".join(lookbehinds) + ")"
+
+
 def _plain(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
@@ -251,6 +267,7 @@ class AddressWords:
             "capitalised_street_type_words": alternation([w for w in self.street_types if w in ambiguous],
                                                          capitalised_only=True),
             "ambiguous_street_type_words": _plain(ambiguous),
+            "after_flat_value": after_flat_value(self.subbuilding_words),
             "leading_street_type_words": alternation(self.leading_street_types, capitalised_only=True),
             "street_name_stopword_words": _plain(self.street_name_stopwords),
             "capitalised_building_words": alternation(self.building_words, capitalised_only=True),
@@ -296,7 +313,7 @@ class AddressGrammar:
 
 # The rules that need no word list, compiled once for every recognizer.
 _FIXED = expand((rule for rule in RULES if rule[0] in {
-    "capword", "number", "floor", "locality_connector", "year", "title_before", "separator_parts",
+    "capword", "floor", "locality_connector", "year", "title_before", "separator_parts",
     "street_cue", "spoken_number_before", "in_town"}), {"upper": UPPER, "letter": LETTER})
 FLOOR = _FIXED["floor"]
 YEAR = re.compile(_FIXED["year"])

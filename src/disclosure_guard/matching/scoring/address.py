@@ -30,7 +30,10 @@ from its neighbours rather than measure string distance:
     neighbour: "The Beeches, 37 Booth Place" for Greystones, 37 Booth Place) 0.00  different dwelling
     the text gives a number where she lives in a named house without one
     ("1 Mill Lane" for "Rose Cottage, Mill Lane"), unless it names the house  0.00  different dwelling
-    number + street agree but the town differs                              0.00
+    number + street agree but the town is another post town (one her postcode
+        area does not have; a list of UK post towns)                        0.00
+    number + street agree, no postcode, and a place that is no post town
+        ("167 Birchterrace, Roath" for Cardiff: a district of hers)         as with no town: 0.80  weak
     a dwelling whose postcode is half or more different (another place)     0.00  different dwelling
     another street type ("Elm Way" for "Elm Walk"): the street does not agree
     names of the same type further apart than a slip ("Beech Terrace" for Birch Terrace): another street,
@@ -47,6 +50,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, JaroWinkler
 
 from disclosure_guard.matching.normalise.address import BUILDING_KINDS, AddressComponents, normalise_street_type
+from disclosure_guard.matching.normalise.address_towns import names_another_post_town
 
 STREET_AGREES = 0.85
 STREET_NAME_AGREES = 0.75  # the street's name without its type
@@ -133,6 +137,11 @@ def score_address(found: AddressComponents, registered: AddressComponents) -> Ad
         # and number vouch for a street whose type was slipped.
         street = max(street, _street_name_similarity(found.street, registered.street))
     place = _place_similarity(found.places, registered.places)
+    if place == 0.0 and postcode is None and not names_another_post_town(found, registered):
+        # "167 Birchterrace, Roath" for 167 Birch Terrace, Cardiff CF24 3JU: a place that is no
+        # other post town is a district of hers, which people write for the town. It neither
+        # confirms nor contradicts: read as if no town were written.
+        place = None
     components = _rounded({**dwelling_components, "street": street, "town": place})
     if found.number is not None and not registered.has_dwelling and street is not None and street < 0.5:
         # A numbered house on another street than the one her entry names: her entry was read
