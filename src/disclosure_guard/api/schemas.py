@@ -148,6 +148,20 @@ class FindingOut(BaseModel):
                                  description="How the span was found, beside how it matched (`matcher`).")
 
 
+class ReviewOut(BaseModel):
+    """Where a held item stands with the reviewers; never the reviewer's comment, which may
+    hold case details."""
+
+    status: ReviewStatus = Field(description="pending until a reviewer releases (it may be sent now) or rejects it.")
+    decided_at: datetime | None = Field(default=None, description="When it was released or rejected; null while pending.")
+
+    @classmethod
+    def from_outcome(cls, outcome: CheckOutcome) -> ReviewOut | None:
+        if outcome.review_status is None:
+            return None
+        return cls(status=outcome.review_status, decided_at=outcome.reviewed_at)
+
+
 class CheckResponse(BaseModel):
     check_id: str
     external_ref: str | None = None
@@ -157,6 +171,9 @@ class CheckResponse(BaseModel):
     findings: list[FindingOut]
     register_version: int
     elapsed_ms: float
+    review: ReviewOut | None = Field(
+        default=None, description="For an item in the hold queue: pending, released or rejected. "
+        "Null for an allowed or blocked item, and for a failed check the submitter will offer again.")
 
     @classmethod
     def from_outcome(cls, outcome: CheckOutcome) -> CheckResponse:
@@ -185,6 +202,7 @@ class CheckResponse(BaseModel):
             ],
             register_version=outcome.register_version,
             elapsed_ms=round(outcome.elapsed_ms, 2),
+            review=ReviewOut.from_outcome(outcome),
         )
 
 

@@ -8,6 +8,7 @@ messages and, for held and blocked items only, the submitted content are sealed.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import secrets
 import time
@@ -198,7 +199,8 @@ def load_result(session: Session, vault: Vault, check_id: str, *, system: str | 
 
 def result_of(vault: Vault, row: CheckRow) -> CheckOutcome:
     document = vault.open_json(row.sealed_result, f"{RESULT_PURPOSE}:{row.id}")
-    return outcome_from_document(document, ReviewStatus(row.review_status) if row.review_status else None)
+    outcome = outcome_from_document(document, ReviewStatus(row.review_status) if row.review_status else None)
+    return dataclasses.replace(outcome, reviewed_at=row.reviewed_at)
 
 
 def load_content(vault: Vault, row: CheckRow) -> dict[str, Any] | None:

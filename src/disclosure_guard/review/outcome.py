@@ -29,6 +29,8 @@ class CheckOutcome:
     # None when the item is not in the hold queue: allowed, blocked, or a failed check whose
     # submitter will offer the item again (an MTA told 451).
     review_status: ReviewStatus | None = None
+    # When a reviewer released or rejected it; None while pending.
+    reviewed_at: datetime | None = None
 
     @property
     def decision(self) -> Decision:
