@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from disclosure_guard.cli_audit import audit_app
 from disclosure_guard.cli_keys import apikey_app
+from disclosure_guard.cli_users import user_app
 from disclosure_guard.settings import get_settings
 from disclosure_guard.types import Decision
 
@@ -21,6 +22,7 @@ app.add_typer(register_app, name="register")
 app.add_typer(apikey_app, name="apikey")
 app.add_typer(db_app, name="db")
 app.add_typer(audit_app, name="audit")
+app.add_typer(user_app, name="user")
 logs_app = typer.Typer(help="The service's logs.", no_args_is_help=True)
 app.add_typer(logs_app, name="logs")
 

@@ -33,6 +33,12 @@ class AuditAction(StrEnum):
     APIKEY_CREATED = "apikey.created"
     APIKEY_REVOKED = "apikey.revoked"
     APIKEY_ROTATED = "apikey.rotated"
+    USER_CREATED = "user.created"
+    USER_DISABLED = "user.disabled"
+    USER_PASSWORD_RESET = "user.password_reset"
+    USER_SIGNED_IN = "user.signed_in"
+    USER_SIGNED_OUT = "user.signed_out"
+    USER_LOCKED_OUT = "user.locked_out"
 
 
 def record(
