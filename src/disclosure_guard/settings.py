@@ -105,6 +105,15 @@ class Settings(BaseSettings):
     smtp_relay_poll_seconds: float = Field(
         default=2.0, gt=0, description="How often the SMTP filter looks for released or rejected holds."
     )
+    smtp_relay_retry_seconds: float = Field(
+        default=120.0, ge=0, description="After the next hop refused a released hold, how long before the next try.")
+    smtp_relay_max_attempts: int = Field(
+        default=30, gt=0,
+        description="Tries at the next hop before a released or rejected hold's relay is `failed` (audited, /readyz degraded).")
+    smtp_authorized_xforward_hosts: list[str] = Field(
+        default=["127.0.0.0/8", "::1/128"],
+        description="Networks whose XFORWARD the SMTP filter accepts, as Postfix's smtpd_authorized_xforward_hosts "
+                    "(a JSON list of CIDR networks); any other client's XFORWARD is refused (550).")
     demo_register: bool = Field(default=False, description="Load the demo register on start if empty.")
     key_rotation_grace_seconds: int = Field(
         default=24 * 3600, ge=0, le=90 * 86_400,

@@ -1,10 +1,13 @@
 """The relay service: a message the SMTP filter holds waits with its envelope until a reviewer
-decides, is claimed once, and ends relayed, bounced or dropped on the audit trail. When the
-guard fails nothing is queued: the gateway was told to try again later."""
+decides, is claimed once, and ends relayed, bounced or dropped on the audit trail, or failed
+after too many tries. When the guard fails nothing is queued: the gateway was told to try again
+later. A message offered again is decided once."""
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+from datetime import timedelta
 from email.message import EmailMessage
 
 import pytest
@@ -16,7 +19,7 @@ from disclosure_guard.db.tables import CheckRow
 from disclosure_guard.ingest.email import item_from_rfc822
 from disclosure_guard.review.holds import HoldFilter, ReviewAction, decide_hold, get_hold, list_holds
 from disclosure_guard.review.outcome import ReviewStatus
-from disclosure_guard.review.relay import RelayService, RelayStatus, SmtpEnvelope
+from disclosure_guard.review.relay import RelayError, RelayService, RelayStatus, SmtpEnvelope
 from disclosure_guard.types import Decision
 from tests.builders import JANE
 
@@ -65,7 +68,7 @@ def held(runtime, register_case) -> tuple[str, bytes]:
 
 def test_a_held_message_waits_for_its_reviewer_then_is_claimed_once(runtime, held):
     check_id, raw = held
-    assert relay_status(runtime, check_id) is RelayStatus.AWAITING_REVIEW
+    assert relay_status(runtime, check_id) is RelayStatus.WAITING
     assert decided(runtime) == []
     review(runtime, check_id, ReviewAction.RELEASE)
     assert decided(runtime) == [check_id]
@@ -101,7 +104,7 @@ def test_a_refused_message_goes_back_in_line(runtime, held):
     with runtime.session_factory() as session, session.begin():
         assert runtime.relay.claim(session, check_id) is not None
     with runtime.session_factory() as session, session.begin():
-        runtime.relay.retry_later(session, check_id)
+        runtime.relay.retry_later(session, GATEWAY, check_id, RelayError.NEXT_HOP_UNREACHABLE, 3)
     assert decided(runtime) == [check_id]
 
 
@@ -109,7 +112,7 @@ def test_an_undecided_message_cannot_be_claimed(runtime, held):
     check_id, _ = held
     with runtime.session_factory() as session, session.begin():
         assert runtime.relay.claim(session, check_id) is None
-    assert relay_status(runtime, check_id) is RelayStatus.AWAITING_REVIEW
+    assert relay_status(runtime, check_id) is RelayStatus.WAITING
 
 
 def test_when_the_guard_fails_nothing_is_queued_or_kept(runtime, register_case):
@@ -133,3 +136,81 @@ def test_an_allowed_message_is_not_queued(runtime, register_case):
     assert outcome.decision is Decision.ALLOW and outcome.review_status is None
     with runtime.session_factory() as session:
         assert list_holds(session, HoldFilter(), 0, 10)[1] == 0
+
+
+def test_a_relay_that_keeps_failing_ends_failed_on_the_audit_trail_and_can_be_retried(runtime, held):
+    check_id, _ = held
+    review(runtime, check_id, ReviewAction.RELEASE)
+    endings = []
+    for _ in range(3):
+        with runtime.session_factory() as session, session.begin():
+            assert runtime.relay.claim(session, check_id) is not None
+        with runtime.session_factory() as session, session.begin():
+            endings.append(runtime.relay.retry_later(session, GATEWAY, check_id, RelayError.NEXT_HOP_UNREACHABLE, 3))
+    assert endings == [RelayStatus.WAITING, RelayStatus.WAITING, RelayStatus.FAILED]
+    with runtime.session_factory() as session:
+        hold = get_hold(session, runtime.vault, check_id).hold
+        assert (hold.relay_status, hold.relay_attempts, hold.relay_error) == (
+            RelayStatus.FAILED, 3, RelayError.NEXT_HOP_UNREACHABLE)
+        assert hold.relay_attempted_at is not None
+        assert runtime.relay.failed_count(session) == 1
+        events, _ = list_events(session, AuditFilter(action=AuditAction.HOLD_RELAY_FAILED, check_id=check_id), 0, 10)
+    assert [e.detail for e in events] == [
+        {"relay_status": "failed", "relay_error": "next_hop_unreachable", "relay_attempts": 3}]
+    assert decided(runtime) == []
+    with runtime.session_factory() as session, session.begin():
+        assert runtime.relay.retry_failed(session, REVIEWER, check_id)
+    with runtime.session_factory() as session, session.begin():
+        assert not runtime.relay.retry_failed(session, REVIEWER, check_id)  # it is waiting now
+    assert decided(runtime) == [check_id] and relay_status(runtime, check_id) is RelayStatus.WAITING
+
+
+def test_a_try_waits_its_turn_after_a_failure(runtime, held):
+    check_id, _ = held
+    review(runtime, check_id, ReviewAction.RELEASE)
+    with runtime.session_factory() as session, session.begin():
+        assert runtime.relay.claim(session, check_id) is not None
+    with runtime.session_factory() as session, session.begin():
+        runtime.relay.retry_later(session, GATEWAY, check_id, RelayError.CONNECTION_LOST, 3)
+    with runtime.session_factory() as session:
+        assert runtime.relay.decided(session, 50, timedelta(minutes=5)) == []
+        assert runtime.relay.decided(session, 50, timedelta(0)) == [check_id]
+
+
+def test_a_message_offered_again_reuses_its_first_decision(runtime, held):
+    """Postfix offers a message again when the relay after an allow failed, or the 250 was
+    lost: the same bytes and envelope are the same message, decided once."""
+    check_id, raw = held
+    again = check(runtime, runtime.relay, raw)
+    assert again.check_id == check_id and again.decision is Decision.HOLD
+    other_envelope = dataclasses.replace(ENVELOPE, rcpt_tos=("someone.else@example.com",))
+    with runtime.session_factory() as session, session.begin():
+        another = runtime.relay.check(session, GATEWAY, item_from_rfc822(raw, runtime.ingest_limits), raw,
+                                      other_envelope)
+    assert another.check_id != check_id  # another recipient: another message
+    with runtime.session_factory() as session:
+        events, _ = list_events(session, AuditFilter(action=AuditAction.CHECK_DECIDED, check_id=check_id), 0, 10)
+        assert len(events) == 1
+        stored = session.get(CheckRow, check_id)
+        assert stored is not None and stored.message_digest is not None
+        # A keyed digest: neither the bytes' plain SHA-256 nor anything of the content.
+        assert stored.message_digest != hashlib.sha256(raw).hexdigest()
+
+
+def test_an_allowed_message_offered_again_is_not_decided_again(runtime, register_case):
+    register_case()
+    raw = a_message("Your bin collection moves to Tuesday.")
+    first = check(runtime, runtime.relay, raw)
+    second = check(runtime, runtime.relay, raw)
+    assert first.decision is Decision.ALLOW and second.check_id == first.check_id
+    with runtime.session_factory() as session:
+        assert list_events(session, AuditFilter(action=AuditAction.CHECK_DECIDED), 0, 10)[1] == 1
+
+
+def test_a_failed_check_is_decided_again_when_offered_again(runtime, register_case):
+    register_case()
+    raw = a_message("Nothing sensitive.")
+    failing = RelayService(dataclasses.replace(runtime.check_engine, timeout_seconds=1e-6), runtime.vault)
+    assert check(runtime, failing, raw).guard_failed
+    retried = check(runtime, runtime.relay, raw)
+    assert not retried.guard_failed and retried.decision is Decision.ALLOW

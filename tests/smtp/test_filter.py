@@ -30,6 +30,7 @@ class Capture:
         self.messages: list[tuple[str, list[str], bytes]] = []
         self.mail_options: list[list[str]] = []
         self.forwarded: list[dict[str, str]] = []
+        self.helo_names: list[str] = []
         self.xforward = xforward
 
     async def handle_EHLO(self, server, session, envelope, hostname, responses):  # noqa: N802
@@ -42,13 +43,14 @@ class Capture:
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.original_content))
         self.mail_options.append(list(envelope.mail_options))
         self.forwarded.append(dict(getattr(envelope, "xforward", {})))
+        self.helo_names.append(session.host_name)
         return "250 OK"
 
 
 @contextmanager
-def a_next_hop(xforward: str | None = None, **smtp) -> Iterator[tuple[Capture, int]]:
+def a_next_hop(xforward: str | None = None, port: int | None = None, **smtp) -> Iterator[tuple[Capture, int]]:
     capture = Capture(xforward)
-    port = _free_port()
+    port = port or _free_port()
     controller = GatewayController(capture, hostname="127.0.0.1", port=port, **smtp)
     controller.start()
     try:
@@ -373,3 +375,52 @@ def test_a_pipelined_transaction_is_answered_in_order(register_case, smtp_filter
         sock.sendall(raw + b".\r\nQUIT\r\n")
         assert reader.readline()[:3] == b"250"
     assert next_hop[0].messages[0][2] == raw
+
+
+# Relay state: Postfix considers a held message delivered; the hold shows how its relay goes.
+
+def test_a_released_message_the_next_hop_keeps_refusing_is_failed_shown_and_retried(runtime, register_case, http, keys):
+    register_case()
+    hop_port = _free_port()  # nothing listens there yet
+    reviewer, admin = bearer(keys["reviewer"]), bearer(keys["admin"])
+    with running_filter(runtime, hop_port, smtp_relay_max_attempts=2, smtp_relay_retry_seconds=0) as port:
+        send(port, a_message("sam@example.com", f"Address: {JANE_ADDRESS}"), ["sam@example.com"])
+        check_id = http.get("/v1/holds", headers=reviewer).json()["items"][0]["check_id"]
+        assert http.get(f"/v1/holds/{check_id}", headers=reviewer).json()["relay_status"] == "waiting"
+        http.post(f"/v1/holds/{check_id}/release", json={"comment": "consent on file"}, headers=reviewer)
+        assert wait_for(lambda: http.get(f"/v1/holds/{check_id}", headers=reviewer).json()["relay_status"] == "failed")
+        hold = http.get(f"/v1/holds/{check_id}", headers=reviewer).json()
+        assert (hold["relay_attempts"], hold["relay_error"]) == (2, "next_hop_unreachable")
+        listed = http.get("/v1/holds", headers=reviewer).json()["items"][0]
+        assert (listed["relay_status"], listed["relay_attempts"]) == ("failed", 2)
+        ready = http.get("/readyz")
+        assert ready.status_code == 200 and ready.json() == {"status": "degraded", "relay_failed": 1}
+        audit = http.get("/v1/audit", params={"check_id": check_id}, headers=bearer(keys["auditor"])).json()
+        assert "hold.relay_failed" in [e["action"] for e in audit["items"]]
+        relay_fields = {name: value for name, value in hold.items() if name.startswith("relay")}
+        assert "sam@example.com" not in str(audit) and "@" not in str(relay_fields)
+        assert http.post(f"/v1/holds/{check_id}/retry-relay", headers=reviewer).status_code == 403
+        with a_next_hop(port=hop_port) as (capture, _):
+            retried = http.post(f"/v1/holds/{check_id}/retry-relay", headers=admin)
+            assert retried.status_code == 200 and retried.json()["relay_status"] == "waiting"
+            assert wait_for(lambda: len(capture.messages) == 1)
+            assert wait_for(lambda: http.get(f"/v1/holds/{check_id}", headers=reviewer).json()["relay_status"]
+                            == "relayed")
+    again = http.post(f"/v1/holds/{check_id}/retry-relay", headers=admin)
+    assert again.status_code == 409 and again.json()["error"]["code"] == "relay_not_failed"
+    assert http.get("/readyz").json() == {"status": "ready"}
+
+
+def test_a_message_postfix_offers_again_after_a_relay_failure_is_not_decided_twice(runtime, register_case, http, keys):
+    register_case()
+    raw = a_message("sam@example.com", "Your bin collection moves to Tuesday.")
+    hop_port = _free_port()
+    with running_filter(runtime, hop_port) as port:
+        with pytest.raises(smtplib.SMTPDataError):
+            send(port, raw, ["sam@example.com"])
+        with a_next_hop(port=hop_port) as (capture, _):
+            send(port, raw, ["sam@example.com"])
+    assert [m[2] for m in capture.messages] == [raw]
+    audit = http.get("/v1/audit", params={"action": "check.decided"}, headers=bearer(keys["auditor"])).json()
+    assert audit["total"] == 1
+

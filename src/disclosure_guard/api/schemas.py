@@ -24,7 +24,7 @@ from disclosure_guard.audit.trail import AuditEvent
 from disclosure_guard.register.schema import PartyIn, TrustedRecipientIn
 from disclosure_guard.review.holds import HeldItem
 from disclosure_guard.review.outcome import CheckOutcome, ReviewStatus
-from disclosure_guard.review.relay import RelayStatus
+from disclosure_guard.review.relay import RelayError, RelayStatus
 from disclosure_guard.types import (
     Channel, Decision, FindingKind, Item, MatchStrength, PartyRole, ReasonCode, Recipient, RecipientType, Severity,
 )
@@ -280,7 +280,13 @@ class HoldSummary(BaseModel):
     decision: Decision
     status: ReviewStatus
     relay_status: RelayStatus | None = Field(
-        default=None, description="For a message held by the SMTP filter: how far it got towards the next hop.")
+        default=None, description="For a message held by the SMTP filter: how far it got towards the next hop "
+        "(Postfix considers it delivered). `failed`: the next hop refused it DG_SMTP_RELAY_MAX_ATTEMPTS times; "
+        "mend the next hop, then POST /v1/holds/{check_id}/retry-relay.")
+    relay_attempts: int = Field(default=0, description="Tries at the next hop so far.")
+    relay_error: RelayError | None = Field(
+        default=None, description="Why the last try failed, as a class (never an address); null after success.")
+    relay_attempted_at: datetime | None = Field(default=None, description="When the last try began.")
     reason_codes: list[ReasonCode]
     case_references: list[str]
     submitted_by: str
@@ -374,10 +380,20 @@ class Health(BaseModel):
     status: str
 
 
-class Readiness(BaseModel):
-    """Without an admin key, the status only: how large the register is is nobody else's business."""
+class ReadinessStatus(StrEnum):
+    READY = "ready"
+    DEGRADED = "degraded"  # ready to check, but held messages whose relay failed wait for an operator
+    NOT_READY = "not_ready"
 
-    status: str = Field(description="ready or not_ready (503).")
+
+class Readiness(BaseModel):
+    """Without an admin key, the status (and how many relays failed) only: how large the register
+    is is nobody else's business."""
+
+    status: ReadinessStatus = Field(
+        description="ready; degraded (still 200): held messages whose relay to the next hop failed; not_ready (503).")
+    relay_failed: int | None = Field(
+        default=None, description="When degraded: how many held messages' relays failed (GET /v1/holds shows which).")
     database: bool | None = Field(default=None, description="Admin key only.")
     pipeline: dict[str, Any] | None = Field(default=None, description="Admin key only.")
     register_index: bool | None = Field(default=None, description="Admin key only.")

@@ -30,6 +30,8 @@ class AuditAction(StrEnum):
     HOLD_RELAYED = "hold.relayed"
     HOLD_BOUNCED = "hold.bounced"
     HOLD_DROPPED = "hold.dropped"
+    HOLD_RELAY_FAILED = "hold.relay_failed"
+    HOLD_RELAY_RETRIED = "hold.relay_retried"
     APIKEY_CREATED = "apikey.created"
     APIKEY_REVOKED = "apikey.revoked"
     APIKEY_ROTATED = "apikey.rotated"

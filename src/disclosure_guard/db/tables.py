@@ -79,6 +79,14 @@ class CheckRow(Base):
     # Messages held by the SMTP filter: the envelope to relay on release, and how far that got.
     sealed_envelope: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     relay_status: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
+    # Tries at the next hop, the last failure's class (review.relay.RelayError, never an
+    # address) and when the last try began (0007).
+    relay_attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
+    relay_error: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    relay_attempted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # A keyed digest of the message a gateway handed over (envelope and bytes, never the
+    # content): a message the MTA offers again reuses its first decision (review/relay.py).
+    message_digest: Mapped[str | None] = mapped_column(String(64), nullable=True, index=True)
     # The asynchronous lane (review/pending.py): "pending" until a worker has decided it, with
     # decision "hold" (not to be sent), no result (sealed_result empty) and the content sealed;
     # a claim names its claimer and ends at claim_expires_at, after which another may take it.

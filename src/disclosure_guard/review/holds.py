@@ -17,7 +17,7 @@ from disclosure_guard.errors import Conflict, NotFound
 from disclosure_guard.audit.trail import AuditAction, record
 from disclosure_guard.review.checks import load_content, result_of
 from disclosure_guard.review.outcome import CheckOutcome, ReviewStatus
-from disclosure_guard.review.relay import RelayStatus
+from disclosure_guard.review.relay import RelayError, RelayService, RelayStatus
 from disclosure_guard.types import Channel, Decision, ReasonCode
 
 COMMENT_PURPOSE = "check.review_comment"
@@ -44,6 +44,9 @@ class Hold:
     decision: Decision
     status: ReviewStatus
     relay_status: RelayStatus | None
+    relay_attempts: int
+    relay_error: RelayError | None
+    relay_attempted_at: datetime | None
     reason_codes: tuple[ReasonCode, ...]
     case_references: tuple[str, ...]
     submitted_by: str
@@ -102,6 +105,9 @@ def hold_of(row: CheckRow) -> Hold:
         decision=Decision(row.decision),
         status=ReviewStatus(row.review_status),
         relay_status=RelayStatus(row.relay_status) if row.relay_status else None,
+        relay_attempts=row.relay_attempts or 0,
+        relay_error=RelayError(row.relay_error) if row.relay_error else None,
+        relay_attempted_at=row.relay_attempted_at,
         reason_codes=tuple(ReasonCode(code) for code in _listed(row.reason_codes)),
         case_references=_listed(row.case_references),
         submitted_by=row.submitted_by,
@@ -145,6 +151,18 @@ def decide_hold(
         raise Conflict(f"this item was already {row.review_status}", "hold_already_decided")
     record(session, actor, audit_action, check_id=check_id,
            detail={"status": status.value, "case_references": list(_listed(row.case_references))})
+    session.flush()
+    session.refresh(row)
+    return hold_of(row)
+
+
+def retry_relay(session: Session, relay: RelayService, actor: Principal, check_id: str) -> Hold:
+    """A held message whose relay `failed` goes back in line, once the next hop is mended."""
+    row = session.get(CheckRow, check_id)
+    if row is None or row.review_status is None:
+        raise NotFound("no held item with that id", "hold_not_found")
+    if not relay.retry_failed(session, actor, check_id):
+        raise Conflict("only a held message whose relay failed can be retried", "relay_not_failed")
     session.flush()
     session.refresh(row)
     return hold_of(row)

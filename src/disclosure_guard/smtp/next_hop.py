@@ -10,7 +10,7 @@ from __future__ import annotations
 import smtplib
 from dataclasses import dataclass
 
-from disclosure_guard.review.relay import SmtpEnvelope
+from disclosure_guard.review.relay import RelayError, SmtpEnvelope
 
 # Postfix's smtpd reads command lines of up to 512 bytes (RFC 5321 4.5.3.1.4); XFORWARD
 # attributes are split over several commands to stay within that.
@@ -19,12 +19,14 @@ _MAX_COMMAND = 500
 
 class NextHopError(Exception):
     """The message was checked but could not be handed to the next hop. `status` is the RFC 3463
-    code (4.4.x: a routing problem, not the message's), `reason` a text that quotes no address."""
+    code (4.4.x: a routing problem, not the message's), `reason` a text that quotes no address,
+    `error` its class as a held message's relay state records it."""
 
-    def __init__(self, status: str, reason: str) -> None:
+    def __init__(self, status: str, reason: str, error: RelayError = RelayError.NEXT_HOP_REFUSED) -> None:
         super().__init__(f"{status} {reason}")
         self.status = status
         self.reason = reason
+        self.error = error
 
 
 def xtext(value: str) -> str:
@@ -60,25 +62,29 @@ class NextHop:
         except NextHopError:
             raise
         except smtplib.SMTPServerDisconnected as exc:
-            raise NextHopError("4.4.2", "the connection to the next hop was lost") from exc
+            raise NextHopError("4.4.2", "the connection to the next hop was lost", RelayError.CONNECTION_LOST) from exc
         except smtplib.SMTPRecipientsRefused as exc:
             codes = sorted({code for code, _ in exc.recipients.values()})
-            raise NextHopError("4.4.0", f"the next hop refused every recipient ({', '.join(map(str, codes))})") from exc
+            raise NextHopError("4.4.0", f"the next hop refused every recipient ({', '.join(map(str, codes))})",
+                               RelayError.RECIPIENTS_REFUSED) from exc
         except smtplib.SMTPResponseException as exc:
             raise NextHopError("4.4.0", f"the next hop refused the message ({exc.smtp_code})") from exc
         except (OSError, smtplib.SMTPException) as exc:
-            raise NextHopError("4.4.1", f"no answer from the next hop ({type(exc).__name__})") from exc
+            raise NextHopError("4.4.1", f"no answer from the next hop ({type(exc).__name__})",
+                               RelayError.NEXT_HOP_UNREACHABLE) from exc
 
     @staticmethod
     def _mail_options(client: smtplib.SMTP, envelope: SmtpEnvelope) -> list[str]:
         options = []
         if envelope.smtp_utf8:
             if not client.has_extn("smtputf8"):
-                raise NextHopError("4.4.0", "the next hop does not offer SMTPUTF8, which this message needs")
+                raise NextHopError("4.4.0", "the next hop does not offer SMTPUTF8, which this message needs",
+                                   RelayError.SMTPUTF8_NOT_OFFERED)
             options.append("SMTPUTF8")
         if envelope.body == "8BITMIME":
             if not client.has_extn("8bitmime"):
-                raise NextHopError("4.4.0", "the next hop does not offer 8BITMIME, which this message needs")
+                raise NextHopError("4.4.0", "the next hop does not offer 8BITMIME, which this message needs",
+                                   RelayError.EIGHTBITMIME_NOT_OFFERED)
             options.append("BODY=8BITMIME")
         return options
 
@@ -102,4 +108,4 @@ class NextHop:
     def _xforward(client: smtplib.SMTP, pairs: list[str]) -> None:
         code, _ = client.docmd("XFORWARD", " ".join(pairs))
         if code != 250:
-            raise NextHopError("4.4.0", f"the next hop refused XFORWARD ({code})")
+            raise NextHopError("4.4.0", f"the next hop refused XFORWARD ({code})", RelayError.XFORWARD_REFUSED)

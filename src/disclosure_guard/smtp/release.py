@@ -10,13 +10,14 @@ from __future__ import annotations
 import logging
 import socket
 import threading
+from datetime import timedelta
 
 from disclosure_guard.access.keys import Principal
 from disclosure_guard.access.roles import Role
-from disclosure_guard.review.relay import ClaimedMessage, RelayStatus, SmtpEnvelope
+from disclosure_guard.review.relay import ClaimedMessage, RelayError, RelayStatus, SmtpEnvelope
 from disclosure_guard.runtime import Runtime
 from disclosure_guard.smtp.dsn import delivery_status_notification
-from disclosure_guard.smtp.next_hop import NextHop
+from disclosure_guard.smtp.next_hop import NextHop, NextHopError
 
 log = logging.getLogger(__name__)
 
@@ -34,9 +35,10 @@ class HeldMessageRelay:
         self.postmaster = postmaster or f"MAILER-DAEMON@{self.hostname}"
 
     def run_once(self) -> int:
-        """Relay or bounce every decided held message; returns how many were handled."""
+        """Relay or bounce every decided held message due a try; returns how many were handled."""
+        retry_after = timedelta(seconds=self.runtime.settings.smtp_relay_retry_seconds)
         with self.runtime.session_factory() as session:
-            candidates = self.runtime.relay.decided(session, _BATCH)
+            candidates = self.runtime.relay.decided(session, _BATCH, retry_after)
         return sum(1 for check_id in candidates if self._handle(check_id))
 
     def _handle(self, check_id: str) -> bool:
@@ -47,19 +49,32 @@ class HeldMessageRelay:
             return False
         try:
             ending = self._deliver(message)
-        except Exception as exc:  # noqa: BLE001  leave it waiting; the next round tries again
-            log.error("next hop refused held message %s (%s); will retry", check_id, type(exc).__name__)
-            with self.runtime.session_factory() as session, session.begin():
-                relay.retry_later(session, check_id)
-            return False
+        except NextHopError as failure:
+            return self._failed(check_id, failure.error, failure.status)
+        except Exception as exc:  # noqa: BLE001  counted as a try like any other; never lost silently
+            log.error("relaying held message %s failed (%s)", check_id, type(exc).__name__)
+            return self._failed(check_id, RelayError.INTERNAL_ERROR, "4.3.0")
         with self.runtime.session_factory() as session, session.begin():
             relay.finish(session, RELAY_PRINCIPAL, check_id, ending)
         return True
 
+    def _failed(self, check_id: str, error: RelayError, status: str) -> bool:
+        with self.runtime.session_factory() as session, session.begin():
+            now = self.runtime.relay.retry_later(session, RELAY_PRINCIPAL, check_id, error,
+                                                 self.runtime.settings.smtp_relay_max_attempts)
+        if now is RelayStatus.FAILED:
+            log.error("held message %s: relay failed for good (%s %s); see GET /v1/holds/%s", check_id, status,
+                      error.value, check_id)
+        else:
+            log.warning("held message %s: next hop did not take it (%s %s); will retry", check_id, status,
+                        error.value)
+        return False
+
     def _deliver(self, message: ClaimedMessage) -> RelayStatus:
         mail_from = message.envelope.mail_from
         if message.released:
-            assert message.raw_message is not None
+            if message.raw_message is None:  # counted as a failed try, and `failed` in the end
+                raise ValueError("a released held message's content is missing")
             self.next_hop.send(message.envelope, message.raw_message)
             return RelayStatus.RELAYED
         if self.bounce_on_reject and mail_from:

@@ -7,9 +7,19 @@ from fastapi.security import HTTPAuthorizationCredentials
 from disclosure_guard.access.roles import Role
 from disclosure_guard.api.deps import RuntimeDep, bearer_credentials, optional_principal
 from disclosure_guard.api.errors import documented_errors
-from disclosure_guard.api.schemas import Health, Readiness
+from disclosure_guard.api.schemas import Health, Readiness, ReadinessStatus
+from disclosure_guard.runtime import Runtime
 
 router = APIRouter(tags=["operations"])
+
+
+def _failed_relays(runtime: Runtime) -> int | None:
+    """Held messages whose relay failed; None when the database would not say (not ready)."""
+    try:
+        with runtime.session_factory() as session:
+            return runtime.relay.failed_count(session)
+    except Exception:  # noqa: BLE001  readiness reports, it does not raise
+        return None
 
 
 @router.get("/healthz", response_model=Health)
@@ -30,13 +40,19 @@ def readyz(runtime: RuntimeDep,
     database = runtime.database_reachable()
     index = runtime.index_holder.built
     ready = database and index is not None
-    status = "ready" if ready else "not_ready"
+    # Like the key lookup, counted only once the probe found the database answering.
+    relay_failed = _failed_relays(runtime) if ready else 0
+    ready = ready and relay_failed is not None
+    status = (ReadinessStatus.NOT_READY if not ready
+              else ReadinessStatus.DEGRADED if relay_failed else ReadinessStatus.READY)
+    counted = {"relay_failed": relay_failed} if ready and relay_failed else {}
     caller = optional_principal(runtime, credentials) if database else None
     if caller is None or caller.role is not Role.ADMIN:
-        body = Readiness(status=status)
+        body = Readiness(status=status, **counted)
     else:
         body = Readiness(
             status=status,
+            **counted,
             database=database,
             pipeline=runtime.extractor.describe(),
             register_index=index is not None,

@@ -2,11 +2,11 @@ from datetime import datetime
 
 from fastapi import APIRouter
 
-from disclosure_guard.api.deps import PageDep, Reviewer, RuntimeDep, SessionDep
+from disclosure_guard.api.deps import Admin, PageDep, Reviewer, RuntimeDep, SessionDep
 from disclosure_guard.api.errors import documented_errors
 from disclosure_guard.api.params import CaseReferenceQuery, CheckIdPath
 from disclosure_guard.api.schemas import HoldDetail, HoldPage, HoldSummary, ReviewRequest
-from disclosure_guard.review.holds import HoldFilter, ReviewAction, decide_hold, get_hold, list_holds
+from disclosure_guard.review.holds import HoldFilter, ReviewAction, decide_hold, get_hold, list_holds, retry_relay
 from disclosure_guard.review.outcome import ReviewStatus
 from disclosure_guard.types import ReasonCode
 
@@ -42,3 +42,9 @@ def reject_hold(check_id: CheckIdPath, body: ReviewRequest, actor: Reviewer, run
                 session: SessionDep) -> HoldSummary:
     return HoldSummary.model_validate(
         decide_hold(session, runtime.vault, actor, check_id, ReviewAction.REJECT, body.comment))
+
+
+@router.post("/{check_id}/retry-relay", response_model=HoldSummary, responses=documented_errors(404, 409))
+def retry_held_relay(check_id: CheckIdPath, actor: Admin, runtime: RuntimeDep, session: SessionDep) -> HoldSummary:
+    """A held message whose relay to the next hop `failed`, back in line once the next hop is mended."""
+    return HoldSummary.model_validate(retry_relay(session, runtime.relay, actor, check_id))
