@@ -24,7 +24,8 @@ from sqlalchemy.orm import Session
 from disclosure_guard.audit.chain import GENESIS_HASH
 from disclosure_guard.crypto import generate_key
 from disclosure_guard.db.tables import (
-    ApiKeyRow, AuditChainHeadRow, AuditEventRow, CaseRow, CheckRow, RegisterStateRow,
+    ApiKeyRow, AuditChainHeadRow, AuditEventRow, CaseRow, CheckRow, IdempotencyKeyRow, RegisterStateRow,
+    WebhookAttemptRow, WebhookDeliveryRow, WebhookEndpointRow,
 )
 from disclosure_guard.extraction import Extractor
 from disclosure_guard.runtime import Runtime, start_runtime
@@ -88,6 +89,8 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         # One pool per backend for the session; a short queue, so a test can fill it quickly.
         check_workers=2,
         check_queue_length=2,
+        # Webhook receivers in the tests listen on 127.0.0.1 over plain http.
+        webhooks_allow_insecure=True,
     )
 
 
@@ -106,7 +109,8 @@ def runtime(session_runtime: Runtime) -> Iterator[Runtime]:
         with audit_guards_off(session):
             session.execute(delete(AuditEventRow))
         session.execute(update(AuditChainHeadRow).values(last_event_id=0, last_hash=GENESIS_HASH))
-        for table in (CheckRow, CaseRow, ApiKeyRow):
+        for table in (WebhookAttemptRow, WebhookDeliveryRow, WebhookEndpointRow, IdempotencyKeyRow,
+                      CheckRow, CaseRow, ApiKeyRow):
             session.execute(delete(table))
         session.execute(update(RegisterStateRow).values(version=RegisterStateRow.version + 1))
     yield session_runtime

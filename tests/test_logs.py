@@ -14,9 +14,10 @@ from urllib.parse import quote
 
 import httpx
 
-from disclosure_guard.logs import ValueFreeFormatter
+from disclosure_guard.logs import ValueFreeFormatter, address_token, log_token_key
 from tests.builders import a_case
 from tests.conftest import _free_port, bearer
+from tests.worker_tasks import logged_line
 
 SECRETS = {
     "path": "SECRET-PATH-REF 7",
@@ -161,3 +162,10 @@ def test_the_operator_gets_an_address_token_from_the_command_line(runtime, setti
     answer = run_cli(settings, "logs", "address-token", "josé@court.test")
     assert answer.returncode == 0, answer.stderr
     assert answer.stdout.strip() == address_token("josé@court.test", log_token_key(runtime.vault))
+
+
+def test_a_check_worker_logs_an_address_as_the_main_process_does(runtime):
+    """The workers are processes of their own: they install the same keyed tokens and formatter."""
+    line = runtime.workers.run(logged_line, "could not read jane.doe@example.org", timeout_seconds=30)
+    assert "jane.doe@example.org" not in line
+    assert address_token("jane.doe@example.org", log_token_key(runtime.vault)) in line

@@ -74,3 +74,12 @@ def wait_until_whole(pool: WorkerPool, replaced_before: int, within: float = 30)
             return
         time.sleep(0.05)
     pytest.fail(f"the pool did not recover: {pool.state()}")
+
+
+def logged_line(_: WorkerContext, text: str) -> str:
+    """`text` as the worker's own log handler would write it."""
+    import logging
+
+    record = logging.getLogger("disclosure_guard.test").makeRecord(
+        "disclosure_guard.test", logging.WARNING, __file__, 1, "%s", (text,), None)
+    return logging.getLogger().handlers[0].format(record)

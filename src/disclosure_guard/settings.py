@@ -119,6 +119,23 @@ class Settings(BaseSettings):
         default=24 * 3600, ge=0, le=90 * 86_400,
         description="After `apikey rotate`, how long the key's old secret keeps working (0: not at all).",
     )
+    idempotency_window_seconds: int = Field(
+        default=24 * 3600, gt=0,
+        description="How long an Idempotency-Key on a POST of a check answers with the first check.")
+    webhooks_allow_insecure: bool = Field(
+        default=False,
+        description="Allow webhook URLs over plain http and to loopback or private addresses (tests, on-premises "
+        "receivers). Otherwise only https resolving to public addresses, checked at registration and each delivery.")
+    webhook_timeout_seconds: float = Field(
+        default=5.0, gt=0, description="How long one webhook delivery may take before it counts as failed.")
+    webhook_retry_seconds: int = Field(
+        default=24 * 3600, gt=0, description="How long a webhook delivery is retried before it is given up.")
+    webhook_backoff_seconds: float = Field(
+        default=5.0, gt=0, description="The wait after a webhook's first failed delivery; it doubles with each failure.")
+    webhook_backoff_max_seconds: float = Field(
+        default=3600.0, gt=0, description="The longest wait between two tries of a webhook delivery.")
+    webhook_poll_seconds: float = Field(
+        default=1.0, gt=0, description="How often each API process looks for webhook deliveries that are due.")
     review_idle_timeout_seconds: float = Field(
         default=30 * 60, gt=0,
         description="The reviewer pages: a session unused this long is signed out.")
@@ -136,7 +153,6 @@ class Settings(BaseSettings):
         "request came over HTTPS (behind a proxy, run uvicorn with --proxy-headers).")
     review_overdue_minutes: int = Field(
         default=4 * 60, gt=0, description="The reviewer pages: a held item waiting longer than this is marked.")
-
 
 
 @lru_cache

@@ -424,3 +424,28 @@ def test_a_message_postfix_offers_again_after_a_relay_failure_is_not_decided_twi
     audit = http.get("/v1/audit", params={"action": "check.decided"}, headers=bearer(keys["auditor"])).json()
     assert audit["total"] == 1
 
+
+def test_the_filter_greets_with_its_host_name_and_uses_it_with_the_next_hop(runtime, register_case):
+    register_case()
+    with a_next_hop() as (capture, hop_port), running_filter(runtime, hop_port, smtp_hostname="gw.council.example") as port:
+        with smtplib.SMTP("127.0.0.1", port, timeout=60) as client:
+            code, banner = client.connect("127.0.0.1", port)
+            assert code == 220 and banner.startswith(b"gw.council.example")
+            assert client.ehlo("postfix.example")[1].startswith(b"gw.council.example")
+        send(port, a_message("sam@example.com", "Your bin collection moves to Tuesday."), ["sam@example.com"])
+    assert capture.helo_names == ["gw.council.example"]
+
+
+def test_xforward_is_neither_offered_nor_taken_from_a_client_not_authorized(runtime, register_case):
+    register_case()
+    raw = a_message("sam@example.com", "Your bin collection moves to Tuesday.")
+    with a_next_hop(xforward="NAME ADDR") as (capture, hop_port), \
+            running_filter(runtime, hop_port, smtp_authorized_xforward_hosts=["192.0.2.0/24"]) as port:
+        with smtplib.SMTP("127.0.0.1", port, timeout=60) as client:
+            client.ehlo("postfix.example")
+            assert client.has_extn("pipelining") and not client.has_extn("xforward")
+            code, answer = client.docmd("XFORWARD", "NAME=spoofed.example ADDR=192.0.2.7")
+            assert (code, answer) == (550, b"5.7.0 Error: insufficient authorization")
+            client.sendmail("caseworker@council.example.gov.uk", ["sam@example.com"], raw)
+    assert capture.messages == [("caseworker@council.example.gov.uk", ["sam@example.com"], raw)]
+    assert capture.forwarded == [{}]

@@ -89,7 +89,7 @@ def corroborated_names(
     cases = {reference for reference, _ in corroborating}
     parties = {
         n for n in index.parties_of_cases(cases)
-        if (index.party(n).ref.case_reference, index.party(n).ref.party_index) in corroborating
+        if ((ref := index.party(n).ref).case_reference, ref.party_index) in corroborating
     }
     parties |= index.parties_of_cases(context)
     named = {

@@ -107,8 +107,13 @@ def serve_jobs(settings: Settings, connection: Connection) -> None:
     """A worker's whole life: load, say ready, then one job at a time until told to stop."""
     # Ctrl-C reaches the whole process group; the server ends its workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    logging.getLogger("alembic").setLevel(logging.WARNING)
+    # The same logging as the main process: value-free formatting, and every address in any
+    # record a keyed token (a worker's lines quote no item, but a library's might).
+    from disclosure_guard.crypto import load_vault
+    from disclosure_guard.logs import configure_logging, log_token_key, protect_logged_addresses
+
+    configure_logging()
+    protect_logged_addresses(log_token_key(load_vault(settings.encryption_key, settings.encryption_key_file)))
     context = WorkerContext(settings)
     connection.send((READY, os.getpid()))
     while True:

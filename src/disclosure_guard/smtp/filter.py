@@ -78,7 +78,8 @@ class GuardFilter:
     async def handle_EHLO(self, server: Any, session: Any, envelope: Any, hostname: str,  # noqa: N802
                           responses: list[str]) -> list[str]:
         session.host_name = hostname  # aiosmtpd leaves this to a handler that answers EHLO
-        return ehlo_extensions(responses)
+        authorized = getattr(server, "xforward_authorized", None)
+        return ehlo_extensions(responses, xforward=bool(authorized and authorized()))
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 (aiosmtpd's name)
         raw: bytes = envelope.original_content or envelope.content

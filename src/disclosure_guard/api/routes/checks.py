@@ -1,8 +1,10 @@
+import json
 from typing import Annotated
 
-from fastapi import APIRouter, File, Form, Header, Request, UploadFile
+from fastapi import APIRouter, File, Form, Header, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 from starlette.background import BackgroundTask
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from disclosure_guard.api.deps import RuntimeDep, SessionDep, Submitter
@@ -13,8 +15,8 @@ from disclosure_guard.ingest.attachments import Attachment
 from disclosure_guard.ingest.email import item_from_rfc822
 from disclosure_guard.ingest.fields import item_from_fields
 from disclosure_guard.review.checks import Submission
-from disclosure_guard.review.outcome import CheckOutcome
-from disclosure_guard.review.pending import PendingCheck, enqueue, load_check
+from disclosure_guard.review.idempotency import Found, Idempotency, parse_key, request_digest
+from disclosure_guard.review.pending import LEASE_MARGIN_SECONDS, PendingCheck, enqueue, load_check
 from disclosure_guard.runtime import Runtime
 from disclosure_guard.settings import Settings
 from disclosure_guard.types import Channel, Item
@@ -37,6 +39,33 @@ _PENDING_HEADERS = {
 }
 ACCEPTED = {202: {"model": PendingCheckResponse, "headers": _PENDING_HEADERS,
                   "description": "Taken, not decided yet: do not send the item until a GET answers with a decision."}}
+
+# Idempotent submission (review/idempotency.py).
+IdempotencyKeyHeader = Annotated[str | None, Header(
+    alias="Idempotency-Key",
+    description="Your own unique key for this item (a UUID): a retry with the same key within 24 h answers the "
+    "first check and stores nothing (header Idempotent-Replayed: true); the same key with another request is 409 "
+    "idempotency_key_reused, and while the first is still being answered 409 idempotency_key_in_flight.")]
+REPLAYED = "Idempotent-Replayed"
+
+
+def idempotency(runtime: Runtime) -> Idempotency:
+    s = runtime.settings
+    return Idempotency(runtime.session_factory, runtime.vault, s.idempotency_window_seconds,
+                       s.check_timeout_seconds + s.worker_start_seconds + LEASE_MARGIN_SECONDS)
+
+
+def answer(found: Found, replayed: bool, runtime: Runtime, prefer: str | None,
+           response: Response) -> CheckResponse | JSONResponse:
+    """The answer to a POST: the check decided, or pending (202), as first answered when replayed."""
+    if isinstance(found, PendingCheck):
+        pending = pending_answer(found, runtime, asked=asks_async(prefer), wake=not replayed)
+        if replayed:
+            pending.headers[REPLAYED] = "true"
+        return pending
+    if replayed:
+        response.headers[REPLAYED] = "true"
+    return CheckResponse.from_outcome(found)
 
 
 def asks_async(prefer: str | None) -> bool:
@@ -63,15 +92,22 @@ def pending_answer(pending: PendingCheck, runtime: Runtime, *, asked: bool, wake
 
 
 @router.post("", response_model=CheckResponse, responses={**documented_errors(413, 503), **ACCEPTED})
-def create_check(body: CheckRequest, actor: Submitter, runtime: RuntimeDep, session: SessionDep,
-                 prefer: PreferHeader = None) -> CheckResponse | JSONResponse:
+def create_check(body: CheckRequest, actor: Submitter, runtime: RuntimeDep, session: SessionDep, response: Response,
+                 prefer: PreferHeader = None,
+                 idempotency_key: IdempotencyKeyHeader = None) -> CheckResponse | JSONResponse:
     """Check an outgoing item given as fields. Anything but "allow" means: do not send."""
+    key = parse_key(idempotency_key) if idempotency_key is not None else None
     item = body.to_item(runtime.ingest_limits)
     submission = Submission(external_ref=body.external_ref, sender=body.sender)
-    if takes_async(prefer, item, runtime.settings):
-        return pending_answer(enqueue(session, runtime.vault, actor, item, submission), runtime,
-                              asked=asks_async(prefer), wake=True)
-    return CheckResponse.from_outcome(runtime.check_engine.submit(session, actor, item, submission))
+
+    def submit(session: Session) -> Found:
+        if takes_async(prefer, item, runtime.settings):
+            return enqueue(session, runtime.vault, actor, item, submission)
+        return runtime.check_engine.submit(session, actor, item, submission)
+
+    found, replayed = idempotency(runtime).submit(
+        session, actor, key, lambda: request_digest("/v1/checks", [body.model_dump_json().encode()]), submit)
+    return answer(found, replayed, runtime, prefer, response)
 
 
 @router.post(
@@ -80,9 +116,11 @@ def create_check(body: CheckRequest, actor: Submitter, runtime: RuntimeDep, sess
     responses={**documented_errors(413, 415, 503), **ACCEPTED},
     openapi_extra={"requestBody": {"required": True, "content": {"message/rfc822": {"schema": {"type": "string", "format": "binary"}}}}},
 )
-async def create_email_check(request: Request, actor: Submitter, runtime: RuntimeDep,
-                             prefer: PreferHeader = None) -> CheckResponse | JSONResponse:
+async def create_email_check(request: Request, actor: Submitter, runtime: RuntimeDep, response: Response,
+                             prefer: PreferHeader = None,
+                             idempotency_key: IdempotencyKeyHeader = None) -> CheckResponse | JSONResponse:
     """Check a raw RFC 822 message, as an email gateway sees it."""
+    key = parse_key(idempotency_key) if idempotency_key is not None else None
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type not in _RFC822_TYPES:
         raise UnsupportedMediaType("send the message as Content-Type: message/rfc822")
@@ -91,20 +129,19 @@ async def create_email_check(request: Request, actor: Submitter, runtime: Runtim
         raise PayloadTooLarge(f"the message is larger than {runtime.settings.max_item_bytes} bytes")
     item = await run_in_threadpool(item_from_rfc822, raw, runtime.ingest_limits)
 
-    if takes_async(prefer, item, runtime.settings):
-        def store() -> PendingCheck:
-            with runtime.session_factory() as session, session.begin():
-                return enqueue(session, runtime.vault, actor, item, Submission(raw_message=raw))
+    def submit(session: Session) -> Found:
+        if takes_async(prefer, item, runtime.settings):
+            return enqueue(session, runtime.vault, actor, item, Submission(raw_message=raw))
+        return runtime.check_engine.submit(session, actor, item, Submission(raw_message=raw))
 
-        pending = await run_in_threadpool(store)
-        runtime.claimer.wake()
-        return pending_answer(pending, runtime, asked=asks_async(prefer))
-
-    def submit() -> CheckOutcome:
+    def once() -> tuple[Found, bool]:
         with runtime.session_factory() as session, session.begin():
-            return runtime.check_engine.submit(session, actor, item, Submission(raw_message=raw))
+            return idempotency(runtime).submit(
+                session, actor, key, lambda: request_digest("/v1/checks/email", [raw]), submit)
 
-    return CheckResponse.from_outcome(await run_in_threadpool(submit))
+    # Answered once the transaction has committed, so that a woken claimer finds the pending row.
+    found, replayed = await run_in_threadpool(once)
+    return answer(found, replayed, runtime, prefer, response)
 
 
 @router.get("/{check_id}", response_model=CheckResponse, responses={**documented_errors(404), **ACCEPTED})
@@ -124,6 +161,7 @@ def create_document_check(
     actor: Submitter,
     runtime: RuntimeDep,
     session: SessionDep,
+    response: Response,
     file: Annotated[UploadFile, File(description="The document as it will be sent.")],
     recipients: Annotated[str, Form(description='JSON array, as in /v1/checks: [{"type": "to", "name": …, "address": …}]')],
     channel: Annotated[Channel, Form()] = Channel.DOCUMENT,
@@ -131,8 +169,10 @@ def create_document_check(
     subject: Annotated[str | None, Form(max_length=10_000)] = None,
     body: Annotated[str | None, Form(description="A covering note, if any.")] = None,
     prefer: PreferHeader = None,
+    idempotency_key: IdempotencyKeyHeader = None,
 ) -> CheckResponse | JSONResponse:
     """Check a document uploaded as multipart/form-data, for systems that prefer not to base64."""
+    key = parse_key(idempotency_key) if idempotency_key is not None else None
     data = file.file.read(runtime.settings.max_item_bytes + 1)
     if len(data) > runtime.settings.max_item_bytes:
         raise PayloadTooLarge(f"the document is larger than {runtime.settings.max_item_bytes} bytes")
@@ -140,7 +180,16 @@ def create_document_check(
                             attachments=[Attachment(file.filename, file.content_type, data)],
                             limits=runtime.ingest_limits)
     submission = Submission(external_ref=external_ref)
-    if takes_async(prefer, item, runtime.settings):
-        return pending_answer(enqueue(session, runtime.vault, actor, item, submission), runtime,
-                              asked=asks_async(prefer), wake=True)
-    return CheckResponse.from_outcome(runtime.check_engine.submit(session, actor, item, submission))
+
+    def submit(session: Session) -> Found:
+        if takes_async(prefer, item, runtime.settings):
+            return enqueue(session, runtime.vault, actor, item, submission)
+        return runtime.check_engine.submit(session, actor, item, submission)
+
+    def digest() -> str:
+        # The fields, not the multipart body, whose boundary differs on every retry.
+        fields = [file.filename, file.content_type, recipients, channel.value, external_ref, subject, body]
+        return request_digest("/v1/checks/document", [json.dumps(fields).encode(), data])
+
+    found, replayed = idempotency(runtime).submit(session, actor, key, digest, submit)
+    return answer(found, replayed, runtime, prefer, response)

@@ -138,6 +138,8 @@ _TYPE_THEN_IN = re.compile(
     + r")\.?\s+in\s+(?=[a-z])"
 )
 _MAX_STREET_NAME_WORDS = 3
+_SPACED_RANGE = re.compile(r"(\d)\s*([-/])\s*(\d)")
+_LINE_BREAKS = re.compile(r"[,;\n\r|]+")
 _FLAT_RUN_INTO_NUMBER = re.compile(r"\b(flat|flt|apartment|apt|unit|room|suite|studio|caravan|chalet)(?=\d)")
 # Four letters or more, so never a postcode ("ls62ab") nor an ordinal ("2nd").
 _NUMBER_RUN_INTO_NAME = re.compile(r"\b(\d{1,4})(?=[a-z]{4})")
@@ -188,18 +190,25 @@ def normalise_street_type(word: str) -> str | None:
 
 def _tokens(text: str) -> list[_Token]:
     folded = transliterate(text).replace("'", "")
-    folded = re.sub(r"(\d)\s*([-/])\s*(\d)", r"\1\2\3", folded)
+    # Each substitution is tried only where it finds something: a substitution with a template
+    # costs more than a search, and most addresses need none of these.
+    if _SPACED_RANGE.search(folded):
+        folded = _SPACED_RANGE.sub(r"\1\2\3", folded)
     # Spaces dropped in typing: "flat15 10westfield ave" is flat 15, 10 Westfield Avenue.
-    folded = _FLAT_RUN_INTO_NUMBER.sub(r"\1 ", folded)
-    folded = _NUMBER_RUN_INTO_NAME.sub(r"\1 ", folded)
+    if _FLAT_RUN_INTO_NUMBER.search(folded):
+        folded = _FLAT_RUN_INTO_NUMBER.sub(r"\1 ", folded)
+    if _NUMBER_RUN_INTO_NAME.search(folded):
+        folded = _NUMBER_RUN_INTO_NAME.sub(r"\1 ", folded)
     # An address said in a sentence: "number 14 on Holloway Gate in Wolverhampton". Most
     # addresses are written, not said: the substitutions are skipped when they cannot apply.
     if "no" in folded or "number" in folded:
         folded = _SPOKEN_NUMBER.sub("", folded)
     if " on " in folded or " in " in folded or " at " in folded:
-        folded = _NUMBER_ON.sub(r"\1 ", folded)
-        folded = _TYPE_THEN_IN.sub(r"\1, ", folded)
-    segments = (_TOKEN.findall(segment) for segment in re.split(r"[,;\n\r|]+", folded))
+        if _NUMBER_ON.search(folded):
+            folded = _NUMBER_ON.sub(r"\1 ", folded)
+        if _TYPE_THEN_IN.search(folded):
+            folded = _TYPE_THEN_IN.sub(r"\1, ", folded)
+    segments = (_TOKEN.findall(segment) for segment in _LINE_BREAKS.split(folded))
     return [_Token(word, i) for i, words in enumerate(s for s in segments if s) for word in words]
 
 

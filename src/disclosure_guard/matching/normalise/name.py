@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from disclosure_guard.matching.normalise.transliterate import transliterate
 
@@ -70,6 +71,13 @@ class PersonName:
         return (*self.forenames, self.surname) if self.surname else self.forenames
 
 
+# Within one item a name is read more than once: the recipient's on the envelope, for the
+# own-name check, and again in the letter ("Dear Mr Smith"). A few recent names are kept; the
+# result is immutable, so sharing it is safe.
+RECENT_NAMES = 256
+
+
+@lru_cache(maxsize=RECENT_NAMES)
 def normalise_name(text: str) -> PersonName:
     if "," in text:
         surname_part, _, forename_part = text.partition(",")
@@ -93,7 +101,9 @@ def normalise_name(text: str) -> PersonName:
 def _words(text: str) -> list[str]:
     # "Ó Briain" is O'Briain; a plain "O" stays a word, since "J O Smith" has a middle initial.
     folded = transliterate(_IRISH_O.sub("O'", text)).replace("'", "")
-    words = _bind(_WORD.findall(folded))
+    words = _WORD.findall(folded)
+    if any(bound in folded for bound in BOUND_SURNAME_WORDS):
+        words = _bind(words)
     while words and words[0] in TITLES:
         words = words[1:]
     while words and words[-1] in SUFFIXES:

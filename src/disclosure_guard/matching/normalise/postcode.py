@@ -41,6 +41,12 @@ def read_postcode(outward: str, inward: str) -> str | None:
     inward_reading = _read(inward, _INWARD_SHAPE)
     if inward_reading is None or not set(inward_reading[1:]) <= _INWARD_LETTERS:
         return None
+    if outward.isascii() and outward.isalnum():
+        # Most postcodes are written right: an outward code that is a valid one as it stands is
+        # its own reading, without trying every shape.
+        shape = "".join("9" if ch.isdigit() else "A" for ch in outward)
+        if shape in _OUTWARD_SHAPES and _plausible_outward(outward, shape):
+            return _unless_misread_throughout(outward, inward, outward, inward_reading)
     readings = {r for shape in _OUTWARD_SHAPES if (r := _read(outward, shape)) and _plausible_outward(r, shape)}
     if outward in readings:
         return _unless_misread_throughout(outward, inward, outward, inward_reading)
@@ -52,6 +58,8 @@ def read_postcode(outward: str, inward: str) -> str | None:
 def _unless_misread_throughout(outward: str, inward: str, read_outward: str, read_inward: str) -> str | None:
     """A postcode with one or two characters misread, or None for one that had to be read
     into being ("10 255" is no "I0 2SS"): B/8 and S/5 are read at most once."""
+    if outward == read_outward and inward == read_inward:
+        return f"{read_outward} {read_inward}"
     changed = [(a, b) for a, b in zip(outward + inward, read_outward + read_inward) if a != b]
     if len(changed) > 2 or sum(a in "B8S5" for a, _ in changed) > 1:
         return None

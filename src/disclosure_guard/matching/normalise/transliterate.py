@@ -47,6 +47,10 @@ _SPECIAL_LETTERS = str.maketrans(
 
 def transliterate(text: str) -> str:
     """Lower-case ASCII approximation of `text`; characters with no ASCII reading are dropped."""
+    if text.isascii():
+        # Most text is ASCII already: NFKD and the marks leave it as it is, and of the special
+        # letters only the backtick is ASCII.
+        return text.lower().replace("`", "'")
     folded = unicodedata.normalize("NFKD", text.translate(_SPECIAL_LETTERS))
     ascii_only = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return ascii_only.encode("ascii", "ignore").decode("ascii").lower()
