@@ -18,6 +18,8 @@ Examples it must handle (the tests use these), the register entry on the right:
     "J. Smith", "Mr J A Smith"                 every J. or A. Smith   a vague name: counted before fetched
     "Smith"                                    every Smith, and a register entry "Smith" alone
     "Anna Smith"                               not Jane Smith      the scorer would refuse the pair
+    "Jacqueline Shew"                          Jacqueline Shaw     a short surname with a letter changed,
+                                                                   her forename spelt as hers (weak)
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from disclosure_guard.matching.normalise.phonetic import phonetic_keys
 from disclosure_guard.matching.postings import Postings, gather, size
 from disclosure_guard.matching.scoring.name import (
     FORENAME_AGREES,
+    SHORT_SURNAME,
     SURNAME_AGREES,
     forename_similarity,
     word_similarity,
@@ -66,6 +69,7 @@ class NameIndex:
         self._forename_forms: dict[str, list[str]] = {}
         self._surname_cache: dict[str, frozenset[str]] = {}
         self._forename_cache: dict[str, frozenset[str]] = {}
+        self._changed_cache: dict[str, frozenset[str]] = {}
 
     # ------------------------------------------------------------ building
 
@@ -143,6 +147,11 @@ class NameIndex:
             forenames = {*self._agreeing_forenames(others[0]), *(w for w in others[1:] if w in self._forenames)}
             keys.update((s, f) for s in surnames for f in forenames)
             keys.update((s, f"o:{w[0]}") for s in surnames & self._initials_only for w in others)
+        if len(full) > 1 and full[-1][0] == last and len(words[last]) <= SHORT_SURNAME:
+            # "Jacqueline Shew" for Jacqueline Shaw: with her forename as spelt (the scorer's rule).
+            lead = full[0][1]
+            if lead in self._forenames:
+                keys.update((s, lead) for s in self._changed_surnames(words[last]))
         return keys
 
     def _vague_keys(self, words: tuple[str, ...], word: str | None) -> set[_Key]:
@@ -171,6 +180,18 @@ class NameIndex:
                 if word_similarity(part, surname) >= SURNAME_AGREES
             )
             _remember(self._surname_cache, word, found)
+        return found
+
+    def _changed_surnames(self, word: str) -> frozenset[str]:
+        """Surnames of the word's length with one letter changed or two swapped."""
+        found = self._changed_cache.get(word)
+        if found is None:
+            found = frozenset(
+                surname
+                for surname in _similar(word, self._surname_forms, SURNAME_DELETION_MIN_LENGTH)
+                if len(surname) == len(word) and 0.0 < word_similarity(word, surname) < SURNAME_AGREES
+            )
+            _remember(self._changed_cache, word, found)
         return found
 
     def _agreeing_forenames(self, word: str) -> frozenset[str]:
