@@ -10,22 +10,51 @@ Examples it must handle:
     "william" and "bill"                       related
     "jane" and "joan"                          not related, and both are known forenames
     "jnae"                                     not a known forename (so it may be a typo)
+    "patrick" and "peter"                      not related: the dataset links them ("Pate" is a
+                                               pet form of both), models/names/not_nicknames.txt
+                                               denies it
+    "benjamin" and "jamie"                     not related (Jamie is from James): denied too
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from nicknames import NickNamer
+
+# The repository's models/ folder (src/disclosure_guard/matching/normalise/ is four below it).
+NOT_NICKNAMES_FILE = Path(__file__).resolve().parents[4] / "models" / "names" / "not_nicknames.txt"
 
 _NICKNAMER = NickNamer()
 _KNOWN = frozenset(_NICKNAMER.nickname_lookup) | frozenset(_NICKNAMER.canonical_lookup)
 
 
+def read_not_nicknames(path: Path) -> dict[str, frozenset[str]]:
+    """Name -> the names the dataset links it to that are not nicknames of it (both orders).
+    A missing file is an error, not an empty list: the list is part of the matcher."""
+    denied: dict[str, set[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        words = line.partition("#")[0].split()
+        if not words:
+            continue
+        if len(words) != 2:
+            raise ValueError(f"{path.name}: a line holds two forenames, not {line!r}")
+        a, b = words
+        denied.setdefault(a, set()).add(b)
+        denied.setdefault(b, set()).add(a)
+    return {name: frozenset(others) for name, others in denied.items()}
+
+
+_NOT_NICKNAMES = read_not_nicknames(NOT_NICKNAMES_FILE)
+
+
 @lru_cache(maxsize=65_536)
 def forename_group(forename: str) -> frozenset[str]:
-    """The forename, its nicknames, and the forenames it is a nickname of."""
-    return frozenset({forename} | _NICKNAMER.nicknames_of(forename) | _NICKNAMER.canonicals_of(forename))
+    """The forename, its nicknames, and the forenames it is a nickname of, less the pairs the
+    deny-list says are two names."""
+    group = {forename} | _NICKNAMER.nicknames_of(forename) | _NICKNAMER.canonicals_of(forename)
+    return frozenset(group - _NOT_NICKNAMES.get(forename, frozenset()))
 
 
 def are_nicknames(a: str, b: str) -> bool:
