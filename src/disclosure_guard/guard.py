@@ -1,5 +1,7 @@
 """check(item) -> Verdict: the whole pipeline as one pure function of the item, the register
-index and the extraction pipeline."""
+index and the extraction pipeline; in two stages, extract (`extract_parts`) then match and
+decide (`match_and_decide`), so that a long item's parts can be extracted in several processes
+and decided once."""
 
 from __future__ import annotations
 
@@ -19,10 +21,13 @@ from disclosure_guard.reading import read_text
 from disclosure_guard.types import (
     Finding,
     FindingKind,
+    Gazetteer,
     Item,
     MatchThresholds,
     Recipient,
     RecipientMatch,
+    Span,
+    TextPart,
     Verdict,
 )
 
@@ -85,20 +90,38 @@ def recipient_findings(
     return findings
 
 
-def check(
-    item: Item, index: RegisterIndex, extractor: Extractor, thresholds: MatchThresholds
+def extract_parts(
+    parts: Sequence[TextPart], extractor: Extractor, gazetteer: Gazetteer | None
+) -> list[list[Span]]:
+    """The extract stage: each part's spans, offsets into that part. A part is extracted on its
+    own, so the parts of one item may be extracted in several processes and the spans put back
+    together in part order are exactly those of one run (review/checks.py splits long items so)."""
+    return [extractor.extract(part.text, gazetteer) for part in parts]
+
+
+def match_and_decide(
+    item: Item, spans: Sequence[Sequence[Span]], index: RegisterIndex, thresholds: MatchThresholds
 ) -> Verdict:
-    gazetteer = index.gazetteer()
+    """The match and decide stage: `spans[i]` are the spans of `item.parts[i]`."""
+    if len(spans) != len(item.parts):
+        # Fail closed: spans that do not line up with the parts would be matched against the
+        # wrong text, or parts would go unread.
+        raise ValueError(f"spans for {len(spans)} parts, the item has {len(item.parts)}")
     scorers = NameScorers()
     matches = match_recipients(item.recipients, index, thresholds, scorers)
     # The recipients' cases are the context in which a vague name ("Mr J Smith") is read.
     context = frozenset(m.case_reference for m in matches)
     on_envelope = tuple(normalise_name(read_text(r.name)) for r in item.recipients if r.name)
     findings: list[Finding] = []
-    for part in item.parts:
-        spans = extractor.extract(part.text, gazetteer)
-        findings.extend(match_spans(part, spans, index, thresholds, context, scorers, on_envelope))
+    for part, part_spans in zip(item.parts, spans):
+        findings.extend(match_spans(part, list(part_spans), index, thresholds, context, scorers, on_envelope))
     findings.extend(recipient_findings(item.recipients, matches))
     found = tuple(one_per_span_and_case(findings))
     decision, reasons = decide(item, found, tuple(matches))
     return Verdict(decision, reasons, found, tuple(matches))
+
+
+def check(
+    item: Item, index: RegisterIndex, extractor: Extractor, thresholds: MatchThresholds
+) -> Verdict:
+    return match_and_decide(item, extract_parts(item.parts, extractor, index.gazetteer()), index, thresholds)

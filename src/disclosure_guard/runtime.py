@@ -1,6 +1,10 @@
 """The long-lived parts of a running guard, built once from Settings: database, vault,
-extraction pipeline, register index, and the worker processes checks run in. The API, the
-SMTP filter and the CLI all start from here."""
+extraction pipeline, and the worker processes checks run in. The API, the SMTP filter and the
+CLI all start from here.
+
+The register index lives in the workers only (each builds its own: about 1 GB at 100,000
+cases). This process needs only the register's version, to tell the workers which one a check
+must be decided on at least, and its size for /readyz: both one read of the database."""
 
 from __future__ import annotations
 
@@ -18,8 +22,8 @@ from disclosure_guard.db.engine import DatabaseTimeouts, make_engine, make_sessi
 from disclosure_guard.extraction import Extractor
 from disclosure_guard.ingest.limits import IngestLimits
 from disclosure_guard.logs import log_token_key, protect_logged_addresses
-from disclosure_guard.register.index_holder import IndexHolder
-from disclosure_guard.review.checks import CheckEngine
+from disclosure_guard.register.repository import RegisterRepository
+from disclosure_guard.review.checks import CheckEngine, indexed_version
 from disclosure_guard.review.pending import LEASE_MARGIN_SECONDS, Claimer, PendingChecks
 from disclosure_guard.review.relay import RelayService
 from disclosure_guard.review.workers import WorkerPool
@@ -39,7 +43,6 @@ class Runtime:
     session_factory: sessionmaker[Session]
     vault: Vault
     extractor: Extractor
-    index_holder: IndexHolder
     workers: WorkerPool
 
     # Built once from the settings (dataclasses.replace builds them again from the new ones).
@@ -61,15 +64,31 @@ class Runtime:
             max_decompression_ratio=s.max_decompression_ratio, max_decompressed_bytes=s.max_decompressed_bytes,
             max_pages=s.max_pages, max_seconds=s.max_read_seconds, max_text_chars=s.max_text_chars,
         )
-        self.check_engine = CheckEngine(self.vault, self.index_holder, self.thresholds, self.workers,
-                                        s.check_timeout_seconds)
+        self.check_engine = CheckEngine(self.vault, self.register_version, self.thresholds, self.workers,
+                                        s.check_timeout_seconds, parallel_above_chars=s.parallel_above_chars)
         self.relay = RelayService(self.check_engine, self.vault)
         lease = s.async_lease_seconds or s.check_timeout_seconds + s.worker_start_seconds + LEASE_MARGIN_SECONDS
-        self.pending = PendingChecks(self.session_factory, self.check_engine, lease)
+        self.pending = PendingChecks(self.session_factory, self.check_engine, lease,
+                                     max_attempts=s.async_max_attempts)
         # Started by the API's lifespan: only a serving process decides pending checks.
         self.claimer = Claimer(self.pending, s.async_poll_seconds)
         self._probe_lock = threading.Lock()
         self._probe = None
+
+    def register_version(self) -> int:
+        """The register's version as the database has it now."""
+        with self.session_factory() as session:
+            return RegisterRepository(session, self.vault).version()
+
+    def register_summary(self) -> tuple[int, int]:
+        """The register's version and how many cases it holds, as the database has them."""
+        with self.session_factory() as session:
+            repository = RegisterRepository(session, self.vault)
+            return repository.version(), repository.count()
+
+    def workers_ready(self) -> bool:
+        """Some check worker is up, with the pipeline and a register index loaded."""
+        return bool(self.workers.state().pids)
 
     def database_reachable(self, timeout_seconds: float = READINESS_PROBE_SECONDS) -> bool:
         """False when the database does not answer within `timeout_seconds`. A probe stuck on a
@@ -113,12 +132,19 @@ def start_runtime(settings: Settings, extractor: Extractor | None = None) -> Run
     protect_logged_addresses(log_token_key(vault))
     if extractor is None:
         extractor = Extractor(settings.spacy_model, settings.models_dir)
-    holder = IndexHolder(session_factory, vault)
     if settings.demo_register:
         from disclosure_guard.register.demo import load_demo_register_if_empty
 
         load_demo_register_if_empty(session_factory, vault)
-    holder.current()
+    with session_factory() as session:
+        version = RegisterRepository(session, vault).version()
     workers = WorkerPool(settings, settings.check_workers, settings.check_queue_length, settings.worker_start_seconds)
     workers.start()
-    return Runtime(settings, engine, session_factory, vault, extractor, holder, workers)
+    try:
+        # A register the workers cannot read (another key, a broken row) stops the start, as a
+        # pipeline that does not load does: a guard that cannot match must not serve.
+        workers.run(indexed_version, register_version=version, timeout_seconds=settings.worker_start_seconds)
+    except BaseException:
+        workers.close()
+        raise
+    return Runtime(settings, engine, session_factory, vault, extractor, workers)

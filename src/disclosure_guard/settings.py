@@ -66,6 +66,16 @@ class Settings(BaseSettings):
     )
     async_poll_seconds: float = Field(
         default=1.0, gt=0, description="How often the background claimer looks for pending checks.")
+    async_max_attempts: int = Field(
+        default=3, gt=0,
+        description="Claims a pending check may have before it is held (guard_error) without another try: "
+        "a check whose claimer dies with it again and again is not tried for ever.",
+    )
+    parallel_above_chars: int = Field(
+        default=100_000, gt=0,
+        description="An item with more text than this, in more than one part (a document's pages), has its "
+        "parts extracted in several workers at once and is decided once; smaller items run in one worker.",
+    )
     worker_start_seconds: float = Field(
         default=300.0, gt=0,
         description="How long a worker may take to load the pipeline, or to rebuild the register index after "

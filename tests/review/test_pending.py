@@ -112,8 +112,44 @@ def test_a_check_failed_while_shutting_down_is_left_for_the_next_claimer(paused_
     assert not closing.run_once()
     with paused_claimer.session_factory() as session:
         row = session.get(CheckRow, check_id)
-        assert (row.status, row.claimed_by, row.claim_expires_at) == (PENDING, None, None)
+        assert (row.status, row.claimed_by, row.claim_expires_at, row.claims) == (PENDING, None, None, 0)
     assert claimers(paused_claimer, 1)[0].run_once()
+    with paused_claimer.session_factory() as session:
+        assert load_check(session, paused_claimer.vault, check_id).decision.value == "allow"
+
+
+def test_a_check_tried_again_and_again_is_held_after_its_tries_without_another(paused_claimer):
+    """Its claimers die with it (the process killed, its result never stored): each claim is a
+    try, and the claim after the last try holds it (guard_error) rather than running it again."""
+    check_id = a_pending_check(paused_claimer)
+    dying = PendingChecks(paused_claimer.session_factory, paused_claimer.check_engine, 120.0, claimer="dies",
+                          max_attempts=2)
+    for _ in range(2):
+        assert dying.claim() is not None
+        with paused_claimer.session_factory() as session, session.begin():
+            session.execute(update(CheckRow).where(CheckRow.id == check_id)
+                            .values(claim_expires_at=datetime.now(UTC) - timedelta(seconds=1)))
+    # Were it run, this claimer's check would be allowed: it is held without running.
+    last = PendingChecks(paused_claimer.session_factory, paused_claimer.check_engine, 120.0, claimer="last",
+                         max_attempts=2)
+    assert last.run_once()
+    with paused_claimer.session_factory() as session:
+        outcome = load_check(session, paused_claimer.vault, check_id)
+        row = session.get(CheckRow, check_id)
+        assert (row.status, row.claims, row.review_status) == (DECIDED, 3, "pending")
+    assert outcome.decision.value == "hold" and [r.code.value for r in outcome.verdict.reasons] == ["guard_error"]
+    assert decisions_audited(paused_claimer, check_id) == 1
+
+
+def test_a_check_decided_within_its_tries_is_run(paused_claimer):
+    check_id = a_pending_check(paused_claimer)
+    first, second = claimers(paused_claimer, 2)
+    first.max_attempts = second.max_attempts = 2
+    assert first.claim() is not None
+    with paused_claimer.session_factory() as session, session.begin():
+        session.execute(update(CheckRow).where(CheckRow.id == check_id)
+                        .values(claim_expires_at=datetime.now(UTC) - timedelta(seconds=1)))
+    assert second.run_once()
     with paused_claimer.session_factory() as session:
         assert load_check(session, paused_claimer.vault, check_id).decision.value == "allow"
 

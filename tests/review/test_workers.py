@@ -124,7 +124,7 @@ def test_a_job_that_waits_past_its_deadline_for_a_worker_is_not_started(runtime)
 
 def test_a_worker_decides_on_the_register_it_is_given_or_a_newer_one_never_an_older(runtime, register_case):
     register_case()
-    version = runtime.index_holder.current().version
+    version = runtime.register_version()
     assert runtime.workers.run(index_version, register_version=version, timeout_seconds=30) >= version
     with pytest.raises(WorkerFailed) as stale:
         runtime.workers.run(index_version, register_version=version + 1000, timeout_seconds=30)

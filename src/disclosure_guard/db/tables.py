@@ -94,6 +94,8 @@ class CheckRow(Base):
                                         server_default="decided", index=True)
     claimed_by: Mapped[str | None] = mapped_column(String(80), nullable=True)
     claim_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    # Claims so far: one claimed this often without a decision is held (review/pending.py, 0009).
+    claims: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
 
 
 class AuditEventRow(Base):

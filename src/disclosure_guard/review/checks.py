@@ -1,18 +1,20 @@
 """Running a check and keeping its record.
 
-The guard runs in a worker process (review/workers.py) with a deadline; a check that errs,
-overruns or loses its worker ends in hold (guard_error), never allow. The record keeps
-decision, reason codes and case references in clear for the queue's filters; the findings,
-messages and, for held and blocked items only, the submitted content are sealed.
+The guard runs in a worker process (review/workers.py) with a deadline; a long item's parts are
+extracted in several at once and decided in one. A check that errs, overruns or loses a worker
+ends in hold (guard_error), never allow. The record keeps decision, reason codes and case
+references in clear for the queue's filters; the findings, messages and, for held and blocked
+items only, the submitted content are sealed.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -24,14 +26,13 @@ from disclosure_guard.audit.trail import AuditAction, record
 from disclosure_guard.crypto import Vault
 from disclosure_guard.db.tables import CheckRow
 from disclosure_guard.errors import NotFound
-from disclosure_guard.guard import check
+from disclosure_guard.guard import check, extract_parts, match_and_decide
 from disclosure_guard.policy.decide import guard_error_reason
-from disclosure_guard.register.index_holder import IndexHolder
 from disclosure_guard.review.outcome import CheckOutcome, ReviewStatus, guard_failed
 from disclosure_guard.review.stored_result import outcome_from_document, result_document
 from disclosure_guard.review.worker_process import WorkerContext
 from disclosure_guard.review.workers import WorkerFailed, WorkerLost, WorkerOverran, WorkerPool
-from disclosure_guard.types import Channel, Decision, Item, MatchThresholds, Verdict
+from disclosure_guard.types import Channel, Decision, Item, MatchThresholds, Span, TextPart, Verdict
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,43 @@ def check_in_worker(context: WorkerContext, item: Item, thresholds: MatchThresho
     return check(item, index, context.extractor, thresholds), index.version
 
 
+def indexed_version(context: WorkerContext) -> int:
+    """The version of the register index a worker holds (it builds one if it has none)."""
+    return context.index.version
+
+
+def extract_in_worker(context: WorkerContext, parts: tuple[TextPart, ...]) -> list[list[Span]]:
+    """Some of a long item's parts extracted in one worker: the extract stage of `guard.check`
+    with the worker's pipeline and its index's gazetteer."""
+    return extract_parts(parts, context.extractor, context.index.gazetteer())
+
+
+def decide_in_worker(context: WorkerContext, item: Item, spans: list[list[Span]],
+                     thresholds: MatchThresholds) -> tuple[Verdict, int]:
+    """The match and decide stage of a long item whose parts were extracted in several workers."""
+    index = context.index
+    return match_and_decide(item, spans, index, thresholds), index.version
+
+
+def part_groups(parts: Sequence[TextPart], groups: int) -> list[range]:
+    """The parts in at most `groups` runs of neighbouring parts with about as much text each:
+    one run per worker. Every part is in exactly one run, in order."""
+    groups = max(1, min(groups, len(parts)))
+    ends = list(itertools.accumulate(len(part.text) for part in parts))
+    total = ends[-1] if ends else 0
+    cuts = [0]
+    for j in range(1, groups):
+        # The cut nearest to an even share, leaving at least one part to this run and each after it.
+        share = total * j / groups
+        cuts.append(min(range(cuts[-1] + 1, len(parts) - (groups - j) + 1), key=lambda end: abs(ends[end - 1] - share)))
+    cuts.append(len(parts))
+    return [range(start, end) for start, end in zip(cuts, cuts[1:])]
+
+
+def text_chars(item: Item) -> int:
+    return sum(len(part.text) for part in item.parts)
+
+
 def run_guard(
     item: Item,
     register_version: int,
@@ -65,12 +103,25 @@ def run_guard(
     workers: WorkerPool,
     timeout_seconds: float,
     task: Callable[..., tuple[Verdict, int]] = check_in_worker,
+    *,
+    parallel_above_chars: int | None = None,
+    extract_task: Callable[..., list[list[Span]]] = extract_in_worker,
 ) -> tuple[Verdict, int]:
     """The verdict and the register version it was decided on. A check that overruns, fails or
-    loses its worker is held (guard_error), never allowed; Busy (nothing checked) goes up."""
+    loses its worker is held (guard_error), never allowed; Busy (nothing checked) goes up.
+
+    An item with more than `parallel_above_chars` of text in several parts (a long document's
+    pages) has its parts extracted in several workers at once (`extract_task`), then is matched
+    and decided once, in one worker, within the same deadline; one part's worker failing, dying
+    or overrunning holds the whole item, never a decision on the parts that were read."""
+    weight = text_chars(item)
+    runs = (part_groups(item.parts, workers.size)
+            if parallel_above_chars is not None and weight > parallel_above_chars else [])
     try:
+        if len(runs) > 1:
+            return _run_split(item, runs, register_version, thresholds, workers, timeout_seconds, extract_task)
         return workers.run(task, item, thresholds, register_version=register_version,
-                           timeout_seconds=timeout_seconds, weight=sum(len(part.text) for part in item.parts))
+                           timeout_seconds=timeout_seconds, weight=weight)
     except WorkerOverran:
         log.error("check exceeded its %.1f s deadline: held", timeout_seconds)
         reason = guard_error_reason("The check did not finish in time.")
@@ -82,6 +133,22 @@ def run_guard(
         log.error("check's worker died: held")
         reason = guard_error_reason("The guard failed while checking this item.")
     return Verdict(Decision.HOLD, (reason,), ()), register_version
+
+
+def _run_split(item: Item, runs: list[range], register_version: int, thresholds: MatchThresholds,
+               workers: WorkerPool, timeout_seconds: float,
+               extract_task: Callable[..., list[list[Span]]]) -> tuple[Verdict, int]:
+    deadline = time.monotonic() + timeout_seconds
+    jobs = [(extract_task, (tuple(item.parts[i] for i in run),), sum(len(item.parts[i].text) for i in run))
+            for run in runs]
+    extracted = workers.run_many(jobs, register_version=register_version, timeout_seconds=timeout_seconds)
+    spans = [part_spans for run_spans in extracted for part_spans in run_spans]
+    remaining = deadline - time.monotonic()
+    if remaining <= 0:
+        raise WorkerOverran("the deadline passed before the item's parts were put together")
+    # Weight 0: the item has had its turn; what is left is short and holds its sender up.
+    return workers.run(decide_in_worker, item, spans, thresholds, register_version=register_version,
+                       timeout_seconds=remaining, weight=0)
 
 
 def content_document(item: Item, submission: Submission) -> dict[str, Any]:
@@ -211,16 +278,20 @@ def load_content(vault: Vault, row: CheckRow) -> dict[str, Any] | None:
 
 @dataclass
 class CheckEngine:
-    """Everything a check needs beyond the item: the register, the workers that run the
-    pipeline, the thresholds and the deadline."""
+    """Everything a check needs beyond the item: the register's version, the workers that run
+    the pipeline (each with its own register index), the thresholds and the deadline."""
 
     vault: Vault
-    index_holder: IndexHolder
+    # The register version as the database has it now: one read, no index (the workers hold those).
+    register_version: Callable[[], int]
     thresholds: MatchThresholds
     workers: WorkerPool
     timeout_seconds: float
-    # What a worker runs; only a test that makes a worker crash gives another.
+    # Items with more text than this, in several parts, are extracted in several workers at once.
+    parallel_above_chars: int | None = None
+    # What a worker runs; only a test that makes a worker crash gives others.
     task: Callable[..., tuple[Verdict, int]] = check_in_worker
+    extract_task: Callable[..., list[list[Span]]] = extract_in_worker
 
     def submit(self, session: Session, actor: Principal, item: Item, submission: Submission) -> CheckOutcome:
         """Raises Busy, with nothing stored, when no worker can take the check."""
@@ -233,9 +304,10 @@ class CheckEngine:
         allowed, when there is no register to decide on. Raises Busy when no worker can take it."""
         try:
             # The version the workers must decide on at least: the register as it is now.
-            version = self.index_holder.current().version
-        except Exception as exc:  # noqa: BLE001  no index, no allow
-            log.error("register index unavailable (%s): check held", type(exc).__name__)
+            version = self.register_version()
+        except Exception as exc:  # noqa: BLE001  no register, no allow
+            log.error("register version unavailable (%s): check held", type(exc).__name__)
             verdict = Verdict(Decision.HOLD, (guard_error_reason("The register could not be loaded."),), ())
-            return verdict, self.index_holder.built.version if self.index_holder.built else 0
-        return run_guard(item, version, self.thresholds, self.workers, self.timeout_seconds, self.task)
+            return verdict, 0
+        return run_guard(item, version, self.thresholds, self.workers, self.timeout_seconds, self.task,
+                         parallel_above_chars=self.parallel_above_chars, extract_task=self.extract_task)

@@ -16,6 +16,10 @@ the result in the same row.
 - A decision is stored only by the claimer that still holds the claim (`claimed_by` in the
   UPDATE's WHERE): a claimer whose lease ran out and was reclaimed decides nothing, so no check
   is decided twice and the audit trail records each decision once.
+- Tries are counted (`claims`): a check whose claimer dies with it again and again (the item
+  kills the process, its result cannot be stored) is tried `max_attempts` times, and the claim
+  after that holds it (guard_error) without running it. A claim given back with nothing checked
+  (every worker busy, the process shutting down) is not a try.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from disclosure_guard.access.roles import Role
 from disclosure_guard.crypto import Vault
 from disclosure_guard.db.tables import ApiKeyRow, CheckRow
 from disclosure_guard.errors import Busy
+from disclosure_guard.policy.decide import guard_error_reason
 from disclosure_guard.review.checks import (
     CONTENT_PURPOSE,
     CheckEngine,
@@ -137,10 +142,11 @@ class PendingChecks:
     """Claims pending checks and decides them through the check engine's workers."""
 
     def __init__(self, session_factory: sessionmaker[Session], engine: CheckEngine, lease_seconds: float,
-                 claimer: str | None = None) -> None:
+                 claimer: str | None = None, max_attempts: int = 3) -> None:
         self.session_factory = session_factory
         self.engine = engine
         self.lease_seconds = lease_seconds
+        self.max_attempts = max_attempts
         self.claimer = claimer or "claimer-" + secrets.token_hex(8)
         # Set while the process shuts down: its workers are being stopped, and a check they
         # fail then says nothing about the item.
@@ -159,7 +165,8 @@ class PendingChecks:
                 return None
             won = session.execute(
                 update(CheckRow).where(CheckRow.id == check_id, claimable)
-                .values(claimed_by=self.claimer, claim_expires_at=now + timedelta(seconds=self.lease_seconds))
+                .values(claimed_by=self.claimer, claim_expires_at=now + timedelta(seconds=self.lease_seconds),
+                        claims=CheckRow.claims + 1)
                 .execution_options(synchronize_session=False)
             ).rowcount
         return Claim(check_id, self.claimer) if won == 1 else None
@@ -179,6 +186,13 @@ class PendingChecks:
             actor = Principal(name=row.submitted_by, role=Role(role) if role else Role.SUBMITTER,
                               system=row.submitter_system or "")
             created_at = row.created_at
+            tries = row.claims
+        if tries > self.max_attempts:
+            # Tried that often and never decided: whatever stops it would stop it again.
+            log.error("pending check %s claimed %s times without a decision: held", claim.check_id, tries)
+            verdict = Verdict(Decision.HOLD, (guard_error_reason(
+                f"The check was tried {self.max_attempts} times and never finished."),), ())
+            return self._store(claim, item, submission, actor, created_at, verdict, self._register_version(), started)
         try:
             verdict, version = self.engine.decide(item)
         except Busy:
@@ -191,12 +205,20 @@ class PendingChecks:
             return False
         return self._store(claim, item, submission, actor, created_at, verdict, version, started)
 
+    def _register_version(self) -> int:
+        try:
+            return self.engine.register_version()
+        except Exception:  # noqa: BLE001  the hold stands without it
+            return 0
+
     def _release(self, claim: Claim) -> None:
+        """Give the claim back with nothing checked: not a try."""
         with self.session_factory() as session, session.begin():
             session.execute(
                 update(CheckRow).where(CheckRow.id == claim.check_id, CheckRow.status == PENDING,
                                        CheckRow.claimed_by == claim.claimer)
-                .values(claimed_by=None, claim_expires_at=None).execution_options(synchronize_session=False)
+                .values(claimed_by=None, claim_expires_at=None, claims=CheckRow.claims - 1)
+                .execution_options(synchronize_session=False)
             )
 
     def run_once(self) -> bool:

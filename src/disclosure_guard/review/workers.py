@@ -34,7 +34,7 @@ import multiprocessing
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
@@ -201,6 +201,45 @@ class WorkerPool:
         if kind == DONE:
             return payload
         raise WorkerFailed(*payload)
+
+    def run_many(self, jobs: Sequence[tuple[Callable[..., Any], tuple[Any, ...], int]], *,
+                 register_version: int | None = None, timeout_seconds: float) -> list[Any]:
+        """Several jobs of one item at once, each `(task, args, weight)` in a worker of its own
+        as `run` runs it, all within `timeout_seconds` of now: the answers in the jobs' order,
+        or the first failure (Busy, WorkerOverran, WorkerFailed, WorkerLost) as soon as there
+        is one. Never a partial answer: one job failing fails them all. The others are not
+        waited for; each ends by its deadline and gives its worker back (or has it replaced)."""
+        deadline = time.monotonic() + timeout_seconds
+        answers: list[Any] = [None] * len(jobs)
+        failures: list[BaseException] = []
+        finished = threading.Condition()
+        done = 0
+
+        def one(position: int, task: Callable[..., Any], args: tuple[Any, ...], weight: int) -> None:
+            nonlocal done
+            try:
+                answer = self.run(task, *args, register_version=register_version,
+                                  timeout_seconds=max(deadline - time.monotonic(), 1e-3), weight=weight)
+            except BaseException as exc:  # noqa: BLE001  handed to the caller
+                with finished:
+                    failures.append(exc)
+                    done += 1
+                    finished.notify_all()
+                return
+            with finished:
+                answers[position] = answer
+                done += 1
+                finished.notify_all()
+
+        for position, (task, args, weight) in enumerate(jobs):
+            threading.Thread(target=one, args=(position, task, args, weight), name="dg-item-part",
+                             daemon=True).start()
+        with finished:
+            while done < len(jobs) and not failures:
+                finished.wait()
+            if failures:
+                raise failures[0]
+        return answers
 
     def _take(self, deadline: float, weight: int) -> _Worker:
         """A free worker, for the lightest waiting job first."""

@@ -38,8 +38,7 @@ def readyz(runtime: RuntimeDep,
     be checked without it, and the lookup would wait out the connect timeout, while /readyz must
     answer within 2 s whatever the database does. Unreachable, every caller hears the status only."""
     database = runtime.database_reachable()
-    index = runtime.index_holder.built
-    ready = database and index is not None
+    ready = database and runtime.workers_ready()
     # Like the key lookup, counted only once the probe found the database answering.
     relay_failed = _failed_relays(runtime) if ready else 0
     ready = ready and relay_failed is not None
@@ -50,13 +49,15 @@ def readyz(runtime: RuntimeDep,
     if caller is None or caller.role is not Role.ADMIN:
         body = Readiness(status=status, **counted)
     else:
+        version, cases = runtime.register_summary()
         body = Readiness(
             status=status,
             **counted,
             database=database,
             pipeline=runtime.extractor.describe(),
-            register_index=index is not None,
-            register_version=index.version if index else None,
-            register_cases=index.case_count if index else None,
+            # The workers hold the index; this process reads the register's version and size.
+            register_index=runtime.workers_ready(),
+            register_version=version,
+            register_cases=cases,
         )
     return JSONResponse(body.model_dump(mode="json", exclude_unset=True), status_code=200 if ready else 503)
