@@ -146,6 +146,23 @@ class Settings(BaseSettings):
         default=3600.0, gt=0, description="The longest wait between two tries of a webhook delivery.")
     webhook_poll_seconds: float = Field(
         default=1.0, gt=0, description="How often each API process looks for webhook deliveries that are due.")
+    review_idle_timeout_seconds: float = Field(
+        default=30 * 60, gt=0,
+        description="The reviewer pages: a session unused this long is signed out.")
+    review_session_max_seconds: float = Field(
+        default=12 * 3600, gt=0,
+        description="The reviewer pages: a session ends this long after sign-in, however busy.")
+    review_lockout_failures: int = Field(
+        default=5, ge=1,
+        description="The reviewer pages: failed sign-ins in a row that lock the account.")
+    review_lockout_seconds: float = Field(
+        default=15 * 60, gt=0, description="The reviewer pages: how long a locked account stays locked.")
+    review_secure_cookie: bool | None = Field(
+        default=None,
+        description="The reviewer pages' session cookie is Secure (sent over HTTPS only). None: when the "
+        "request came over HTTPS (behind a proxy, run uvicorn with --proxy-headers).")
+    review_overdue_minutes: int = Field(
+        default=4 * 60, gt=0, description="The reviewer pages: a held item waiting longer than this is marked.")
 
 
 @lru_cache

@@ -15,6 +15,7 @@ from disclosure_guard.api.request_log import RequestLog
 from disclosure_guard.api.routes import audit, cases, checks, health, holds, keys, register
 from disclosure_guard.runtime import Runtime, start_runtime
 from disclosure_guard.settings import Settings, get_settings
+from disclosure_guard.web.routes import install_review_pages
 
 log = logging.getLogger(__name__)
 
@@ -53,4 +54,6 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
 
     for module in (health, checks, holds, register, cases, audit, keys):
         app.include_router(module.router)
+    # The reviewer pages (/review): HTML for people, over the same services.
+    install_review_pages(app)
     return app

@@ -52,6 +52,7 @@ class Hold:
     submitted_by: str
     reviewed_by: str | None
     reviewed_at: datetime | None
+    submitter_system: str | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class HoldFilter:
     reason_code: ReasonCode | None = None
     since: datetime | None = None
     until: datetime | None = None
+    channel: Channel | None = None
 
 
 def list_holds(session: Session, filters: HoldFilter, offset: int, limit: int) -> tuple[list[Hold], int]:
@@ -85,11 +87,22 @@ def list_holds(session: Session, filters: HoldFilter, offset: int, limit: int) -
         query = query.where(CheckRow.created_at >= filters.since)
     if filters.until:
         query = query.where(CheckRow.created_at < filters.until)
+    if filters.channel:
+        query = query.where(CheckRow.channel == filters.channel)
     total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     rows = session.scalars(
         query.order_by(CheckRow.created_at.desc(), CheckRow.id.desc()).offset(offset).limit(limit)
     ).all()
     return [hold_of(row) for row in rows], total
+
+
+def count_holds_by_status(session: Session) -> dict[ReviewStatus, int]:
+    """How many held items are in each review status, every status named (0 for none)."""
+    counted = dict(session.execute(
+        select(CheckRow.review_status, func.count()).where(CheckRow.review_status.is_not(None))
+        .group_by(CheckRow.review_status)
+    ).all())
+    return {status: counted.get(status.value, 0) for status in ReviewStatus}
 
 
 def _listed(delimited: str) -> tuple[str, ...]:
@@ -113,6 +126,7 @@ def hold_of(row: CheckRow) -> Hold:
         submitted_by=row.submitted_by,
         reviewed_by=row.reviewed_by,
         reviewed_at=row.reviewed_at,
+        submitter_system=row.submitter_system,
     )
 
 

@@ -1,0 +1,173 @@
+"""The reviewer pages' routes: sign-in, sign-out and the hold queue. Each handler reads a form
+or a query, calls one service and renders a view model; who may see a page is a dependency."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, FastAPI, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from disclosure_guard.access.roles import Role
+from disclosure_guard.access.users import LockoutPolicy, SignInRefusal, sign_in
+from disclosure_guard.access.web_sessions import (
+    SessionPolicy, WebSession, end_session, new_form_token, open_session, resume_session, same_token,
+)
+from disclosure_guard.api.deps import RuntimeDep, SessionDep
+from disclosure_guard.settings import Settings
+from disclosure_guard.web.headers import ReviewPageHeaders
+from disclosure_guard.web.pages import STATIC_DIR, PageRefused, SignInRequired, render
+from disclosure_guard.web.views import parse_filters, queue_page
+
+SESSION_COOKIE = "dg_review_session"
+# The sign-in form's own token (double-submit): there is no session yet to keep it in.
+LOGIN_COOKIE = "dg_review_login"
+LOGIN_PATH = "/review/login"
+
+router = APIRouter(prefix="/review", include_in_schema=False)
+
+_REFUSALS = {
+    SignInRefusal.INVALID_CREDENTIALS: "The user name or password is not right.",
+    SignInRefusal.ACCOUNT_LOCKED: "This account is locked after repeated failed sign-ins. Try again later, "
+                                  "or ask an administrator to reset the password.",
+}
+
+
+def _session_policy(settings: Settings) -> SessionPolicy:
+    return SessionPolicy(idle=timedelta(seconds=settings.review_idle_timeout_seconds),
+                         lifetime=timedelta(seconds=settings.review_session_max_seconds))
+
+
+def _secure(request: Request, settings: Settings) -> bool:
+    if settings.review_secure_cookie is not None:
+        return settings.review_secure_cookie
+    return request.url.scheme == "https"
+
+
+def _set_cookie(response: Response, request: Request, settings: Settings, name: str, value: str, path: str) -> None:
+    response.set_cookie(name, value, path=path, httponly=True, samesite="strict", secure=_secure(request, settings))
+
+
+def signed_in(request: Request, runtime: RuntimeDep, session: SessionDep) -> WebSession:
+    token = request.cookies.get(SESSION_COOKIE)
+    web = resume_session(session, token, _session_policy(runtime.settings))
+    if web is None:
+        raise SignInRequired(expired=bool(token))
+    return web
+
+
+SignedIn = Annotated[WebSession, Depends(signed_in)]
+
+
+def reviewer(web: SignedIn) -> WebSession:
+    if not web.user.principal.may(Role.REVIEWER):
+        raise PageRefused(403, "forbidden_role", "The hold queue is for reviewers; your account does not have "
+                                                 "that role.")
+    return web
+
+
+ReviewerPage = Annotated[WebSession, Depends(reviewer)]
+
+
+def form_checked(web: SignedIn, csrf_token: Annotated[str | None, Form()] = None) -> WebSession:
+    """A signed-in form post carrying its session's form token; without it the post is refused."""
+    if not same_token(web.csrf_token, csrf_token):
+        raise PageRefused(403, "csrf_token_invalid", "This form was not sent from this site's page. "
+                                                     "Go back, reload the page and try again.")
+    return web
+
+
+CheckedForm = Annotated[WebSession, Depends(form_checked)]
+
+
+def _login_page(token: str, status_code: int = 200, *, error: SignInRefusal | None = None, username: str = "",
+                notice: str | None = None) -> HTMLResponse:
+    return render("login.html", status_code, csrf_token=token, username=username, notice=notice,
+                  error_code=error.value if error else None, error=_REFUSALS[error] if error else None)
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_form(request: Request, runtime: RuntimeDep, expired: bool = False, signed_out: bool = False) -> Response:
+    token = new_form_token()
+    notice = ("You were signed out after a time without activity. Please sign in again." if expired
+              else "You are signed out." if signed_out else None)
+    response = _login_page(token, notice=notice)
+    _set_cookie(response, request, runtime.settings, LOGIN_COOKIE, token, LOGIN_PATH)
+    return response
+
+
+@router.post("/login", response_class=HTMLResponse)
+def login(
+    request: Request, runtime: RuntimeDep, session: SessionDep,
+    username: Annotated[str, Form(max_length=200)] = "",
+    password: Annotated[str, Form(max_length=4096)] = "",
+    csrf_token: Annotated[str | None, Form()] = None,
+) -> Response:
+    if not same_token(request.cookies.get(LOGIN_COOKIE), csrf_token):
+        raise PageRefused(403, "csrf_token_invalid", "The sign-in form had expired or was not sent from this "
+                                                     "site's page. Open the sign-in page again.")
+    settings = runtime.settings
+    attempt = sign_in(session, username, password, LockoutPolicy(
+        failures=settings.review_lockout_failures, lock_for=timedelta(seconds=settings.review_lockout_seconds)))
+    if attempt.user is None:
+        return _login_page(csrf_token or "", 401, error=attempt.refusal, username=username)
+    token, _ = open_session(session, attempt.user, _session_policy(settings))
+    response = RedirectResponse("/review/", status_code=303)
+    _set_cookie(response, request, settings, SESSION_COOKIE, token, "/review")
+    response.delete_cookie(LOGIN_COOKIE, path=LOGIN_PATH)
+    return response
+
+
+@router.post("/logout", response_class=HTMLResponse)
+def logout(request: Request, _: CheckedForm, session: SessionDep) -> Response:
+    end_session(session, request.cookies.get(SESSION_COOKIE))
+    response = RedirectResponse(f"{LOGIN_PATH}?signed_out=true", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/review")
+    return response
+
+
+@router.get("", response_class=HTMLResponse)
+def queue_without_slash() -> Response:
+    return RedirectResponse("/review/", status_code=303)
+
+
+@router.get("/", response_class=HTMLResponse)
+def queue(
+    web: ReviewerPage, runtime: RuntimeDep, session: SessionDep,
+    status: Annotated[str, Query(max_length=40)] = "",
+    reason: Annotated[str, Query(max_length=80)] = "",
+    case: Annotated[str, Query(max_length=200)] = "",
+    channel: Annotated[str, Query(max_length=40)] = "",
+    since: Annotated[str, Query(alias="from", max_length=40)] = "",
+    until: Annotated[str, Query(alias="to", max_length=40)] = "",
+    page: Annotated[str, Query(max_length=10)] = "1",
+) -> Response:
+    """Held items, newest first, with counts by status and the filters."""
+    parsed = parse_filters(status, reason, case, channel, since, until, page)
+    view = queue_page(session, web.user, web.csrf_token, parsed,
+                      timedelta(minutes=runtime.settings.review_overdue_minutes))
+    return render("queue.html", 400 if parsed.problems else 200, view=view)
+
+
+def _refused(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, PageRefused)
+    return render("refused.html", exc.status_code, code=exc.code, message=exc.message)
+
+
+def _to_sign_in(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, SignInRequired)
+    response = RedirectResponse(f"{LOGIN_PATH}?expired=true" if exc.expired else LOGIN_PATH, status_code=303)
+    if exc.expired:
+        response.delete_cookie(SESSION_COOKIE, path="/review")
+    return response
+
+
+def install_review_pages(app: FastAPI) -> None:
+    """The pages, their stylesheet, their security headers and their HTML answers to errors."""
+    app.include_router(router)
+    app.mount("/review/static", StaticFiles(directory=STATIC_DIR), name="review-static")
+    app.add_middleware(ReviewPageHeaders)
+    app.add_exception_handler(PageRefused, _refused)
+    app.add_exception_handler(SignInRequired, _to_sign_in)
