@@ -48,6 +48,7 @@ def test_a_reviewer_signs_in_filters_the_queue_and_signs_out(page, server_url, p
     text = page.inner_text("body")
     assert "Waiting for review: 3" in text and "Signed in as rita" in text
     assert not any(value in text for value in register_values(a_case()))
+    page.screenshot(path=str(_screenshots() / "queue.png"), full_page=True)
 
     page.get_by_label("Case reference").fill("DA-OTHER")
     page.get_by_role("button", name="Filter").click()
@@ -116,3 +117,62 @@ def test_markup_typed_into_the_pages_is_shown_as_text(page, server_url, people):
     page.get_by_role("button", name="Filter").click()
     assert page.get_by_label("Case reference").input_value() == HOSTILE[:100]
     assert page.evaluate("() => window.pwned") is None and page.locator("img[src=x]").count() == 0
+
+
+def test_an_item_shows_its_findings_in_place_and_is_released_with_a_comment(page, server_url, people,
+                                                                          register_case, submit):
+    people("rita")
+    register_case()
+    held, other = hold_one(submit), hold_one(submit)
+    _sign_in(page, server_url, "rita")
+    page.locator(f"tr[data-check-id={held['check_id']}] a").click()
+    assert page.get_by_role("heading", name="Why it was held").is_visible()
+    # Each <mark> starts at its finding's offset in the part it marks.
+    marks = page.evaluate("""() => [...document.querySelectorAll('pre.part mark')].map(mark => {
+        const range = document.createRange();
+        range.setStart(mark.parentNode, 0); range.setEndBefore(mark);
+        return [range.toString().length, mark.textContent]; })""")
+    body_findings = [(f["start"], f["text"]) for f in held["findings"] if f["part"] == "body"]
+    assert body_findings
+    for start, text in body_findings:  # overlapping findings cut each other's marks: a prefix starts there
+        assert any(offset == start and text.startswith(marked) for offset, marked in marks), (start, text, marks)
+    page.screenshot(path=str(_screenshots() / "item.png"), full_page=True)
+
+    # A second tab decides first; this one's release is then refused, not applied twice.
+    second = page.context.new_page()
+    second.goto(page.url)
+    second.get_by_label("Why it must not be sent").fill("Wrong recipient.")
+    second.get_by_role("button", name="Reject").click()
+    assert "Rejected by rita" in second.inner_text("body")
+    page.get_by_label("Why it may be sent").fill("Consent on file.")
+    page.get_by_role("button", name="Release").click()
+    assert page.get_by_role("alert").get_attribute("data-code") == "hold_already_decided"
+
+    page.goto(f"{server_url}/review/holds/{other['check_id']}")
+    page.get_by_role("button", name="Release").click()  # no comment: the browser asks for one
+    assert page.url.endswith(other["check_id"])
+    page.get_by_label("Why it may be sent").fill("Consent on file.")
+    page.get_by_role("button", name="Release").click()
+    assert "Released by rita" in page.inner_text("body") and "Consent on file." in page.inner_text("body")
+
+
+def test_a_hostile_letter_is_shown_as_text(page, server_url, people, register_case, submit):
+    people("rita")
+    register_case()
+    hostile = submit(a_letter(to=a_recipient("Sam Brown"), mentioning=(
+        "The address is Flat 3, 12 Elm Road, Leeds LS6 2AB. <script>window.pwned = 1</script>"
+        '<img src=x onerror="window.pwned = 2">')))
+    assert hostile["decision"] == "hold"
+    _sign_in(page, server_url, "rita")
+    page.goto(f"{server_url}/review/holds/{hostile['check_id']}")
+    body = page.locator("pre.part").first.inner_text()
+    assert "<script>window.pwned = 1</script>" in body and '<img src=x onerror="window.pwned = 2">' in body
+    assert page.evaluate("() => window.pwned") is None and page.locator("img").count() == 0
+
+
+def _screenshots():  # noqa: ANN202
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

@@ -41,6 +41,7 @@ class AuditAction(StrEnum):
     USER_SIGNED_IN = "user.signed_in"
     USER_SIGNED_OUT = "user.signed_out"
     USER_LOCKED_OUT = "user.locked_out"
+    HOLD_VIEWED = "hold.viewed"
 
 
 def record(

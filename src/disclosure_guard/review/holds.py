@@ -141,6 +141,15 @@ def get_hold(session: Session, vault: Vault, check_id: str) -> HeldItem:
     return HeldItem(hold_of(row), result_of(vault, row), load_content(vault, row), comment)
 
 
+def open_hold(session: Session, vault: Vault, actor: Principal, check_id: str) -> HeldItem:
+    """A held item opened by a person on the reviewer pages: who looked at its content, and
+    when, is itself an audit event (the content may hold a protected person's details)."""
+    item = get_hold(session, vault, check_id)
+    record(session, actor, AuditAction.HOLD_VIEWED, check_id=check_id,
+           detail={"case_references": list(item.hold.case_references)})
+    return item
+
+
 def decide_hold(
     session: Session, vault: Vault, actor: Principal, check_id: str, action: ReviewAction, comment: str
 ) -> Hold:

@@ -1,4 +1,4 @@
-"""The reviewer pages' routes: sign-in, sign-out and the hold queue. Each handler reads a form
+"""The reviewer pages' routes: sign-in, sign-out, the hold queue and a held item. Each handler reads a form
 or a query, calls one service and renders a view model; who may see a page is a dependency."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, FastAPI, Form, Query, Request
+from fastapi import APIRouter, Depends, FastAPI, Form, Path, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 
@@ -16,8 +16,11 @@ from disclosure_guard.access.web_sessions import (
     SessionPolicy, WebSession, end_session, new_form_token, open_session, resume_session, same_token,
 )
 from disclosure_guard.api.deps import RuntimeDep, SessionDep
+from disclosure_guard.errors import Conflict, NotFound
+from disclosure_guard.review.holds import ReviewAction, decide_hold, open_hold
 from disclosure_guard.settings import Settings
 from disclosure_guard.web.headers import ReviewPageHeaders
+from disclosure_guard.web.item_view import MAX_COMMENT_CHARS, item_page
 from disclosure_guard.web.pages import STATIC_DIR, PageRefused, SignInRequired, render
 from disclosure_guard.web.views import parse_filters, queue_page
 
@@ -80,6 +83,13 @@ def form_checked(web: SignedIn, csrf_token: Annotated[str | None, Form()] = None
 
 
 CheckedForm = Annotated[WebSession, Depends(form_checked)]
+
+
+def reviewer_form(web: CheckedForm) -> WebSession:
+    return reviewer(web)
+
+
+ReviewerForm = Annotated[WebSession, Depends(reviewer_form)]
 
 
 def _login_page(token: str, status_code: int = 200, *, error: SignInRefusal | None = None, username: str = "",
@@ -149,6 +159,51 @@ def queue(
     view = queue_page(session, web.user, web.csrf_token, parsed,
                       timedelta(minutes=runtime.settings.review_overdue_minutes))
     return render("queue.html", 400 if parsed.problems else 200, view=view)
+
+
+CheckIdPath = Annotated[str, Path(max_length=80)]
+
+
+def _no_such_item() -> PageRefused:
+    return PageRefused(404, "hold_not_found", "There is no held item with that id.")
+
+
+@router.get("/holds/{check_id}", response_class=HTMLResponse)
+def held_item(check_id: CheckIdPath, web: ReviewerPage, runtime: RuntimeDep, session: SessionDep) -> Response:
+    """One held item with its findings marked in place; opening it is audited (hold.viewed)."""
+    try:
+        held = open_hold(session, runtime.vault, web.user.principal, check_id)
+    except NotFound:
+        raise _no_such_item() from None
+    return render("item.html", view=item_page(held), user=web.user, csrf_token=web.csrf_token)
+
+
+def _decide(check_id: str, action: ReviewAction, web: WebSession, runtime: RuntimeDep, session: SessionDep,
+            comment: str) -> Response:
+    comment = comment.strip()
+    if not comment or len(comment) > MAX_COMMENT_CHARS:
+        raise PageRefused(400, "comment_required", f"A comment of 1 to {MAX_COMMENT_CHARS} characters is required: "
+                                                   "say why, for the audit trail. Go back and add one.")
+    try:
+        decide_hold(session, runtime.vault, web.user.principal, check_id, action, comment)
+    except NotFound:
+        raise _no_such_item() from None
+    except Conflict as exc:
+        raise PageRefused(409, exc.code, "Someone else decided this item first; nothing was changed. "
+                                         "Open it again to see their decision.") from None
+    return RedirectResponse(f"/review/holds/{check_id}", status_code=303)
+
+
+@router.post("/holds/{check_id}/release", response_class=HTMLResponse)
+def release(check_id: CheckIdPath, web: ReviewerForm, runtime: RuntimeDep, session: SessionDep,
+            comment: Annotated[str, Form(max_length=20_000)] = "") -> Response:
+    return _decide(check_id, ReviewAction.RELEASE, web, runtime, session, comment)
+
+
+@router.post("/holds/{check_id}/reject", response_class=HTMLResponse)
+def reject(check_id: CheckIdPath, web: ReviewerForm, runtime: RuntimeDep, session: SessionDep,
+           comment: Annotated[str, Form(max_length=20_000)] = "") -> Response:
+    return _decide(check_id, ReviewAction.REJECT, web, runtime, session, comment)
 
 
 def _refused(request: Request, exc: Exception) -> Response:

@@ -1,0 +1,173 @@
+"""The item page's view model: a held item as the guard read it, each text part cut into pieces
+at the findings' offsets so that the template marks every finding where it stands, and beside
+it what was found: kind, strength, score, the matched party's role and case, the components that
+agreed and the recognizer that found it.
+
+Everything shown comes from the submitted item (its text, recipients and the spans in it) or
+from the check's explanation (scores, roles, case references): never a register value."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from disclosure_guard.review.holds import HeldItem
+from disclosure_guard.review.outcome import ReviewStatus
+from disclosure_guard.types import Finding
+from disclosure_guard.web.views import REASON_LABELS, STATUS_LABELS, age_of
+
+MAX_COMMENT_CHARS = 5000
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of a part's text; `findings` numbers the findings that cover it (none: plain text)."""
+
+    text: str
+    findings: tuple[int, ...] = ()
+
+    @property
+    def marked(self) -> bool:
+        return bool(self.findings)
+
+    @property
+    def label(self) -> str:
+        return "finding " + ", ".join(str(n) for n in self.findings)
+
+
+@dataclass(frozen=True)
+class PartView:
+    name: str
+    pieces: tuple[Piece, ...]
+
+
+@dataclass(frozen=True)
+class FindingView:
+    number: int
+    part: str
+    text: str
+    kind: str
+    strength: str
+    score: str
+    role: str
+    case_reference: str
+    components: tuple[tuple[str, str], ...]
+    found_by: str
+
+
+@dataclass(frozen=True)
+class ReasonView:
+    code: str
+    label: str
+    severity: str
+    message: str
+    case_reference: str | None
+    findings: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class RecipientView:
+    type: str
+    name: str
+    email: str
+    address: str
+    matches: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ItemPage:
+    check_id: str
+    status: str
+    status_label: str
+    pending: bool
+    received: str
+    waiting: str
+    channel: str
+    submitted_by: str
+    external_ref: str | None
+    cases: tuple[str, ...]
+    reasons: tuple[ReasonView, ...]
+    recipients: tuple[RecipientView, ...]
+    parts: tuple[PartView, ...]
+    unreadable: tuple[tuple[str, str], ...]
+    findings: tuple[FindingView, ...]
+    content_kept: bool
+    reviewed_by: str | None
+    review_comment: str | None
+    max_comment_chars: int = MAX_COMMENT_CHARS
+
+
+def pieces_of(text: str, findings: list[tuple[int, Finding]]) -> tuple[Piece, ...]:
+    """`text` cut at every finding's start and end, each piece knowing which findings cover it;
+    findings may overlap (a name inside an address), and an offset outside the text is ignored
+    rather than trusted."""
+    spans = [(n, f.start, f.end) for n, f in findings if 0 <= f.start < f.end <= len(text)]
+    cuts = sorted({0, len(text), *(s for _, s, _ in spans), *(e for _, _, e in spans)})
+    pieces = []
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        covering = tuple(n for n, s, e in spans if s <= start and end <= e)
+        pieces.append(Piece(text[start:end], covering))
+    return tuple(pieces)
+
+
+def _finding_view(number: int, finding: Finding) -> FindingView:
+    components = tuple((name, f"{value:.2f}") for name, value in sorted(finding.components.items()))
+    how = finding.recognizer or finding.matcher
+    pattern = finding.pattern.split("=", 1)[0]
+    return FindingView(
+        number=number, part=finding.part, text=finding.text, kind=str(finding.kind), strength=str(finding.strength),
+        score=f"{finding.score:.2f}", role=str(finding.party.role), case_reference=finding.party.case_reference,
+        components=components, found_by=f"{how} ({pattern})" if pattern else how,
+    )
+
+
+def _recipient_views(content: dict[str, Any] | None, held: HeldItem) -> tuple[RecipientView, ...]:
+    recipients = (content or {}).get("recipients") or []
+    views = []
+    for index, recipient in enumerate(recipients):
+        matches = tuple(
+            f"{'a trusted recipient' if m.trusted else str(m.party.role) if m.party else 'a party'} of case "
+            f"{m.case_reference}, by {m.via} ({m.strength}, {m.score:.2f})"
+            for m in held.result.verdict.recipient_matches if m.recipient_index == index
+        )
+        views.append(RecipientView(str(recipient.get("type") or ""), recipient.get("name") or "",
+                                   recipient.get("email") or "", recipient.get("address") or "", matches))
+    return tuple(views)
+
+
+def item_page(held: HeldItem, now: datetime | None = None) -> ItemPage:
+    now = now or datetime.now(UTC)
+    hold, verdict, content = held.hold, held.result.verdict, held.content
+    # Findings are numbered from 1 on the page; reasons cite them by their index in the verdict.
+    numbered = list(enumerate(verdict.findings, start=1))
+    parts = tuple(
+        PartView(part["name"], pieces_of(part["text"], [(n, f) for n, f in numbered if f.part == part["name"]]))
+        for part in (content or {}).get("parts") or []
+    )
+    received = hold.created_at if hold.created_at.tzinfo else hold.created_at.replace(tzinfo=UTC)
+    pending = hold.status is ReviewStatus.PENDING
+    return ItemPage(
+        check_id=hold.check_id,
+        status=hold.status.value,
+        status_label=STATUS_LABELS[hold.status],
+        pending=pending,
+        received=received.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        waiting=age_of(now - received) if pending else "-",
+        channel=hold.channel.value,
+        submitted_by=hold.submitter_system or hold.submitted_by,
+        external_ref=(content or {}).get("external_ref"),
+        cases=hold.case_references,
+        reasons=tuple(
+            ReasonView(reason.code.value, REASON_LABELS.get(reason.code, reason.code.value), str(reason.severity),
+                       reason.message, reason.case_reference, tuple(i + 1 for i in reason.finding_ids))
+            for reason in verdict.reasons
+        ),
+        recipients=_recipient_views(content, held),
+        parts=parts,
+        unreadable=tuple((u.get("name", ""), u.get("why", "")) for u in (content or {}).get("unreadable") or []),
+        findings=tuple(_finding_view(n, f) for n, f in numbered),
+        content_kept=content is not None,
+        reviewed_by=hold.reviewed_by,
+        review_comment=held.review_comment,
+    )
