@@ -1,6 +1,6 @@
 import pytest
 
-from disclosure_guard.ingest.html import html_to_text
+from disclosure_guard.ingest.html import html_to_text, read_html
 from disclosure_guard.reading import reading_view, read_text
 
 
@@ -59,8 +59,25 @@ def test_alt_text_is_read_apart_from_the_words_around_it():
 
 def test_alt_text_and_mailto_targets_are_read():
     assert "Jane Doe at 12 Elm Road" in html_to_text('<img alt="Jane Doe at 12 Elm Road">')
-    text = html_to_text('<a href="mailto:jane@example.org">write</a>')
-    assert "jane@example.org" in text and "mailto" not in text
+    read = read_html('<a href="mailto:jane@example.org">write</a>')
+    assert read.in_tags == "jane@example.org" and "jane" not in read.shown
+
+
+@pytest.mark.parametrize(("markup", "read", "in_tags"), [
+    ('167 <a href="#">Birch</a> Terrace, Cardiff <a>CF24</a> 3JU', "167 Birch Terrace, Cardiff CF24 3JU", "#"),
+    ('167 Bi<span title="note">rch</span> Terrace', "167 Birch Terrace", "note"),
+    ("167 <abbr title='Birch Terrace'>Birch Tce</abbr>, CF2<span title=x>4</span> 3JU",
+     "167 Birch Tce, CF24 3JU", "Birch Terrace\nx"),
+    ('12 <a href="https://maps.example.org/?q=12+Elm+Road">Elm Road</a>, Leeds',
+     "12 Elm Road, Leeds", "https://maps.example.org/?q=12+Elm+Road"),
+])
+def test_what_a_tag_inside_the_text_holds_is_read_apart_and_leaves_the_words_whole(markup, read, in_tags):
+    """Issue 10's evasion check: a link or a title on an inline tag inside an address split it
+    ("167 # Birch Terrace"); the tag's values are read, apart from the text."""
+    got = read_html(markup)
+    assert len(got.shown) == len(markup)
+    assert read_text(got.shown) == read
+    assert got.in_tags == in_tags
 
 
 def test_entities_are_decoded_in_place():
@@ -71,6 +88,13 @@ def test_entities_are_decoded_in_place():
 def test_text_hidden_by_css_is_still_read_but_scripts_are_not():
     text = html_to_text('<div style="display:none">LS6 2AB</div><script>var a="x";</script><style>p{}</style>')
     assert "LS6 2AB" in text and "var" not in text
+
+
+def test_unquoted_attribute_values_are_read_too():
+    """`<a href=mailto:jane@example.org>` is as good HTML to a browser as with quotes."""
+    assert read_html("<a href=mailto:jane@example.org>write</a>").in_tags == "jane@example.org"
+    markup = "Dear<img alt=Jane>Smith"
+    assert len(html_to_text(markup)) == len(markup) and shown(markup) == "Dear Jane Smith"
 
 
 def test_form_values_meta_content_and_labels_are_read():

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from disclosure_guard.ingest.attachments import Attachment
-from disclosure_guard.ingest.html import html_to_text
+from disclosure_guard.ingest.html import read_html_parts
 from disclosure_guard.ingest.limits import DEFAULT_LIMITS, Budget, IngestLimits, describe_bytes
 from disclosure_guard.ingest.outcome import Part, collect, split_parts
 from disclosure_guard.ingest.registry import read_attachment
@@ -28,9 +28,10 @@ def item_from_fields(
     budget = Budget(limits)
     pieces: list[Part] = []
     for name, text in (("subject", subject), ("body", body), ("body_html", body_html)):
-        if text:
-            readable = html_to_text(text) if name == "body_html" else text
-            pieces.extend(collect(name, lambda out, n=name, t=readable: out.append(budget.text_part(n, t))))
+        if text and name == "body_html":
+            pieces.extend(collect(name, lambda out, n=name, t=text: read_html_parts(n, t, budget, out)))
+        elif text:
+            pieces.extend(collect(name, lambda out, n=name, t=text: out.append(budget.text_part(n, t))))
     size = sum(len(text.encode("utf-8", "surrogatepass")) for text in (subject, body, body_html) if text)
     size += sum(len(attachment.data) for attachment in attachments)
     too_large = size > limits.max_item_bytes

@@ -7,9 +7,13 @@ reading view drops: an inline tag inside a word (`Bra<span>mley</span>`, Word's
 client shows it. Block tags and `<br>` start a new line. Entities become their character, padded
 with joiners (`&#66;ramley` is "Bramley", `&shy;` a soft hyphen the reading view drops). Runs of
 whitespace in the text collapse to one space, newlines too, as a browser lays them out (not in
-`<pre>`). Script and style bodies are not shown. What a recipient can get at inside a tag stays
-in place, set apart by spaces: alt and title text, link targets (a mailto: address is a contact
-detail), form values and labels, <meta> content. Text hidden by CSS is still text and is kept,
+`<pre>`). Script and style bodies are not shown. What a recipient can get at inside a tag is
+read too. On a box of its own (an image's alt text, a form's values and labels, <meta> content)
+it stays in place, set apart by spaces. On a tag that runs inside the text (a link's target, a
+`title` on a <span> or <abbr>) it would split the words the tag sits between ("167 <a
+href="#">Birch</a> Terrace" read "167 # Birch Terrace", "Bi<span title="x">rch</span>" read "Bi x
+rch"), so there it is blanked like the tag and read apart, one value a line, as
+`HtmlText.in_tags` (a mailto: address is still a contact detail). Text hidden by CSS is still text and is kept,
 and so are the strings CSS itself puts on screen (`content: "…"` in a style sheet). Outlook's
 conditional comments (<!--[if mso]>…<![endif]-->) are rendered by Outlook, so their content is
 read and only the markers are blanked.
@@ -22,7 +26,9 @@ Examples it must handle (read as the reading view reads the result):
   '&#66;ramley &#x57;ay Le&shy;eds'                     -> "Bramley Way Leeds"
   '12 Elm\n      Road'                                  -> "12 Elm Road"
   '<img alt="Jane Doe at 12 Elm Road">'                -> the alt text in place
-  '<a href="mailto:jane@example.org">write</a>'        -> 'jane@example.org' in place
+  '<a href="mailto:jane@example.org">write</a>'        -> "write"; 'jane@example.org' in the tags' text
+  '167 <a href="#">Birch</a> Terrace'                   -> "167 Birch Terrace"; "#" in the tags' text
+  'Bi<span title="note">rch</span> Terrace'             -> "Birch Terrace"; "note" in the tags' text
   'Smith &amp; Sons&nbsp;Ltd'                           -> "Smith & Sons Ltd"
   '<input value="LS6 2AB">'                             -> 'LS6 2AB' in place
   '<style>.a::after{content:"12 Elm Road"}</style>'     -> '12 Elm Road' in place
@@ -38,15 +44,24 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from html.entities import html5 as _NAMED_ENTITIES
 
+from disclosure_guard.ingest.limits import Budget
+from disclosure_guard.ingest.outcome import Part
 from disclosure_guard.reading import INVISIBLE_FILLER
 
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt footer form h1 h2 h3 h4 h5 h6 header hr li "
     "main nav ol p pre section table tbody td tfoot th thead tr ul".split()
 )
+# Elements a browser draws as a box of their own (or not at all, <meta>): what their attributes
+# show is set apart from the words around them anyway, so it is read in place.
+_BOXED_TAGS = frozenset(
+    "img input option optgroup select textarea button meter progress iframe object embed video audio "
+    "canvas svg meta link area map picture source track param col colgroup caption".split()
+) | _BLOCK_TAGS
 # Inside these a browser keeps the text's own spaces and line breaks.
 _PREFORMATTED_TAGS = frozenset({"pre", "textarea", "listing", "plaintext", "xmp"})
 _HIDDEN_CLOSE = {
@@ -60,7 +75,7 @@ _CONDITIONAL_MARKER = re.compile(
 )
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)\b([^>]*)>|<![^>]*>|<\?[^>]*>", re.DOTALL)
 _VISIBLE_ATTRIBUTE = re.compile(
-    r"""\b(alt|title|href|aria-label|placeholder|value|label|summary|content)\s*=\s*("([^"]*)"|'([^']*)')""",
+    r"""\b(alt|title|href|aria-label|placeholder|value|label|summary|content)\s*=\s*("([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""",
     re.IGNORECASE,
 )
 # As a browser reads them: numeric references with or without the ";", named ones with it, and
@@ -71,9 +86,31 @@ _ENTITY = re.compile(r"&(#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[a-zA-Z][a-zA-Z0-
 _TEXT_WHITESPACE = re.compile(r" [ \t\r\n\f]+|[\t\r\n\f][ \t\r\n\f]*")
 
 
+@dataclass(frozen=True)
+class HtmlText:
+    """`shown`: the laid-out text, as long as the markup; `in_tags`: the values of attributes on
+    tags inside the text (link targets, titles), one a line, read apart from it."""
+
+    shown: str
+    in_tags: str
+
+
 def html_to_text(markup: str) -> str:
+    return read_html(markup).shown
+
+
+def read_html_parts(name: str, markup: str, budget: Budget, out: list[Part]) -> None:
+    """The laid-out text as part `name`, and what the tags inside it hold as "`name` links"."""
+    read = read_html(markup)
+    out.append(budget.text_part(name, read.shown))
+    if read.in_tags:
+        out.append(budget.text_part(f"{name} links", read.in_tags))
+
+
+def read_html(markup: str) -> HtmlText:
     # Offsets are kept, so blanking the conditional markers first leaves the rest where it was.
     markup = _CONDITIONAL_MARKER.sub(lambda found: INVISIBLE_FILLER * len(found.group(0)), markup)
+    in_tags: list[str] = []
     chars = list(markup)
     position = 0
     text_start = 0  # where the text not yet laid out begins
@@ -100,7 +137,10 @@ def html_to_text(markup: str) -> str:
         _lay_out_text(markup, text_start, start, chars, preformatted)
         tag = (found.group(2) or "").lower()
         _hide(chars, start, end + 1, newline=tag in _BLOCK_TAGS)
-        _keep_visible_attributes(found, chars)
+        if tag in _BOXED_TAGS or not tag:
+            _keep_visible_attributes(found, chars)
+        else:
+            in_tags.extend(_visible_attribute_values(found))
         if tag in _PREFORMATTED_TAGS:
             preformatted = max(0, preformatted + (-1 if found.group(1) else 1))
         position = text_start = end + 1
@@ -112,7 +152,7 @@ def html_to_text(markup: str) -> str:
                 _keep_css_content(markup, position, stop, chars)
             position = text_start = stop
     _lay_out_text(markup, text_start, len(markup), chars, preformatted)
-    return _ENTITY.sub(_entity_in_place, "".join(chars))
+    return HtmlText(_ENTITY.sub(_entity_in_place, "".join(chars)), "\n".join(in_tags))
 
 
 def _hide(chars: list[str], start: int, end: int, newline: bool = False) -> None:
@@ -133,12 +173,24 @@ def _lay_out_text(markup: str, start: int, end: int, chars: list[str], preformat
 
 def _keep_visible_attributes(tag: re.Match[str], chars: list[str]) -> None:
     for attribute in _VISIBLE_ATTRIBUTE.finditer(tag.group(3) or ""):
-        value_group = 3 if attribute.group(3) is not None else 4
+        value_group = next(g for g in (3, 4, 5) if attribute.group(g) is not None)
         start = tag.start(3) + attribute.start(value_group)
         value = attribute.group(value_group)
         visible = value[len("mailto:"):] if value.lower().startswith("mailto:") else value
         offset = len(value) - len(visible)
         _show_apart(chars, start + offset, visible)
+
+
+def _visible_attribute_values(tag: re.Match[str]) -> list[str]:
+    """The values a recipient can get at on a tag inside the text, entities decoded."""
+    values = []
+    for attribute in _VISIBLE_ATTRIBUTE.finditer(tag.group(3) or ""):
+        value = next(v for v in attribute.group(3, 4, 5) if v is not None)
+        visible = value[len("mailto:"):] if value.lower().startswith("mailto:") else value
+        visible = html.unescape(visible).replace("\n", " ").strip()
+        if visible:
+            values.append(visible)
+    return values
 
 
 def _keep_css_content(markup: str, start: int, end: int, chars: list[str]) -> None:

@@ -29,7 +29,7 @@ from email.message import Message
 from functools import partial
 
 from disclosure_guard.ingest.attachments import Attachment, Reader, fail_closed
-from disclosure_guard.ingest.html import html_to_text
+from disclosure_guard.ingest.html import read_html_parts
 from disclosure_guard.ingest.limits import Budget
 from disclosure_guard.ingest.outcome import Part, Unreadable, collect
 from disclosure_guard.ingest.readers.text import decode_text
@@ -146,7 +146,10 @@ class MimeWalk:
         except Unreadable as stopped:
             self.out.append(UnreadablePart(name, stopped.why))
             return
-        self.out.append(self.budget.text_part(name, html_to_text(text) if content_type == "text/html" else text))
+        if content_type == "text/html":
+            read_html_parts(name, text, self.budget, self.out)
+        else:
+            self.out.append(self.budget.text_part(name, text))
 
     def _attachment(self, part: Message, content_type: str) -> None:
         name = self._next_attachment()
