@@ -52,6 +52,7 @@ SURNAME_PARTICLES = frozenset(
 # devotee, servant of Eoin, of Bríd): read apart, "Eoin" would be her surname and "Maoil" a
 # forename, which every Ó Maoil Eoin shares with her.
 BOUND_SURNAME_WORDS = frozenset({"maoil", "mhaoil", "maol", "mhaol", "giolla", "ghiolla"})
+_BOUND_WORD = re.compile("|".join(sorted(BOUND_SURNAME_WORDS)))
 SUFFIXES = frozenset({"jr", "jnr", "snr", "ii", "iii", "iv", "obe", "mbe", "cbe", "kc", "qc", "esq", "phd"})
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 _IRISH_O = re.compile(r"\b[ÓóÒò]\s+(?=\w)")
@@ -102,7 +103,7 @@ def _words(text: str) -> list[str]:
     # "Ó Briain" is O'Briain; a plain "O" stays a word, since "J O Smith" has a middle initial.
     folded = transliterate(_IRISH_O.sub("O'", text)).replace("'", "")
     words = _WORD.findall(folded)
-    if any(bound in folded for bound in BOUND_SURNAME_WORDS):
+    if _BOUND_WORD.search(folded):
         words = _bind(words)
     while words and words[0] in TITLES:
         words = words[1:]

@@ -25,6 +25,7 @@ _INWARD_SHAPE = "9AA"
 _AS_DIGIT = {"O": "0", "I": "1", "B": "8", "S": "5"}
 _AS_LETTER = {"0": "O", "1": "I", "8": "B", "5": "S"}
 _INWARD_LETTERS = frozenset("ABDEFGHJLNPQRSTUWXYZ")
+_SHAPE_OF = str.maketrans("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", "9" * 10 + "A" * 26)
 _COMPACT = re.compile(r"^[A-Z0-9]{5,7}$")
 
 
@@ -44,7 +45,7 @@ def read_postcode(outward: str, inward: str) -> str | None:
     if outward.isascii() and outward.isalnum():
         # Most postcodes are written right: an outward code that is a valid one as it stands is
         # its own reading, without trying every shape.
-        shape = "".join("9" if ch.isdigit() else "A" for ch in outward)
+        shape = outward.translate(_SHAPE_OF)
         if shape in _OUTWARD_SHAPES and _plausible_outward(outward, shape):
             return _unless_misread_throughout(outward, inward, outward, inward_reading)
     readings = {r for shape in _OUTWARD_SHAPES if (r := _read(outward, shape)) and _plausible_outward(r, shape)}

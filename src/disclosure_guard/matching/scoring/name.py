@@ -327,6 +327,6 @@ def spoken(word: str) -> str:
     if "c" in word or "q" in word:
         word = _HARD_C.sub("k", word)
     word = word.replace("z", "s")
-    if any(a == b for a, b in zip(word, word[1:])):
+    if _DOUBLED.search(word):
         word = _DOUBLED.sub(lambda m: m.group(1), word)
     return word
