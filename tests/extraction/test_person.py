@@ -43,11 +43,17 @@ FOUND = [
     ("Mr Jan-Willem van der Berg", "Mr Jan-Willem van der Berg"),
     ("Chloe-Mae Harrison-Smith's mum called", "Chloe-Mae Harrison-Smith"),
     ("Please send the form to Victoria at 5 Albert Road", "Victoria"),
+    ("Coffee at the Old Mill Café with Bex on Tuesday.", "Bex"),
+    ("I gave the keys to Kez yesterday.", "Kez"),
+    ("Tash said she would ring.", "Tash"),
 ]
 NOT_FOUND = ["Leeds City Council", "Dear Sir or Madam", "Leeds LS1 4AP", "Dear Colleague",
              "Victim: Yes", "Yours sincerely,\n\nLeeds City Council", "St Hilda",
              "Meet at the Sidings Café", "We met at the Sidings", "Victoria Park Road", "She lives in Florence now",
-             "May I ask", "Will you ring the office", "She has moved to Bradford"]
+             "May I ask", "Will you ring the office", "She has moved to Bradford",
+             "She has moved to Swindon", "She went to Parkside", "She banks with Barclays Bank",
+             "Reports are due in May and June.", "The children went with Leeds City Council staff.",
+             "We work closely with Shelter.", "A referral has been made to Child and Adolescent Mental Health"]
 
 
 @pytest.fixture(scope="module")
@@ -70,6 +76,20 @@ def test_model_span_is_trimmed_and_explained(persons: PersonRecognizer, nlp: Lan
     text = "Please call John Smith tomorrow."
     (span,) = persons.analyze(text, nlp(text))
     assert (span.text, span.recognizer, span.pattern) == ("John Smith", "person", "ner")
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Coffee at the Old Mill Café with Bex on Tuesday.", "Bex"),
+    ("I gave the keys to Kez yesterday.", "Kez"),
+])
+def test_a_word_no_forename_list_holds_in_a_persons_context_is_a_low_scored_span(
+        persons: PersonRecognizer, nlp: Language, text: str, word: str) -> None:
+    """Issue 10 (the hand-written s308): people's own short forms ("Bex" for Rebecca) are in no
+    forename list; "with" or "to" before them says they are people. "Mill" in the café's name is not."""
+    spans = persons.analyze(text, nlp(text))
+    [span] = [s for s in spans if s.text == word]
+    assert (span.pattern, span.score < SCORE_NER) == ("context_word", True)
+    assert "Mill" not in [s.text for s in spans]
 
 
 def test_a_lone_forename_is_a_low_scored_span(persons: PersonRecognizer, nlp: Language) -> None:

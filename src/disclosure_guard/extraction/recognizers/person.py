@@ -28,12 +28,19 @@ Examples it must handle (and the tests use exactly these); the span is the part 
     "Mr Jan-Willem van der Berg"             -> "Mr Jan-Willem van der Berg" (two particles)
     "Chloe-Mae Harrison-Smith's mum called"  -> "Chloe-Mae Harrison-Smith" (before a possessive)
     "Please send the form to Victoria at 5 Albert Road" -> "Victoria" (a lone forename, low score)
+    "Coffee at the Old Mill Café with Bex on Tuesday." -> "Bex" (a word no forename list holds,
+                                                 in a person's context: low score)
+    "I gave the keys to Kez yesterday."      -> "Kez"
+    "Tash said she would ring."              -> "Tash"
 and must not fire on:
     "Leeds City Council"; "Dear Sir or Madam"; "Leeds LS1 4AP" (the small model tags
     a town with its postcode as PERSON); "Dear Colleague"; "Victim: Yes";
     "Yours sincerely,\n\nLeeds City Council"; "St Hilda" (a saint names schools, not people);
     "Meet at the Sidings Café", "We met at the Sidings" (places); "Victoria Park Road"; "She lives in Florence now";
-    "May I ask"; "Will you ring the office"; "She has moved to Bradford".
+    "May I ask"; "Will you ring the office"; "She has moved to Bradford";
+    "She has moved to Swindon"; "She went to Parkside"; "She banks with Barclays Bank";
+    "We work closely with Shelter."; "A referral has been made to Child and Adolescent Mental Health";
+    "Reports are due in May and June."; "The children went with Leeds City Council staff.".
 """
 
 from __future__ import annotations
@@ -54,6 +61,7 @@ LEAD_WORDS_FILE = "person_lead_words.txt"
 LABELS_FILE = "person_labels.txt"
 SIGNOFFS_FILE = "signoffs.txt"
 NOT_FORENAMES_FILE = "person_not_forenames.txt"
+POST_TOWNS_FILE = "post_towns.txt"
 
 # A word ends at a blank or punctuation, or before a possessive: "Harrison-Smith's mum".
 WORD_END = r"(?:(?=['’][sS](?![\w'’\-]))|(?![\w'’\-]))"
@@ -124,7 +132,41 @@ ACCENTED_WORDS = frozenset({
 # forenames are the `nicknames` dataset's, canonical and pet forms alike.
 SCORE_LONE_FORENAME = 0.5
 LONE_FORENAME = "lone_forename"
+LONE_PATTERNS = frozenset({LONE_FORENAME, "context_word"})
 LONE_WORD = re.compile(rf"(?<![\w'’\-]){UPPER}{LOWER}+(?:-{UPPER}{LOWER}+)?{WORD_END}")
+# A capitalised word that no forename list holds ("Bex", "Tash", "Kez": people's own short
+# forms) is a person where the words around it say so: after "with" or "to" ("coffee with Bex",
+# "gave the keys to Kez"), after the context words of the `context` rule ("spoke to Bex"), or
+# before a verb of speech or action ("Tash said"). Low scored, like a lone forename. Short forms
+# are short: a longer capitalised word there is an organisation or a service ("work closely with
+# Shelter", "your entitlement to Employment and Support Allowance"), and so is a word joined to
+# another capitalised one by "and" or "of" ("referred to Child and Adolescent Mental Health").
+SCORE_CONTEXT_WORD = 0.5
+CONTEXT_WORD = "context_word"
+CONTEXT_WORD_MAX_LETTERS = 6
+JOINED_TO_A_NAME = re.compile(r"[ \t]+(?:and|&|of|for)[ \t]+[A-Z]")
+CONTEXT_WORD_BEFORE = re.compile(rf"(?:(?i:(?<![\w'’])(?:with|to))|{CONTEXT_BEFORE})[ \t]+\Z")
+CONTEXT_WORD_AFTER = re.compile(rf"[ \t]+(?:{CONTEXT_AFTER})(?![\w])")
+# Words that go where a person would after "moved to", "went with": endings of English place
+# names ("Smithmouth", "Jacksonton", "Parkside") and of firms and things.
+PLACE_ENDINGS = (
+    "ton", "town", "mouth", "port", "ford", "field", "ham", "bury", "borough", "burgh", "chester",
+    "caster", "cester", "shire", "side", "gate", "way", "park", "wood", "hill", "bridge", "ville",
+    "haven", "land", "dale", "wick", "worth", "minster", "pool", "stead", "by", "ley", "view",
+    "fort", "berg", "furt", "combe", "stone", "moor", "more", "bank", "brook", "well", "ing",
+)  # fmt: skip
+# Capitalised words after "with"/"to" that are no one: languages, faiths, firms, kinds of help.
+CONTEXT_WORD_NOT_PEOPLE = frozenset({
+    "english", "welsh", "scottish", "irish", "british", "polish", "urdu", "punjabi", "bengali",
+    "arabic", "romanian", "french", "spanish", "portuguese", "somali", "tigrinya", "kurdish",
+    "farsi", "pashto", "lithuanian", "russian", "ukrainian", "chinese", "mandarin", "cantonese",
+    "islam", "christianity", "tesco", "asda", "aldi", "lidl", "sainsburys", "morrisons", "boots",
+    "barclays", "lloyds", "natwest", "santander", "halifax", "nationwide", "monzo", "google",
+    "microsoft", "facebook", "whatsapp", "instagram", "amazon", "paypal", "zoom", "teams",
+    "universal", "credit", "pip", "esa", "jsa", "maths", "science", "history", "music", "court",
+    "mum", "dad", "nan", "gran", "grandma", "grandad", "auntie", "uncle", "social", "children",
+    "police", "cafcass", "marac", "mash", "idva", "ofsted", "hmrc", "dwp", "nhs", "gp",
+})  # fmt: skip
 # Words before a capitalised word that make it a place or a thing: "in Florence", "the Bill".
 PLACE_WORDS_BEFORE = frozenset({"the", "in", "at", "near", "on", "of", "st", "saint", "via", "upon"})
 SENTENCE_START = re.compile(r"(?:\A|[.!?\n]|\n[ \t]*[-*•][ \t]*)[ \t\"'“‘(]*\Z")
@@ -192,6 +234,10 @@ class PersonRecognizer(Recognizer):
         )
         not_forenames = {w.lower() for w in load_word_list(patterns_dir / NOT_FORENAMES_FILE)}
         self._forenames = _known_forenames() - self._stopwords - not_forenames
+        towns = {line.split(None, 1)[1] for line in load_word_list(patterns_dir / POST_TOWNS_FILE)}
+        self._not_context_words = (
+            not_forenames | self._stopwords | self._titles | self._lead_words | towns
+            | CONTEXT_WORD_NOT_PEOPLE | {w.lower() for w in ACCENTED_WORDS})
         self._name_run = re.compile(rf"(?<![\w'’\-]){NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}}")
 
     def analyze(self, text: str, doc: Doc | None = None) -> list[Span]:
@@ -202,11 +248,11 @@ class PersonRecognizer(Recognizer):
                               for e in entities if e.label_ == "PERSON")
             if span is not None
             and not any(r.start <= span.start and span.end <= r.end for r in rule_spans
-                        if r.pattern != LONE_FORENAME)
+                        if r.pattern not in LONE_PATTERNS)
         ]
         # A lone forename the model read too keeps the model's span.
         read = {(s.start, s.end) for s in ner_spans}
-        rule_spans = [s for s in rule_spans if s.pattern != LONE_FORENAME or (s.start, s.end) not in read]
+        rule_spans = [s for s in rule_spans if s.pattern not in LONE_PATTERNS or (s.start, s.end) not in read]
         return rule_spans + ner_spans
 
     # ------------------------------------------------------------------ NER
@@ -265,10 +311,27 @@ class PersonRecognizer(Recognizer):
             if span is not None:
                 spans.append(span)
         for m in LONE_WORD.finditer(text):
-            if m.group().lower() in self._forenames and stands_alone(text, m.start(), m.end(), self._titles):
+            if m.group().lower() in self._forenames:
+                if stands_alone(text, m.start(), m.end(), self._titles):
+                    spans.append(Span(SpanKind.PERSON, m.start(), m.end(), m.group(), self.name,
+                                      score=SCORE_LONE_FORENAME, pattern=LONE_FORENAME))
+            elif self._is_context_word(text, m):
                 spans.append(Span(SpanKind.PERSON, m.start(), m.end(), m.group(), self.name,
-                                  score=SCORE_LONE_FORENAME, pattern=LONE_FORENAME))
+                                  score=SCORE_CONTEXT_WORD, pattern=CONTEXT_WORD))
         return spans
+
+    def _is_context_word(self, text: str, m: re.Match[str]) -> bool:
+        """"with Bex", "to Kez", "Tash said": a word no forename list holds, alone, in a
+        person's context, and shaped like no place."""
+        word = m.group().lower()
+        if (not 3 <= len(word) <= CONTEXT_WORD_MAX_LETTERS or word in self._not_context_words
+                or word.endswith(PLACE_ENDINGS) or "-" in word or not word.isascii()
+                or JOINED_TO_A_NAME.match(text, m.end())):
+            return False
+        if not stands_alone(text, m.start(), m.end(), self._titles):
+            return False
+        return bool(CONTEXT_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                    or CONTEXT_WORD_AFTER.match(text, m.end()))
 
     def _diacritic_name(self, text: str, m: re.Match[str]) -> Span | None:
         """A capitalised run holding a non-English letter ("Łukasz Wiśniewski") is a name the
