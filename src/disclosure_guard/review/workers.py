@@ -19,6 +19,9 @@ overruns is answered without its worker, and that worker is killed and replaced.
   fails the job. No check is decided on a register older than the one acknowledged.
 - A worker that dies mid-check (a crash, the OOM killer) fails that check; a new one takes
   its place.
+- One item, several workers (`run_many`): a long item's parts are handed out as several jobs
+  under one deadline, each waiting its turn as any job does; the first failure fails the item
+  at once, and never a partial answer.
 
 A task is a module-level function `task(context, *args)` run in the worker; `context` holds
 the worker's pipeline and index (what runs in the worker: review/worker_process.py). The pool
