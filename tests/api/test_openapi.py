@@ -7,7 +7,8 @@ import pytest
 
 from disclosure_guard.audit.trail import AuditAction
 from disclosure_guard.review.outcome import ReviewStatus
-from disclosure_guard.review.relay import RelayStatus
+from disclosure_guard.api.schemas import ReadinessStatus
+from disclosure_guard.review.relay import RelayError, RelayStatus
 from disclosure_guard.types import Channel, Decision, MatchStrength, ReasonCode, Severity
 
 
@@ -26,8 +27,8 @@ def operations(openapi):
             yield f"{method.upper()} {path}", operation
 
 
-@pytest.mark.parametrize("enum", [ReasonCode, ReviewStatus, RelayStatus, Severity, MatchStrength, Channel, Decision,
-                                  AuditAction])
+@pytest.mark.parametrize("enum", [ReasonCode, ReviewStatus, RelayStatus, RelayError, ReadinessStatus, Severity,
+                                  MatchStrength, Channel, Decision, AuditAction])
 def test_every_code_and_status_is_enumerated(openapi, enum):
     assert openapi["components"]["schemas"][enum.__name__]["enum"] == [member.value for member in enum]
 
@@ -38,6 +39,8 @@ def test_the_answers_name_their_enums(openapi):
     assert schemas["HoldSummary"]["properties"]["status"]["$ref"] == "#/components/schemas/ReviewStatus"
     relay = schemas["HoldSummary"]["properties"]["relay_status"]["anyOf"]
     assert {"$ref": "#/components/schemas/RelayStatus"} in relay
+    assert {"$ref": "#/components/schemas/RelayError"} in schemas["HoldSummary"]["properties"]["relay_error"]["anyOf"]
+    assert schemas["Readiness"]["properties"]["status"]["$ref"] == "#/components/schemas/ReadinessStatus"
 
 
 def test_every_success_has_a_schema(openapi):
