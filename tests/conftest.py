@@ -91,6 +91,7 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         check_queue_length=2,
         # Webhook receivers in the tests listen on 127.0.0.1 over plain http.
         webhooks_allow_insecure=True,
+        webhook_backoff_seconds=0.5,
     )
 
 

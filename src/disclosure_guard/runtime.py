@@ -29,6 +29,7 @@ from disclosure_guard.review.relay import RelayService
 from disclosure_guard.review.workers import WorkerPool
 from disclosure_guard.settings import Settings
 from disclosure_guard.types import MatchThresholds
+from disclosure_guard.webhooks.delivery import WebhookDeliverer
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,7 @@ class Runtime:
     relay: RelayService = field(init=False)
     pending: PendingChecks = field(init=False)
     claimer: Claimer = field(init=False)
+    webhooks: WebhookDeliverer = field(init=False)
     _probe_lock: threading.Lock = field(init=False, repr=False)
     _probe: Future[bool] | None = field(init=False, default=None, repr=False)
 
@@ -72,6 +74,8 @@ class Runtime:
                                      max_attempts=s.async_max_attempts)
         # Started by the API's lifespan: only a serving process decides pending checks.
         self.claimer = Claimer(self.pending, s.async_poll_seconds)
+        # Started by the API's lifespan too: every serving process delivers webhooks.
+        self.webhooks = WebhookDeliverer(self.session_factory, self.vault, s)
         self._probe_lock = threading.Lock()
         self._probe = None
 
@@ -114,6 +118,7 @@ class Runtime:
 
     def close(self) -> None:
         self.claimer.stop()
+        self.webhooks.stop()
         self.workers.close()
         self.engine.dispose()
 

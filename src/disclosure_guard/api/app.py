@@ -12,7 +12,7 @@ from disclosure_guard import __version__
 from disclosure_guard.api.errors import documented_errors, install_error_handlers
 from disclosure_guard.api.limits import RequestLimits
 from disclosure_guard.api.request_log import RequestLog
-from disclosure_guard.api.routes import audit, cases, checks, health, holds, keys, register
+from disclosure_guard.api.routes import audit, cases, checks, health, holds, keys, register, webhooks
 from disclosure_guard.runtime import Runtime, start_runtime
 from disclosure_guard.settings import Settings, get_settings
 from disclosure_guard.web.routes import install_review_pages
@@ -29,11 +29,13 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
         owned = runtime is None
         app.state.runtime = runtime or start_runtime(settings or get_settings())
         app.state.runtime.claimer.start()
+        app.state.runtime.webhooks.start()
         log.info("disclosure-guard ready")
         try:
             yield
         finally:
             app.state.runtime.claimer.stop()
+            app.state.runtime.webhooks.stop()
             if owned:
                 app.state.runtime.close()
 
@@ -52,7 +54,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     app.add_middleware(RequestLimits)
     app.add_middleware(RequestLog)
 
-    for module in (health, checks, holds, register, cases, audit, keys):
+    for module in (health, checks, holds, register, cases, audit, keys, webhooks):
         app.include_router(module.router)
     # The reviewer pages (/review): HTML for people, over the same services.
     install_review_pages(app)

@@ -57,10 +57,13 @@ _MEANINGS = {
     401: "No API key, or one that is not valid (missing_api_key, invalid_api_key), revoked (api_key_revoked), "
          "expired (api_key_expired) or replaced by a rotation whose grace period is over (api_key_rotated).",
     403: "The key's role may not do this (forbidden_role).",
-    404: "No such check, hold, case or key (check_not_found, hold_not_found, case_not_found, api_key_not_found). "
+    404: "No such check, hold, case, key or webhook (check_not_found, hold_not_found, case_not_found, "
+         "api_key_not_found, webhook_not_found). "
          "A submitter asking for another system's check hears check_not_found too.",
     409: "The hold was already released or rejected (hold_already_decided); the key name is taken "
-         "(api_key_name_taken), or the key is revoked or expired (api_key_revoked, api_key_expired).",
+         "(api_key_name_taken), or the key is revoked or expired (api_key_revoked, api_key_expired); the "
+         "Idempotency-Key was used with another request (idempotency_key_reused) or its first request is still "
+         "being answered (idempotency_key_in_flight).",
     413: "The item is larger than DG_MAX_ITEM_BYTES, or the request body, in any transfer encoding, "
          "larger than 4/3 of it plus 1 MiB (item_too_large).",
     415: "Not sent as message/rfc822 (unsupported_media_type).",

@@ -25,6 +25,8 @@ from disclosure_guard.register.schema import PartyIn, TrustedRecipientIn
 from disclosure_guard.review.holds import HeldItem
 from disclosure_guard.review.outcome import CheckOutcome, ReviewStatus
 from disclosure_guard.review.relay import RelayError, RelayStatus
+from disclosure_guard.webhooks.endpoints import Delivery, Webhook
+from disclosure_guard.webhooks.events import DeliveryStatus, WebhookEvent
 from disclosure_guard.types import (
     Channel, Decision, FindingKind, Item, MatchStrength, PartyRole, ReasonCode, Recipient, RecipientType, Severity,
 )
@@ -438,3 +440,74 @@ class ApiKeyCreate(BaseModel):
 class ApiKeySecret(BaseModel):
     key: ApiKeyOut
     secret: str = Field(description="The key itself, shown this once: send it as Authorization: Bearer SECRET.")
+
+
+class WebhookCreate(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    url: str = Field(max_length=2000, examples=["https://dms.example.org/hooks/disclosure-guard"],
+                     description="https, resolving to public addresses only (unless DG_WEBHOOKS_ALLOW_INSECURE=true).")
+    events: list[WebhookEvent] = Field(min_length=1, max_length=len(WebhookEvent),
+                                       description="Which events to send; each at most once.")
+    system: str | None = Field(default=None, pattern=KEY_NAME_PATTERN, max_length=200,
+                               description="Only the checks of this system (an API key's system). Default: every system's.")
+
+    @model_validator(mode="after")
+    def _distinct(self) -> WebhookCreate:
+        if len(set(self.events)) != len(self.events):
+            raise ValueError("each event at most once")
+        return self
+
+
+class WebhookOut(BaseModel):
+    id: str = Field(description='"wh_" and 24 hex digits.')
+    url: str
+    events: list[WebhookEvent]
+    system: str | None
+    created_at: datetime
+    created_by: str
+
+    @classmethod
+    def from_webhook(cls, webhook: Webhook) -> WebhookOut:
+        return cls(id=webhook.id, url=webhook.url, events=list(webhook.events), system=webhook.system,
+                   created_at=webhook.created_at, created_by=webhook.created_by)
+
+
+class WebhookCreated(WebhookOut):
+    secret: str = Field(description='"whsec_" and base64: the signing secret, shown this once. Verify each '
+                        "delivery's webhook-signature with it (README, Webhooks).")
+
+
+class WebhookList(BaseModel):
+    items: list[WebhookOut]
+
+
+class DeliveryAttemptOut(BaseModel):
+    at: datetime
+    status_code: int | None = Field(description="The receiver's answer; null when none came.")
+    error: str | None = Field(description="Why the try failed, as a class: http_status, timeout, connect_error, "
+                              "webhook_url_not_public…; null when delivered.")
+    elapsed_ms: float
+
+
+class WebhookDeliveryOut(BaseModel):
+    id: str = Field(description="The webhook-id header of every try: receivers skip an id they have seen.")
+    event: WebhookEvent
+    check_id: str
+    status: DeliveryStatus
+    created_at: datetime = Field(description="When the event happened.")
+    next_attempt_at: datetime | None = Field(description="When it is tried next, while pending.")
+    delivered_at: datetime | None
+    attempts: list[DeliveryAttemptOut]
+
+    @classmethod
+    def from_delivery(cls, delivery: Delivery) -> WebhookDeliveryOut:
+        return cls(id=delivery.id, event=delivery.event, check_id=delivery.check_id, status=delivery.status,
+                   created_at=delivery.created_at, next_attempt_at=delivery.next_attempt_at,
+                   delivered_at=delivery.delivered_at,
+                   attempts=[DeliveryAttemptOut(at=a.at, status_code=a.status_code, error=a.error,
+                                                elapsed_ms=a.elapsed_ms) for a in delivery.attempts])
+
+
+class WebhookDeliveryPage(Page):
+    items: list[WebhookDeliveryOut]

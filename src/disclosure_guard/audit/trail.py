@@ -35,6 +35,8 @@ class AuditAction(StrEnum):
     APIKEY_CREATED = "apikey.created"
     APIKEY_REVOKED = "apikey.revoked"
     APIKEY_ROTATED = "apikey.rotated"
+    WEBHOOK_CREATED = "webhook.created"
+    WEBHOOK_DELETED = "webhook.deleted"
     USER_CREATED = "user.created"
     USER_DISABLED = "user.disabled"
     USER_PASSWORD_RESET = "user.password_reset"

@@ -33,6 +33,8 @@ from disclosure_guard.review.stored_result import outcome_from_document, result_
 from disclosure_guard.review.worker_process import WorkerContext
 from disclosure_guard.review.workers import WorkerFailed, WorkerLost, WorkerOverran, WorkerPool
 from disclosure_guard.types import Channel, Decision, Item, MatchThresholds, Span, TextPart, Verdict
+from disclosure_guard.webhooks.events import check_event
+from disclosure_guard.webhooks.outbox import emit
 
 log = logging.getLogger(__name__)
 
@@ -218,6 +220,10 @@ def record_decision(session: Session, actor: Principal, outcome: CheckOutcome, c
         detail={"decision": outcome.verdict.decision.value, "reason_codes": codes, "case_references": references,
                 "channel": channel.value, **detail},
     )
+    # In the decision's transaction: a webhook is sent if and only if the decision was stored.
+    event = check_event(outcome.verdict.decision, outcome.review_status)
+    if event is not None:
+        emit(session, event, outcome.check_id, actor.system)
 
 
 def store_check(

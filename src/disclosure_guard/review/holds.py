@@ -19,6 +19,8 @@ from disclosure_guard.review.checks import load_content, result_of
 from disclosure_guard.review.outcome import CheckOutcome, ReviewStatus
 from disclosure_guard.review.relay import RelayError, RelayService, RelayStatus
 from disclosure_guard.types import Channel, Decision, ReasonCode
+from disclosure_guard.webhooks.events import review_event
+from disclosure_guard.webhooks.outbox import emit
 
 COMMENT_PURPOSE = "check.review_comment"
 
@@ -174,6 +176,7 @@ def decide_hold(
         raise Conflict(f"this item was already {row.review_status}", "hold_already_decided")
     record(session, actor, audit_action, check_id=check_id,
            detail={"status": status.value, "case_references": list(_listed(row.case_references))})
+    emit(session, review_event(status), check_id, row.submitter_system)
     session.flush()
     session.refresh(row)
     return hold_of(row)

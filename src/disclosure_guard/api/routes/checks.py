@@ -91,7 +91,7 @@ def pending_answer(pending: PendingCheck, runtime: Runtime, *, asked: bool, wake
                         background=BackgroundTask(runtime.claimer.wake) if wake else None)
 
 
-@router.post("", response_model=CheckResponse, responses={**documented_errors(413, 503), **ACCEPTED})
+@router.post("", response_model=CheckResponse, responses={**documented_errors(409, 413, 503), **ACCEPTED})
 def create_check(body: CheckRequest, actor: Submitter, runtime: RuntimeDep, session: SessionDep, response: Response,
                  prefer: PreferHeader = None,
                  idempotency_key: IdempotencyKeyHeader = None) -> CheckResponse | JSONResponse:
@@ -113,7 +113,7 @@ def create_check(body: CheckRequest, actor: Submitter, runtime: RuntimeDep, sess
 @router.post(
     "/email",
     response_model=CheckResponse,
-    responses={**documented_errors(413, 415, 503), **ACCEPTED},
+    responses={**documented_errors(409, 413, 415, 503), **ACCEPTED},
     openapi_extra={"requestBody": {"required": True, "content": {"message/rfc822": {"schema": {"type": "string", "format": "binary"}}}}},
 )
 async def create_email_check(request: Request, actor: Submitter, runtime: RuntimeDep, response: Response,
@@ -156,7 +156,7 @@ def get_check(check_id: CheckIdPath, actor: Submitter, runtime: RuntimeDep,
     return CheckResponse.from_outcome(found)
 
 
-@router.post("/document", response_model=CheckResponse, responses={**documented_errors(413, 503), **ACCEPTED})
+@router.post("/document", response_model=CheckResponse, responses={**documented_errors(409, 413, 503), **ACCEPTED})
 def create_document_check(
     actor: Submitter,
     runtime: RuntimeDep,
