@@ -28,14 +28,19 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         owned = runtime is None
         app.state.runtime = runtime or start_runtime(settings or get_settings())
-        app.state.runtime.claimer.start()
-        app.state.runtime.webhooks.start()
+        # A shared runtime may already be serving another app (tests share one pipeline): this
+        # app stops only the background services it started, or the other app's pending checks
+        # and webhook deliveries would wait for ever.
+        background = [service for service in (app.state.runtime.claimer, app.state.runtime.webhooks)
+                      if not service.running]
+        for service in background:
+            service.start()
         log.info("disclosure-guard ready")
         try:
             yield
         finally:
-            app.state.runtime.claimer.stop()
-            app.state.runtime.webhooks.stop()
+            for service in background:
+                service.stop()
             if owned:
                 app.state.runtime.close()
 
