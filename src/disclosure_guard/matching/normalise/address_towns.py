@@ -49,8 +49,8 @@ def post_towns(path: Path = POST_TOWNS_FILE) -> dict[str, frozenset[str]]:
 
 
 def names_another_post_town(found: AddressComponents, registered: AddressComponents) -> bool:
-    """Whether `found` names a post town that is not hers: one her postcode's area does not
-    have, or, with no postcode of hers, one her entry does not name."""
+    """Whether `found` names a post town that is not hers: one her entry does not name and,
+    when she has a postcode, one her postcode's area does not have."""
     towns = post_towns()
     area = _AREA.match(registered.postcode) if registered.postcode else None
     her_places = {_key(p) for p in (registered.locality, registered.town) if p}
@@ -64,9 +64,10 @@ def names_another_post_town(found: AddressComponents, registered: AddressCompone
                 served = towns.get(town)
                 if served is None:
                     continue
-                if area is not None:
-                    if area.group() not in served:
-                        return True
-                elif not any(f" {town} " in f" {mine} " for mine in her_places):
+                # A town her own entry names is hers, whatever the list says of its areas: a
+                # slip in the hand-made list must not turn her own town into another.
+                if any(f" {town} " in f" {mine} " for mine in her_places):
+                    continue
+                if area is None or area.group() not in served:
                     return True
     return False
