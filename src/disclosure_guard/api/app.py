@@ -61,6 +61,7 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
 
     for module in (health, checks, holds, register, cases, audit, keys, webhooks):
         app.include_router(module.router)
+    webhooks.describe_deliveries(app)
     # The reviewer pages (/review): HTML for people, over the same services.
     install_review_pages(app)
     return app

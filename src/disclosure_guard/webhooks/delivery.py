@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import secrets
 import threading
@@ -34,7 +33,10 @@ from disclosure_guard.db.tables import CheckRow, WebhookAttemptRow, WebhookDeliv
 from disclosure_guard.review.checks import result_of
 from disclosure_guard.settings import Settings
 from disclosure_guard.webhooks.endpoints import open_secret
+from disclosure_guard.review.outcome import ReviewStatus
+from disclosure_guard.types import Decision
 from disclosure_guard.webhooks.events import DeliveryStatus, WebhookEvent
+from disclosure_guard.webhooks.payload import WebhookCheckData, WebhookMessage, WebhookReview
 from disclosure_guard.webhooks.signing import sign
 from disclosure_guard.webhooks.urls import UrlRefused, vet_url
 
@@ -54,22 +56,21 @@ def _listed(delimited: str) -> list[str]:
 
 
 def event_body(vault: Vault, event: WebhookEvent, at: datetime, check: CheckRow) -> bytes:
-    review: dict[str, Any] | None = None
+    review: WebhookReview | None = None
     if event is WebhookEvent.CHECK_HELD:
-        review = {"status": "pending", "decided_at": None}
+        review = WebhookReview(status=ReviewStatus.PENDING)
     elif event in (WebhookEvent.HOLD_RELEASED, WebhookEvent.HOLD_REJECTED):
-        review = {"status": "released" if event is WebhookEvent.HOLD_RELEASED else "rejected",
-                  "decided_at": _utc(check.reviewed_at).isoformat() if check.reviewed_at else None}
-    data = {
-        "check_id": check.id,
-        "external_ref": result_of(vault, check).external_ref,
-        "decision": check.decision,
-        "review": review,
-        "reason_codes": _listed(check.reason_codes),
-        "case_references": _listed(check.case_references),
-    }
-    return json.dumps({"type": event.value, "timestamp": _utc(at).isoformat(), "data": data},
-                      separators=(",", ":")).encode()
+        status = ReviewStatus.RELEASED if event is WebhookEvent.HOLD_RELEASED else ReviewStatus.REJECTED
+        review = WebhookReview(status=status, decided_at=_utc(check.reviewed_at) if check.reviewed_at else None)
+    data = WebhookCheckData(
+        check_id=check.id,
+        external_ref=result_of(vault, check).external_ref,
+        decision=Decision(check.decision),
+        review=review,
+        reason_codes=_listed(check.reason_codes),
+        case_references=_listed(check.case_references),
+    )
+    return WebhookMessage(type=event, timestamp=_utc(at), data=data).model_dump_json().encode()
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, FastAPI, Path
 
 from disclosure_guard.api.deps import Admin, PageDep, RuntimeDep, SessionDep
 from disclosure_guard.api.errors import documented_errors
@@ -13,6 +13,8 @@ from disclosure_guard.api.schemas import (
     WebhookCreate, WebhookCreated, WebhookDeliveryOut, WebhookDeliveryPage, WebhookList, WebhookOut,
 )
 from disclosure_guard.webhooks.endpoints import create_webhook, delete_webhook, list_deliveries, list_webhooks
+from disclosure_guard.webhooks.events import WebhookEvent
+from disclosure_guard.webhooks.payload import WebhookMessage
 
 router = APIRouter(prefix="/v1/webhooks", tags=["webhooks"], responses=documented_errors(401, 403, 422, 500))
 
@@ -48,3 +50,22 @@ def deliveries(webhook_id: WebhookIdPath, actor: Admin, session: SessionDep, pag
     found, total = list_deliveries(session, webhook_id, offset, limit)
     return WebhookDeliveryPage(total=total, offset=offset, limit=limit,
                                items=[WebhookDeliveryOut.from_delivery(d) for d in found])
+
+
+# What the receiver answers; "default" also keeps FastAPI from documenting its own 422 shape.
+RECEIVER_ANSWERS: dict[int | str, dict[str, str]] = {
+    "default": {"description": "Anything but 2xx (or no answer within the timeout): tried again with backoff for 24 hours."},
+}
+
+
+def describe_deliveries(app: FastAPI) -> None:
+    """Each event a receiver may subscribe to, in the OpenAPI page's `webhooks`, with the body
+    the deliverer signs (`WebhookMessage`): integrators and the Python client read the payload
+    from the same document as the API."""
+    for event in WebhookEvent:
+        def delivery(body: WebhookMessage) -> None:  # documentation only: the guard sends, never serves, these
+            """A JSON POST to the registered URL, with headers webhook-id, webhook-timestamp and
+            webhook-signature (v1,<base64 HMAC-SHA256 of "{id}.{timestamp}.{body}">). Answer 2xx
+            within the timeout; anything else is tried again with backoff for 24 hours."""
+        app.webhooks.post(event.value, operation_id=f"webhook_{event.name.lower()}",
+                          summary=f"Delivery of {event.value}", responses=RECEIVER_ANSWERS)(delivery)
