@@ -55,6 +55,7 @@ from disclosure_guard.review.checks import (
     result_of,
 )
 from disclosure_guard.review.outcome import CheckOutcome, guard_failed
+from disclosure_guard.review.polling import PollingLoop
 from disclosure_guard.types import (
     Channel,
     Decision,
@@ -249,49 +250,24 @@ class PendingChecks:
         return True
 
 
-class Claimer:
+class Claimer(PollingLoop):
     """A background thread deciding pending checks one at a time, started and stopped with
     the API (its lifespan). `wake` is a hint that one was just stored; without it the thread
     looks every `poll_seconds`."""
 
+    thread_name = "dg-pending-claimer"
+    failed_step = "pending check not decided (%s): it is claimed again after its lease"
+
     def __init__(self, pending: PendingChecks, poll_seconds: float) -> None:
+        super().__init__(poll_seconds)
         self.pending = pending
-        self.poll_seconds = poll_seconds
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
 
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        self._stop.clear()
+    def step(self) -> bool:
+        return self.pending.run_once()
+
+    def on_start(self) -> None:
         self.pending.closing.clear()
-        self._thread = threading.Thread(target=self._run, name="dg-pending-claimer", daemon=True)
-        self._thread.start()
 
-    def stop(self, timeout_seconds: float = 10.0) -> None:
-        thread, self._thread = self._thread, None
-        if thread is None:
-            return
-        self._stop.set()
+    def on_stop(self) -> None:
+        # A check its workers fail while the API shuts down is given back, not held.
         self.pending.closing.set()
-        self._wake.set()
-        thread.join(timeout_seconds)
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                found = self.pending.run_once()
-            except Exception as exc:  # noqa: BLE001  the claim's lease brings the check back
-                log.error("pending check not decided (%s): it is claimed again after its lease", type(exc).__name__)
-                found = False
-            if not found:
-                self._wake.wait(self.poll_seconds)
-                self._wake.clear()

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 import secrets
-import threading
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -31,6 +30,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from disclosure_guard.crypto import Vault
 from disclosure_guard.db.tables import CheckRow, WebhookAttemptRow, WebhookDeliveryRow, WebhookEndpointRow
 from disclosure_guard.review.checks import result_of
+from disclosure_guard.review.polling import PollingLoop
 from disclosure_guard.settings import Settings
 from disclosure_guard.webhooks.endpoints import open_secret
 from disclosure_guard.review.outcome import ReviewStatus
@@ -92,7 +92,13 @@ class Message:
     body: bytes
 
 
-class WebhookDeliverer:
+class WebhookDeliverer(PollingLoop):
+    """Claims due deliveries one at a time and tries each once, in a background thread of every
+    API process (`PollingLoop`); the outbox's lease lets several replicas share the work."""
+
+    thread_name = "dg-webhooks"
+    failed_step = "webhook delivery failed (%s): it is tried again after its lease"
+
     def __init__(self, session_factory: sessionmaker[Session], vault: Vault, settings: Settings,
                  name: str | None = None) -> None:
         self.session_factory = session_factory
@@ -100,9 +106,7 @@ class WebhookDeliverer:
         self.settings = settings
         self.name = name or "deliverer-" + secrets.token_hex(8)
         self.lease_seconds = settings.webhook_timeout_seconds + LEASE_MARGIN_SECONDS
-        self._wake = threading.Event()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        super().__init__(settings.webhook_poll_seconds)
 
     # -- one delivery ---------------------------------------------------------------------
 
@@ -219,37 +223,5 @@ class WebhookDeliverer:
         self._finish(delivery_id, tried)
         return True
 
-    # -- the thread -----------------------------------------------------------------------
-
-    def start(self) -> None:
-        if self._thread is not None:
-            return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="dg-webhooks", daemon=True)
-        self._thread.start()
-
-    def stop(self, timeout_seconds: float = 10.0) -> None:
-        thread, self._thread = self._thread, None
-        if thread is None:
-            return
-        self._stop.set()
-        self._wake.set()
-        thread.join(timeout_seconds)
-
-    @property
-    def running(self) -> bool:
-        return self._thread is not None
-
-    def wake(self) -> None:
-        self._wake.set()
-
-    def _run(self) -> None:
-        while not self._stop.is_set():
-            try:
-                found = self.run_once()
-            except Exception as exc:  # noqa: BLE001  the claim's lease brings the delivery back
-                log.error("webhook delivery failed (%s): it is tried again after its lease", type(exc).__name__)
-                found = False
-            if not found:
-                self._wake.wait(self.settings.webhook_poll_seconds)
-                self._wake.clear()
+    def step(self) -> bool:
+        return self.run_once()
