@@ -10,30 +10,26 @@ from alembic import command
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 
-from disclosure_guard.audit.chain import verify_chain
-from disclosure_guard.db.engine import alembic_config, make_engine, make_session_factory, upgrade_schema
-from tests.db.test_migration_0005 import _old_check
+from disclosure_guard.db.engine import alembic_config, make_engine, upgrade_schema
+from tests.db.stored_rows import a_stored_check, assert_audit_trail_untouched
 
 REVISION, BEFORE = "0009", "0008"
 
 
 def test_existing_checks_have_no_claims_and_their_audit_events_are_untouched(empty_database: str):
-    _old_check(empty_database)
+    a_stored_check(empty_database, BEFORE)
     upgrade_schema(empty_database, REVISION)
     engine = make_engine(empty_database)
     with engine.connect() as connection:
         row = connection.execute(text("SELECT decision, status, claims FROM checks WHERE id = 'chk_old'")).one()
         event_check = connection.execute(text("SELECT check_id FROM audit_events")).scalar_one()
     assert tuple(row) == ("hold", "decided", 0) and event_check == "chk_old"
-    with make_session_factory(engine)() as session, session.begin():
-        assert verify_chain(session).intact
-    with engine.begin() as connection, pytest.raises(DBAPIError, match="append-only"):
-        connection.execute(text("UPDATE audit_events SET actor_name = 'x'"))
+    assert_audit_trail_untouched(engine)
     engine.dispose()
 
 
 def test_downgrade_takes_the_column_away(empty_database: str):
-    _old_check(empty_database)
+    a_stored_check(empty_database, BEFORE)
     upgrade_schema(empty_database, REVISION)
     command.downgrade(alembic_config(empty_database), BEFORE)
     engine = create_engine(empty_database)
