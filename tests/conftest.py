@@ -28,6 +28,7 @@ from disclosure_guard.db.tables import (
     WebhookAttemptRow, WebhookDeliveryRow, WebhookEndpointRow,
 )
 from disclosure_guard.extraction import Extractor
+from disclosure_guard.review.polling import PollingLoop
 from disclosure_guard.runtime import Runtime, start_runtime
 from disclosure_guard.settings import Settings
 from tests.builders import a_case
@@ -181,16 +182,24 @@ def b64(data: bytes) -> str:
     return base64.b64encode(data).decode()
 
 
+@contextmanager
+def stopped(service: PollingLoop) -> Iterator[None]:
+    """One of the serving API's background loops stopped for a while, started again after if
+    it was running."""
+    was_running = service.running
+    service.stop()
+    try:
+        yield
+    finally:
+        if was_running:
+            service.start()
+
+
 @pytest.fixture
 def paused_claimer(runtime: Runtime) -> Iterator[Runtime]:
     """The serving API's claimer stopped: pending checks stay pending until another claims them."""
-    was_running = runtime.claimer.running
-    runtime.claimer.stop()
-    try:
+    with stopped(runtime.claimer):
         yield runtime
-    finally:
-        if was_running:
-            runtime.claimer.start()
 
 
 @pytest.fixture

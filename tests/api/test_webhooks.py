@@ -27,7 +27,7 @@ from disclosure_guard.runtime import Runtime
 from disclosure_guard.webhooks.delivery import WebhookDeliverer
 from disclosure_guard.webhooks.urls import UrlRefused, vet_url
 from tests.builders import JANE, a_letter, a_recipient
-from tests.conftest import bearer, serving
+from tests.conftest import bearer, serving, stopped
 
 JANE_ADDRESS = JANE["addresses"][0]
 ALL_EVENTS = ["check.held", "check.blocked", "hold.released", "hold.rejected"]
@@ -87,13 +87,8 @@ def receiver() -> Iterator[Receiver]:
 @pytest.fixture
 def paused_webhooks(runtime: Runtime) -> Iterator[Runtime]:
     """The serving API's deliverer stopped: deliveries stay in the outbox until another takes them."""
-    was_running = runtime.webhooks.running
-    runtime.webhooks.stop()
-    try:
+    with stopped(runtime.webhooks):
         yield runtime
-    finally:
-        if was_running:
-            runtime.webhooks.start()
 
 
 def verified(secret: str, headers: dict[str, str], body: bytes) -> dict:
