@@ -17,7 +17,6 @@ from disclosure_guard_client import (
     Attachment, AsyncGuardClient, AuthError, CheckNotFound, Decision, FindingKind, GuardBusy, GuardClient, GuardFailed,
     GuardUnreachable, InvalidRequest, ReasonCode, ReviewTimeout, UnexpectedAnswer,
 )
-from disclosure_guard.runtime import Runtime
 from tests.builders import JANE, MARK, a_recipient
 from tests.conftest import _free_port
 
@@ -29,18 +28,6 @@ MARK_AT_HOME = {"name": "Mark Doe", "address": MARK["addresses"][0]}
 def guard(server_url: str, keys: dict[str, str]) -> Iterator[GuardClient]:
     with GuardClient(server_url, keys["submitter"], poll_interval=0.2) as client:
         yield client
-
-
-@pytest.fixture
-def running_claimer(runtime: Runtime) -> Iterator[Runtime]:
-    """The serving API's claimer running, as a deployed guard's is: a test that served another app
-    on the session's runtime stopped it when that app shut down (api/app.py's lifespan stops the
-    claimer of a runtime it did not start too)."""
-    was_running = runtime.claimer.running
-    runtime.claimer.start()
-    yield runtime
-    if not was_running:
-        runtime.claimer.stop()
 
 
 def test_an_allowed_letter_may_be_sent_and_reads_the_same_again(register_case, guard):
@@ -191,7 +178,7 @@ def test_waiting_honours_retry_after_while_busy(scripted):
     assert handler.seen[1] - handler.seen[0] >= 0.9
 
 
-def test_the_asynchronous_lane_is_pending_until_decided(register_case, guard, running_claimer):
+def test_the_asynchronous_lane_is_pending_until_decided(register_case, guard):
     register_case()
     taken = guard.check(recipients=[a_recipient("Sam Brown")], body="The hearing is on Monday.", respond_async=True)
     assert taken.pending and taken.decision is None and not taken.may_send
@@ -208,7 +195,7 @@ def test_a_wait_that_runs_out_is_review_timeout_with_the_last_answer(register_ca
     assert "still pending" in str(ran_out.value) and "do not send" in str(ran_out.value)
 
 
-def test_the_async_client_does_the_same(register_case, server_url, keys, running_claimer):
+def test_the_async_client_does_the_same(register_case, server_url, keys):
     register_case()
 
     async def run() -> None:
