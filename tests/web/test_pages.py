@@ -110,8 +110,7 @@ def test_the_queue_is_for_reviewers_and_admins(web, people):
 
 def test_the_cookie_is_secure_behind_https(session_runtime, runtime, people):
     people("rita")
-    # A runtime of its own (its own claimer), so that this app's shutdown stops nothing the shared server runs.
-    app = create_app(runtime=dataclasses.replace(session_runtime))
+    app = create_app(runtime=session_runtime)
     with serving(app, proxy_headers=True, forwarded_allow_ips="127.0.0.1") as url, \
             httpx.Client(base_url=url, headers={"X-Forwarded-Proto": "https"}, follow_redirects=False) as client:
         form = client.get("/review/login")
