@@ -76,6 +76,11 @@ class CheckRow(Base):
     reviewed_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     sealed_review_comment: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    # Four-eyes (DG_FOUR_EYES, 0010): the first reviewer's release, kept while the item stays
+    # pending for a second, different reviewer, whose release fills in reviewed_by above.
+    approved_by: Mapped[str | None] = mapped_column(String(200), nullable=True)
+    approved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    sealed_approval_comment: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     # Messages held by the SMTP filter: the envelope to relay on release, and how far that got.
     sealed_envelope: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     relay_status: Mapped[str | None] = mapped_column(String(20), nullable=True, index=True)
