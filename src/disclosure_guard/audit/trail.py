@@ -26,6 +26,8 @@ class AuditAction(StrEnum):
     CASE_DELETED = "case.deleted"
     CHECK_DECIDED = "check.decided"
     HOLD_RELEASED = "hold.released"
+    # Four-eyes: the first of the two releases a held item needs; it stays pending.
+    HOLD_RELEASE_APPROVED = "hold.release_approved"
     HOLD_REJECTED = "hold.rejected"
     HOLD_RELAYED = "hold.relayed"
     HOLD_BOUNCED = "hold.bounced"
@@ -44,6 +46,9 @@ class AuditAction(StrEnum):
     USER_SIGNED_OUT = "user.signed_out"
     USER_LOCKED_OUT = "user.locked_out"
     HOLD_VIEWED = "hold.viewed"
+    BLOCK_VIEWED = "block.viewed"
+    BLOCK_FEEDBACK = "block.feedback"
+    AUDIT_EXPORTED = "audit.exported"
 
 
 def record(
