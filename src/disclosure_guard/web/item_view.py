@@ -14,7 +14,7 @@ from typing import Any
 
 from disclosure_guard.review.holds import HeldItem
 from disclosure_guard.review.outcome import ReviewStatus
-from disclosure_guard.types import Finding
+from disclosure_guard.types import Finding, Verdict
 from disclosure_guard.web.views import REASON_LABELS, STATUS_LABELS, age_of
 
 MAX_COMMENT_CHARS = 5000
@@ -111,7 +111,7 @@ def pieces_of(text: str, findings: list[tuple[int, Finding]]) -> tuple[Piece, ..
     return tuple(pieces)
 
 
-def _finding_view(number: int, finding: Finding) -> FindingView:
+def finding_view(number: int, finding: Finding) -> FindingView:
     components = tuple((name, f"{value:.2f}") for name, value in sorted(finding.components.items()))
     how = finding.recognizer or finding.matcher
     pattern = finding.pattern.split("=", 1)[0]
@@ -122,14 +122,14 @@ def _finding_view(number: int, finding: Finding) -> FindingView:
     )
 
 
-def _recipient_views(content: dict[str, Any] | None, held: HeldItem) -> tuple[RecipientView, ...]:
+def recipient_views(content: dict[str, Any] | None, verdict: Verdict) -> tuple[RecipientView, ...]:
     recipients = (content or {}).get("recipients") or []
     views = []
     for index, recipient in enumerate(recipients):
         matches = tuple(
             f"{'a trusted recipient' if m.trusted else str(m.party.role) if m.party else 'a party'} of case "
             f"{m.case_reference}, by {m.via} ({m.strength}, {m.score:.2f})"
-            for m in held.result.verdict.recipient_matches if m.recipient_index == index
+            for m in verdict.recipient_matches if m.recipient_index == index
         )
         views.append(RecipientView(str(recipient.get("type") or ""), recipient.get("name") or "",
                                    recipient.get("email") or "", recipient.get("address") or "", matches))
@@ -163,10 +163,10 @@ def item_page(held: HeldItem, now: datetime | None = None) -> ItemPage:
                        reason.message, reason.case_reference, tuple(i + 1 for i in reason.finding_ids))
             for reason in verdict.reasons
         ),
-        recipients=_recipient_views(content, held),
+        recipients=recipient_views(content, verdict),
         parts=parts,
         unreadable=tuple((u.get("name", ""), u.get("why", "")) for u in (content or {}).get("unreadable") or []),
-        findings=tuple(_finding_view(n, f) for n, f in numbered),
+        findings=tuple(finding_view(n, f) for n, f in numbered),
         content_kept=content is not None,
         reviewed_by=hold.reviewed_by,
         review_comment=held.review_comment,
