@@ -161,6 +161,10 @@ class Settings(BaseSettings):
         default=None,
         description="The reviewer pages' session cookie is Secure (sent over HTTPS only). None: when the "
         "request came over HTTPS (behind a proxy, run uvicorn with --proxy-headers).")
+    four_eyes: bool = Field(
+        default=False,
+        description="Releasing a held item needs two different reviewers (API and pages alike): the first release "
+        "is recorded and the item waits for a second; a reject needs one.")
     review_overdue_minutes: int = Field(
         default=4 * 60, gt=0, description="The reviewer pages: a held item waiting longer than this is marked.")
 

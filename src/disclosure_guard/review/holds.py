@@ -1,4 +1,9 @@
-"""The hold queue: held checks waiting for a reviewer, who releases or rejects each once."""
+"""The hold queue: held checks waiting for a reviewer, who releases or rejects each once.
+
+Under four-eyes (DG_FOUR_EYES) a release needs two different reviewers: the first release is
+recorded as an approval and the item stays pending, "awaiting a second reviewer", until someone
+else releases it too. A reject needs one reviewer, approval or not: it is the safe direction
+(the item is not sent), and a second opinion must not be needed to stop a leak."""
 
 from __future__ import annotations
 
@@ -23,6 +28,7 @@ from disclosure_guard.webhooks.events import review_event
 from disclosure_guard.webhooks.outbox import emit
 
 COMMENT_PURPOSE = "check.review_comment"
+APPROVAL_COMMENT_PURPOSE = "check.approval_comment"
 
 
 class ReviewAction(StrEnum):
@@ -55,16 +61,25 @@ class Hold:
     reviewed_by: str | None
     reviewed_at: datetime | None
     submitter_system: str | None = None
+    # Four-eyes: the first reviewer's release; reviewed_by is the second's, once complete.
+    approved_by: str | None = None
+    approved_at: datetime | None = None
+
+    @property
+    def awaiting_second_reviewer(self) -> bool:
+        return self.status is ReviewStatus.PENDING and self.approved_by is not None
 
 
 @dataclass(frozen=True)
 class HeldItem:
-    """A held item as its reviewer reads it: the result, the item and the review comment."""
+    """A held item as its reviewer reads it: the result, the item, the review comment and, under
+    four-eyes, the first reviewer's comment."""
 
     hold: Hold
     result: CheckOutcome
     content: dict[str, Any] | None
     review_comment: str | None
+    approval_comment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -129,6 +144,8 @@ def hold_of(row: CheckRow) -> Hold:
         reviewed_by=row.reviewed_by,
         reviewed_at=row.reviewed_at,
         submitter_system=row.submitter_system,
+        approved_by=row.approved_by,
+        approved_at=row.approved_at,
     )
 
 
@@ -140,7 +157,11 @@ def get_hold(session: Session, vault: Vault, check_id: str) -> HeldItem:
         vault.open(row.sealed_review_comment, f"{COMMENT_PURPOSE}:{row.id}").decode()
         if row.sealed_review_comment else None
     )
-    return HeldItem(hold_of(row), result_of(vault, row), load_content(vault, row), comment)
+    approval_comment = (
+        vault.open(row.sealed_approval_comment, f"{APPROVAL_COMMENT_PURPOSE}:{row.id}").decode()
+        if row.sealed_approval_comment else None
+    )
+    return HeldItem(hold_of(row), result_of(vault, row), load_content(vault, row), comment, approval_comment)
 
 
 def open_hold(session: Session, vault: Vault, actor: Principal, check_id: str) -> HeldItem:
@@ -153,33 +174,95 @@ def open_hold(session: Session, vault: Vault, actor: Principal, check_id: str) -
 
 
 def decide_hold(
-    session: Session, vault: Vault, actor: Principal, check_id: str, action: ReviewAction, comment: str
+    session: Session, vault: Vault, actor: Principal, check_id: str, action: ReviewAction, comment: str,
+    *, four_eyes: bool = False,
 ) -> Hold:
+    """Release or reject a pending held item, once. With `four_eyes`, a release by the first
+    reviewer is an approval that leaves it pending; only a different reviewer's completes it."""
     row = session.get(CheckRow, check_id)
     if row is None or row.review_status is None:
         raise NotFound("no held item with that id", "hold_not_found")
+    if four_eyes and action is ReviewAction.RELEASE:
+        return _release_with_four_eyes(session, vault, actor, row, comment)
     status, audit_action = _OUTCOME[action]
-    now = datetime.now(UTC)
-    # A conditional update, so that two reviewers deciding at once cannot both succeed.
-    changed = session.execute(
+    if not _decided(session, vault, actor, check_id, status, comment):
+        _refuse_decided(session, row)
+    _record_decision(session, actor, row, status, audit_action)
+    return hold_of(row)
+
+
+def _decided(session: Session, vault: Vault, actor: Principal, check_id: str, status: ReviewStatus,
+             comment: str, *, approved_by_other_than: str | None = None) -> bool:
+    """The decision stored, if the item is still pending (and, for a four-eyes release, approved
+    by someone other than `approved_by_other_than`): a conditional update, so that two reviewers
+    deciding at once cannot both succeed."""
+    conditions = [CheckRow.id == check_id, CheckRow.review_status == ReviewStatus.PENDING]
+    if approved_by_other_than is not None:
+        conditions += [CheckRow.approved_by.is_not(None), CheckRow.approved_by != approved_by_other_than]
+    return session.execute(
         update(CheckRow)
-        .where(CheckRow.id == check_id, CheckRow.review_status == ReviewStatus.PENDING)
+        .where(*conditions)
         .values(
             review_status=status,
             reviewed_by=actor.name,
-            reviewed_at=now,
+            reviewed_at=datetime.now(UTC),
             sealed_review_comment=vault.seal(comment.encode(), f"{COMMENT_PURPOSE}:{check_id}"),
         )
         .execution_options(synchronize_session=False)
-    ).rowcount
-    if changed != 1:
-        raise Conflict(f"this item was already {row.review_status}", "hold_already_decided")
-    record(session, actor, audit_action, check_id=check_id,
-           detail={"status": status.value, "case_references": list(_listed(row.case_references))})
-    emit(session, review_event(status), check_id, row.submitter_system)
+    ).rowcount == 1
+
+
+def _refuse_decided(session: Session, row: CheckRow) -> None:
+    session.refresh(row)
+    raise Conflict(f"this item was already {row.review_status}", "hold_already_decided")
+
+
+def _record_decision(session: Session, actor: Principal, row: CheckRow, status: ReviewStatus,
+                     audit_action: AuditAction) -> None:
     session.flush()
     session.refresh(row)
-    return hold_of(row)
+    detail: dict[str, Any] = {"status": status.value, "case_references": list(_listed(row.case_references))}
+    if status is ReviewStatus.RELEASED and row.approved_by is not None:
+        detail["approved_by"] = [row.approved_by, actor.name]
+    record(session, actor, audit_action, check_id=row.id, detail=detail)
+    # The webhook (and the SMTP filter's relay) hear of a completed decision only, never of a
+    # first approval.
+    emit(session, review_event(status), row.id, row.submitter_system)
+    session.flush()
+
+
+def _release_with_four_eyes(session: Session, vault: Vault, actor: Principal, row: CheckRow, comment: str) -> Hold:
+    check_id = row.id
+    # The first release: only on a pending item nobody has approved yet.
+    approved = session.execute(
+        update(CheckRow)
+        .where(CheckRow.id == check_id, CheckRow.review_status == ReviewStatus.PENDING,
+               CheckRow.approved_by.is_(None))
+        .values(
+            approved_by=actor.name,
+            approved_at=datetime.now(UTC),
+            sealed_approval_comment=vault.seal(comment.encode(), f"{APPROVAL_COMMENT_PURPOSE}:{check_id}"),
+        )
+        .execution_options(synchronize_session=False)
+    ).rowcount == 1
+    if approved:
+        session.flush()
+        session.refresh(row)
+        record(session, actor, AuditAction.HOLD_RELEASE_APPROVED, check_id=check_id,
+               detail={"status": ReviewStatus.PENDING.value, "approvals": 1,
+                       "case_references": list(_listed(row.case_references))})
+        session.flush()
+        return hold_of(row)
+    # Someone has approved it: the second release completes it, if it is someone else's.
+    if _decided(session, vault, actor, check_id, ReviewStatus.RELEASED, comment,
+                approved_by_other_than=actor.name):
+        _record_decision(session, actor, row, ReviewStatus.RELEASED, AuditAction.HOLD_RELEASED)
+        return hold_of(row)
+    session.refresh(row)
+    if row.review_status != ReviewStatus.PENDING:
+        raise Conflict(f"this item was already {row.review_status}", "hold_already_decided")
+    raise Conflict("you released this item already; four-eyes needs a different reviewer's release",
+                   "second_reviewer_required")
 
 
 def retry_relay(session: Session, relay: RelayService, actor: Principal, check_id: str) -> Hold:
