@@ -60,7 +60,8 @@ _MEANINGS = {
     404: "No such check, hold, case, key or webhook (check_not_found, hold_not_found, case_not_found, "
          "api_key_not_found, webhook_not_found). "
          "A submitter asking for another system's check hears check_not_found too.",
-    409: "The hold was already released or rejected (hold_already_decided); the key name is taken "
+    409: "The hold was already released or rejected (hold_already_decided), or, under four-eyes, released by "
+         "this reviewer already and waiting for another (second_reviewer_required); the key name is taken "
          "(api_key_name_taken), or the key is revoked or expired (api_key_revoked, api_key_expired); the "
          "Idempotency-Key was used with another request (idempotency_key_reused) or its first request is still "
          "being answered (idempotency_key_in_flight).",

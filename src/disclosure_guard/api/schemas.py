@@ -294,6 +294,13 @@ class HoldSummary(BaseModel):
     submitted_by: str
     reviewed_by: str | None
     reviewed_at: datetime | None
+    approved_by: str | None = Field(
+        default=None, description="Four-eyes (DG_FOUR_EYES): the first reviewer who released it. A release by a "
+        "different reviewer completes it (reviewed_by); null when no one has.")
+    approved_at: datetime | None = Field(default=None, description="When the first reviewer released it.")
+    awaiting_second_reviewer: bool = Field(
+        default=False, description="Pending, released once under four-eyes: it may not be sent until a different "
+        "reviewer releases it too (the same reviewer again is 409 second_reviewer_required).")
 
 
 class HoldPage(Page):
@@ -333,6 +340,7 @@ class HoldDetail(HoldSummary):
     result: CheckResponse
     content: SubmittedContent | None = Field(description="The submitted item, as the guard read it.")
     review_comment: str | None
+    approval_comment: str | None = Field(default=None, description="Four-eyes: the first reviewer's comment.")
 
     @classmethod
     def from_held_item(cls, detail: HeldItem) -> HoldDetail:
@@ -341,6 +349,7 @@ class HoldDetail(HoldSummary):
             result=CheckResponse.from_outcome(detail.result),
             content=SubmittedContent.model_validate(detail.content) if detail.content is not None else None,
             review_comment=detail.review_comment,
+            approval_comment=detail.approval_comment,
         )
 
 

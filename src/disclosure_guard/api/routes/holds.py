@@ -33,8 +33,10 @@ def show_hold(check_id: CheckIdPath, _: Reviewer, runtime: RuntimeDep, session: 
 @router.post("/{check_id}/release", response_model=HoldSummary, responses=documented_errors(404, 409))
 def release_hold(check_id: CheckIdPath, body: ReviewRequest, actor: Reviewer, runtime: RuntimeDep,
                  session: SessionDep) -> HoldSummary:
-    return HoldSummary.model_validate(
-        decide_hold(session, runtime.vault, actor, check_id, ReviewAction.RELEASE, body.comment))
+    """Released: it may be sent. Under four-eyes (DG_FOUR_EYES) the first release leaves it pending,
+    `awaiting_second_reviewer`, until a different reviewer releases it too."""
+    return HoldSummary.model_validate(decide_hold(session, runtime.vault, actor, check_id, ReviewAction.RELEASE,
+                                                  body.comment, four_eyes=runtime.settings.four_eyes))
 
 
 @router.post("/{check_id}/reject", response_model=HoldSummary, responses=documented_errors(404, 409))
