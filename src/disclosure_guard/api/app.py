@@ -15,6 +15,7 @@ from disclosure_guard.api.request_log import RequestLog
 from disclosure_guard.api.routes import audit, cases, checks, health, holds, keys, register, webhooks
 from disclosure_guard.runtime import Runtime, start_runtime
 from disclosure_guard.settings import Settings, get_settings
+from disclosure_guard.web import audit_pages, blocked_pages
 from disclosure_guard.web.routes import install_review_pages
 
 log = logging.getLogger(__name__)
@@ -64,4 +65,6 @@ def create_app(settings: Settings | None = None, runtime: Runtime | None = None)
     webhooks.describe_deliveries(app)
     # The reviewer pages (/review): HTML for people, over the same services.
     install_review_pages(app)
+    for pages in (blocked_pages, audit_pages):
+        app.include_router(pages.router)
     return app
