@@ -1,18 +1,24 @@
 """The item page over plain HTTP, on both databases: findings marked at their offsets, never a
 register value the letter did not contain, opening it audited, and release and reject from the
-page with a required comment, once."""
+page with a required comment, once; under four-eyes, a release by two different reviewers."""
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
+from collections.abc import Iterator
 
+import httpx
+import pytest
 from sqlalchemy import select
 
+from disclosure_guard.api.app import create_app
 from disclosure_guard.audit.trail import AuditAction
 from disclosure_guard.db.tables import AuditEventRow
 from tests.api.test_holds import JANE_ADDRESS, hold_one
 from tests.builders import a_case, register_values
+from tests.conftest import serving
 from tests.web.conftest import login_token, sign_in
 
 
@@ -62,3 +68,61 @@ def test_release_and_reject_from_the_page_need_a_comment_and_happen_once(web, pe
     assert "Rejected by rita" in web.get(f"/review/holds/{rejected['check_id']}").text
     missing = web.get("/review/holds/chk_000000")
     assert missing.status_code == 404 and 'data-code="hold_not_found"' in missing.text
+
+
+@pytest.fixture
+def four_eyes_url(session_runtime, runtime) -> Iterator[str]:  # noqa: ANN001
+    """The app served with DG_FOUR_EYES on (the session's server has it off)."""
+    strict = dataclasses.replace(session_runtime, settings=session_runtime.settings.model_copy(
+        update={"four_eyes": True}))
+    with serving(create_app(runtime=strict)) as url:
+        yield url
+
+
+def test_four_eyes_the_first_release_waits_for_a_different_reviewer(four_eyes_url, people, register_case, submit):
+    people("rita")
+    people("sam")
+    register_case()
+    held = hold_one(submit)
+    path = f"/review/holds/{held['check_id']}"
+    with httpx.Client(base_url=four_eyes_url, timeout=60) as rita, \
+            httpx.Client(base_url=four_eyes_url, timeout=60) as sam:
+        assert sign_in(rita, "rita").status_code == 303 and sign_in(sam, "sam").status_code == 303
+        before = rita.get(path).text
+        assert 'id="release-hint"' in before  # the page says a second release will be needed
+        token = login_token(before)
+        first = rita.post(f"{path}/release", data={"csrf_token": token, "comment": "Consent on file."})
+        assert first.status_code == 303 and first.headers["location"] == path
+
+        shown = rita.get(path).text
+        assert 'data-awaiting="second_reviewer">Awaiting a second reviewer' in shown
+        assert 'data-code="awaiting_second_reviewer"' in shown and 'data-code="second_reviewer_required"' in shown
+        assert f'action="{path}/release"' not in shown and f'action="{path}/reject"' in shown
+        assert "Consent on file." in shown
+        row = re.search(rf'<tr data-check-id="{held["check_id"]}".*?</tr>', rita.get("/review/").text, re.S)
+        assert row and "Awaiting a second reviewer" in row.group(0)
+
+        again = rita.post(f"{path}/release", data={"csrf_token": token, "comment": "Really."})  # an older tab
+        assert again.status_code == 409 and 'data-code="second_reviewer_required"' in again.text
+        assert "a different reviewer must release it too" in again.text
+
+        theirs = sam.get(path).text
+        assert f'action="{path}/release"' in theirs and "First release</dt><dd" in theirs
+        assert 'data-code="second_reviewer_required"' not in theirs
+        done = sam.post(f"{path}/release", data={"csrf_token": login_token(theirs), "comment": "Agreed."})
+        assert done.status_code == 303
+        final = sam.get(path).text
+        assert 'data-status="released">Released by sam' in final and 'data-approved-by="rita"' in final
+        assert "<textarea" not in final
+
+
+def test_four_eyes_a_reject_from_the_page_needs_one_reviewer(four_eyes_url, people, register_case, submit):
+    people("rita")
+    register_case()
+    held = hold_one(submit)
+    path = f"/review/holds/{held['check_id']}"
+    with httpx.Client(base_url=four_eyes_url, timeout=60) as rita:
+        sign_in(rita, "rita")
+        token = login_token(rita.get(path).text)
+        assert rita.post(f"{path}/reject", data={"csrf_token": token, "comment": "Wrong recipient."}).status_code == 303
+        assert 'data-status="rejected">Rejected by rita' in rita.get(path).text

@@ -15,7 +15,7 @@ from typing import Any
 from disclosure_guard.review.holds import HeldItem
 from disclosure_guard.review.outcome import ReviewStatus
 from disclosure_guard.types import Finding, Verdict
-from disclosure_guard.web.views import REASON_LABELS, STATUS_LABELS, age_of
+from disclosure_guard.web.views import REASON_LABELS, age_of, status_label
 
 MAX_COMMENT_CHARS = 5000
 
@@ -96,6 +96,14 @@ class ItemPage:
     reviewed_by: str | None
     review_comment: str | None
     max_comment_chars: int = MAX_COMMENT_CHARS
+    # Four-eyes: the first reviewer's release, and whether the one reading the page gave it
+    # (then only a different reviewer may release it; anyone may still reject it).
+    four_eyes: bool = False
+    awaiting_second_reviewer: bool = False
+    approved_by: str | None = None
+    approved_at: str | None = None
+    approval_comment: str | None = None
+    viewer_approved: bool = False
 
 
 def pieces_of(text: str, findings: list[tuple[int, Finding]]) -> tuple[Piece, ...]:
@@ -136,7 +144,12 @@ def recipient_views(content: dict[str, Any] | None, verdict: Verdict) -> tuple[R
     return tuple(views)
 
 
-def item_page(held: HeldItem, now: datetime | None = None) -> ItemPage:
+def _when(moment: datetime) -> str:
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def item_page(held: HeldItem, now: datetime | None = None, *, viewer: str | None = None,
+              four_eyes: bool = False) -> ItemPage:
     now = now or datetime.now(UTC)
     hold, verdict, content = held.hold, held.result.verdict, held.content
     # Findings are numbered from 1 on the page; reasons cite them by their index in the verdict.
@@ -150,9 +163,9 @@ def item_page(held: HeldItem, now: datetime | None = None) -> ItemPage:
     return ItemPage(
         check_id=hold.check_id,
         status=hold.status.value,
-        status_label=STATUS_LABELS[hold.status],
+        status_label=status_label(hold),
         pending=pending,
-        received=received.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        received=_when(received),
         waiting=age_of(now - received) if pending else "-",
         channel=hold.channel.value,
         submitted_by=hold.submitter_system or hold.submitted_by,
@@ -170,4 +183,10 @@ def item_page(held: HeldItem, now: datetime | None = None) -> ItemPage:
         content_kept=content is not None,
         reviewed_by=hold.reviewed_by,
         review_comment=held.review_comment,
+        four_eyes=four_eyes,
+        awaiting_second_reviewer=hold.awaiting_second_reviewer,
+        approved_by=hold.approved_by,
+        approved_at=_when(hold.approved_at) if hold.approved_at else None,
+        approval_comment=held.approval_comment,
+        viewer_approved=hold.awaiting_second_reviewer and viewer is not None and viewer == hold.approved_by,
     )

@@ -175,7 +175,16 @@ def held_item(check_id: CheckIdPath, web: ReviewerPage, runtime: RuntimeDep, ses
         held = open_hold(session, runtime.vault, web.user.principal, check_id)
     except NotFound:
         raise _no_such_item() from None
-    return render("item.html", view=item_page(held), user=web.user, csrf_token=web.csrf_token)
+    view = item_page(held, viewer=web.user.name, four_eyes=runtime.settings.four_eyes)
+    return render("item.html", view=view, user=web.user, csrf_token=web.csrf_token)
+
+
+_CONFLICTS = {
+    "hold_already_decided": "Someone else decided this item first; nothing was changed. "
+                            "Open it again to see their decision.",
+    "second_reviewer_required": "You have released this item already. Four-eyes: a different reviewer must "
+                                "release it too before it may be sent; nothing was changed. You may still reject it.",
+}
 
 
 def _decide(check_id: str, action: ReviewAction, web: WebSession, runtime: RuntimeDep, session: SessionDep,
@@ -185,12 +194,12 @@ def _decide(check_id: str, action: ReviewAction, web: WebSession, runtime: Runti
         raise PageRefused(400, "comment_required", f"A comment of 1 to {MAX_COMMENT_CHARS} characters is required: "
                                                    "say why, for the audit trail. Go back and add one.")
     try:
-        decide_hold(session, runtime.vault, web.user.principal, check_id, action, comment)
+        decide_hold(session, runtime.vault, web.user.principal, check_id, action, comment,
+                    four_eyes=runtime.settings.four_eyes)
     except NotFound:
         raise _no_such_item() from None
     except Conflict as exc:
-        raise PageRefused(409, exc.code, "Someone else decided this item first; nothing was changed. "
-                                         "Open it again to see their decision.") from None
+        raise PageRefused(409, exc.code, _CONFLICTS.get(exc.code, _CONFLICTS["hold_already_decided"])) from None
     return RedirectResponse(f"/review/holds/{check_id}", status_code=303)
 
 

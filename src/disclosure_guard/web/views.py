@@ -36,6 +36,12 @@ STATUS_LABELS: dict[ReviewStatus, str] = {
     ReviewStatus.RELEASED: "Released",
     ReviewStatus.REJECTED: "Rejected",
 }
+# Four-eyes: pending, released once, not to be sent until a different reviewer releases it too.
+AWAITING_SECOND_REVIEWER = "Awaiting a second reviewer"
+
+
+def status_label(hold: Hold) -> str:
+    return AWAITING_SECOND_REVIEWER if hold.awaiting_second_reviewer else STATUS_LABELS[hold.status]
 
 
 @dataclass(frozen=True)
@@ -140,6 +146,7 @@ class HoldRow:
     status_label: str
     age: str
     overdue: bool
+    awaiting_second_reviewer: bool = False
 
 
 @dataclass(frozen=True)
@@ -188,7 +195,8 @@ def hold_row(hold: Hold, now: datetime, overdue_after: timedelta) -> HoldRow:
         reason_codes=tuple(code.value for code in hold.reason_codes),
         cases=hold.case_references,
         status=hold.status.value,
-        status_label=STATUS_LABELS[hold.status],
+        status_label=status_label(hold),
+        awaiting_second_reviewer=hold.awaiting_second_reviewer,
         # Only an item still waiting can be late; a decided one shows how long it waited for no one.
         age=age_of(waiting) if hold.status is ReviewStatus.PENDING else "-",
         overdue=hold.status is ReviewStatus.PENDING and waiting > overdue_after,
