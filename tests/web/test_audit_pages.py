@@ -45,7 +45,8 @@ def test_the_audit_trail_is_for_auditors_and_admins(web, people):
         refused = web.get(path)
         assert refused.status_code == 403 and 'data-code="forbidden_role"' in refused.text
     web.cookies.clear()
-    assert sign_in(web, "audrey").status_code == 303
+    signed_in = sign_in(web, "audrey")
+    assert signed_in.status_code == 303 and signed_in.headers["location"] == "/review/audit"  # no queue for them
     page = web.get("/review/audit")
     assert page.status_code == 200 and page.headers["cache-control"] == "no-store"
     assert "script-src 'none'" in page.headers["content-security-policy"]
@@ -142,7 +143,7 @@ def test_feedback_on_a_block_is_listed_for_auditors_with_its_note(web, people, r
     web.cookies.clear()
 
     assert sign_in(web, "audrey").status_code == 303
-    page = web.get("/review/audit", params={"action": "block.feedback"})
+    page = web.get("/review/audit", params={"action": "block.feedback", "case": "DA-2026-00017"})
     assert len(event_ids(page.text)) == 1 and blocked["check_id"] in page.text
     assert f'<p class="comment" data-field="comment">{note}</p>' in page.text
     assert "comment_sealed" not in page.text

@@ -164,7 +164,8 @@ def test_this_was_wrong_needs_a_comment_and_its_token_and_is_audited(web, people
     assert sent.status_code == 303 and sent.headers["location"] == f"{path}?feedback=sent"
     assert 'data-code="feedback_sent"' in web.get(sent.headers["location"]).text
     [event] = _events(runtime, AuditAction.BLOCK_FEEDBACK)
-    assert (event.actor_name, event.actor_role, event.check_id) == ("rita", "reviewer", blocked["check_id"])
+    assert (event.actor_name, event.actor_role, event.check_id, event.case_reference) == (
+        "rita", "reviewer", blocked["check_id"], "DA-2026-00017")
     detail = json.loads(event.detail)
     assert detail["case_references"] == ["DA-2026-00017"]
     assert set(detail["reason_codes"]) == {r["code"] for r in blocked["reasons"]}

@@ -117,8 +117,11 @@ def send_block_feedback(session: Session, vault: Vault, actor: Principal, check_
     naming the check, its cases and reasons (in clear) and the note (sealed)."""
     row = _blocked_row(session, check_id)
     sealed = vault.seal(comment.encode(), FEEDBACK_PURPOSE)
-    record(session, actor, AuditAction.BLOCK_FEEDBACK, check_id=check_id, detail={
-        "case_references": list(_listed(row.case_references)),
+    cases = _listed(row.case_references)
+    # The event's own case column (the trail's case filter) when the block concerns one case.
+    record(session, actor, AuditAction.BLOCK_FEEDBACK, check_id=check_id,
+           case_reference=cases[0] if len(cases) == 1 else None, detail={
+        "case_references": list(cases),
         "reason_codes": list(_listed(row.reason_codes)),
         SEALED_COMMENT: base64.b64encode(sealed).decode(),
     })

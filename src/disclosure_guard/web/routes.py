@@ -124,7 +124,9 @@ def login(
     if attempt.user is None:
         return _login_page(csrf_token or "", 401, error=attempt.refusal, username=username)
     token, _ = open_session(session, attempt.user, _session_policy(settings))
-    response = RedirectResponse("/review/", status_code=303)
+    # Each to the page of their role: an auditor has no queue, and would land on a refusal.
+    home = "/review/audit" if attempt.user.role is Role.AUDITOR else "/review/"
+    response = RedirectResponse(home, status_code=303)
     _set_cookie(response, request, settings, SESSION_COOKIE, token, "/review")
     response.delete_cookie(LOGIN_COOKIE, path=LOGIN_PATH)
     return response
