@@ -149,3 +149,18 @@ def test_feedback_on_a_block_is_listed_for_auditors_with_its_note(web, people, r
     assert "comment_sealed" not in page.text
     [row] = csv.DictReader(io.StringIO(web.get("/review/audit/export", params={"action": "block.feedback"}).text))
     assert row["comment"] == "'" + note and row["check_id"] == blocked["check_id"] and row["actor"] == "rita"
+
+
+def test_an_export_past_its_cap_is_refused_and_names_the_way_out(web, people, runtime, monkeypatch):
+    from disclosure_guard.web import audit_view
+
+    people("audrey", Role.AUDITOR)
+    for n in range(3):
+        _record(runtime, "bulk", AuditAction.CASE_DELETED, case_reference=f"DA-B{n}")
+    assert sign_in(web, "audrey").status_code == 303
+    monkeypatch.setattr(audit_view, "MAX_EXPORT_ROWS", 2)  # the server runs in this process
+    refused = web.get("/review/audit/export", params={"actor": "bulk"})
+    assert refused.status_code == 400 and 'data-code="export_too_large"' in refused.text
+    assert "narrow the filters" in refused.text
+    assert AuditAction.AUDIT_EXPORTED not in {e.action for e in _all_events(runtime)}
+    assert web.get("/review/audit/export", params={"actor": "bulk", "case": "DA-B1"}).status_code == 200

@@ -63,8 +63,8 @@ def audit_export(web: AuditorPage, runtime: RuntimeDep, session: SessionDep, par
     try:
         rows = export_rows(session, runtime.vault, parsed.audit_filter)
     except ExportTooLarge as exc:
-        raise PageRefused(400, "export_too_large", f"{exc}: narrow the filters (a date range) and export "
-                                                   "again.") from None
+        raise PageRefused(400, exc.code, f"{exc.message}: narrow the filters (a date range) and export "
+                                         "again.") from None
     form = parsed.form
     record(session, web.user.principal, AuditAction.AUDIT_EXPORTED, detail={
         "rows": len(rows),

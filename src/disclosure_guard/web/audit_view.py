@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from disclosure_guard.access.users import User
 from disclosure_guard.audit.trail import AuditAction, AuditEvent, AuditFilter, list_events
 from disclosure_guard.crypto import Vault
+from disclosure_guard.errors import InvalidInput
 from disclosure_guard.review.blocked import SEALED_COMMENT, feedback_comment
 from disclosure_guard.web.views import Option
 
@@ -176,7 +177,9 @@ def audit_page(session: Session, vault: Vault, user: User, csrf_token: str, pars
     )
 
 
-class ExportTooLarge(Exception):  # noqa: N818
+class ExportTooLarge(InvalidInput):
+    code = "export_too_large"
+
     def __init__(self, total: int) -> None:
         super().__init__(f"{total} events match; an export holds at most {MAX_EXPORT_ROWS}")
         self.total = total
