@@ -143,18 +143,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc
 
 from disclosure_guard.extraction.recognizers.address_grammar import (
+    COMPOUND_STREET_SUFFIXES,
     CONNECTOR_WORD,
     CORRECTABLE_STREET_TYPES,
     DWELLING_SUB_WORDS,
     FLOOR,
     IN_TOWN,
     LABEL_VALUE_NEGATIVES,
+    REACH,
     RUN_TOGETHER_SHORT_TYPES,
     SEPARATOR,
     SLIPPED_STREET_TYPES,
@@ -167,6 +170,7 @@ from disclosure_guard.extraction.recognizers.address_grammar import (
 )
 from disclosure_guard.extraction.recognizers.base import PipelineStep, Recognizer
 from disclosure_guard.extraction.recognizers.postcode import PostcodeMatch, PostcodeRecognizer
+from disclosure_guard.extraction.recognizers.word_windows import Words, finditer_in_runs
 from disclosure_guard.types import Span, SpanKind
 
 RUN_TOGETHER_MIN_NAME = 3
@@ -180,6 +184,8 @@ MAX_BLOCK_LINES = 7
 # Enough for the longest segment read backwards ("Ground Floor Flat, ", "The Old Coach House, ").
 BACK_WINDOW = 80
 MAX_LABEL_LINES = 6
+# Every house number holds one (none starts with 0): the loose street rule's anchor.
+HOUSE_NUMBER_DIGIT = re.compile(r"[1-9]")
 MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -239,9 +245,7 @@ class AddressRecognizer(Recognizer):
         self._name_stop = words.street_name_stopwords
         self._locality_stop = words.locality_stopwords
         grammar = AddressGrammar(words)
-        self._street = grammar.pattern("street")
-        self._loose_street = grammar.pattern("loose_street")
-        self._sub_then_building = grammar.pattern("sub_then_building")
+        self._whole_text_rules = {rule: grammar.pattern(rule) for rule in REACH}
         self._flat_then_number_before = grammar.pattern("flat_then_number_before")
         self._sub_word_before = grammar.pattern("sub_word_before")
         self._back = grammar.pattern("back")
@@ -270,7 +274,19 @@ class AddressRecognizer(Recognizer):
         self._lower_places = grammar.pattern("lower_places")
         self._lower_town = grammar.pattern("lower_town")
         self._lower_flat_in_building = grammar.pattern("lower_flat_in_building")
-        self._leading_type_street = grammar.pattern("leading_type_street")
+        # The words each whole-text rule's matches hold (see `REACH`): street types and the
+        # "-way"/"-gate"/"-side" compounds; a digit of a house number; Welsh leading types; flat
+        # words, whose value may follow with no blank ("Flat2", "FlatB", and so "Unity").
+        street_types = frozenset(words.street_types) | words.ambiguous_street_types
+        leading_types = frozenset(words.leading_street_types)
+        sub_words = tuple(words.subbuilding_words)
+        self._anchors: dict[str, Callable[[str, Words], list[int]]] = {
+            "street": lambda text, w: w.anchored(lambda key: key in street_types
+                                                 or key.endswith(COMPOUND_STREET_SUFFIXES)),
+            "loose_street": lambda text, w: w.holding(m.start() for m in HOUSE_NUMBER_DIGIT.finditer(text)),
+            "leading_type_street": lambda text, w: w.anchored(leading_types.__contains__),
+            "sub_then_building": lambda text, w: w.anchored(lambda key: key.startswith(sub_words)),
+        }
 
     # ------------------------------------------------------------------ entry point
 
@@ -279,11 +295,12 @@ class AddressRecognizer(Recognizer):
         persons = [(e.start_char, e.end_char) for e in doc.ents
                    if e.label_ == "PERSON"] if doc is not None else []
         candidates: list[_Candidate] = []
-        for m in self._street.finditer(text):
+        words = Words(text)
+        for m in self.rule_matches("street", text, words):
             candidate = self._from_street(text, m, postcodes, persons)
             if candidate is not None:
                 candidates.append(candidate)
-        for m in self._sub_then_building.finditer(text):
+        for m in self.rule_matches("sub_then_building", text, words):
             end, has_postcode, _lines = self._grow_forward(text, m.end(), False, postcodes)
             if m.group("house") is not None and not has_postcode and not (
                     end > m.end() and self._is_dwelling_sub(m.group("sub"))):
@@ -293,11 +310,11 @@ class AddressRecognizer(Recognizer):
             candidates.append(_Candidate(
                 m.start(), end, SCORE_WITH_POSTCODE if has_postcode else SCORE_NUMBERED,
                 {"sub_building"}))
-        for m in self._leading_type_street.finditer(text):
+        for m in self.rule_matches("leading_type_street", text, words):
             candidate = self._from_leading_type_street(text, m, postcodes, persons)
             if candidate is not None:
                 candidates.append(candidate)
-        for m in self._loose_street.finditer(text):
+        for m in self.rule_matches("loose_street", text, words):
             candidate = self._from_loose_street(text, m, postcodes, persons)
             if candidate is not None:
                 candidates.append(candidate)
@@ -320,6 +337,12 @@ class AddressRecognizer(Recognizer):
                  score=c.score, pattern="+".join(sorted(c.patterns)))
             for c in self._merge(text, candidates)
         ]
+
+    def rule_matches(self, rule: str, text: str, words: Words) -> Iterator[re.Match[str]]:
+        """The matches of a whole-text rule (a key of `REACH`), the same as its `finditer` over
+        the whole text but tried only within its reach of its anchor words."""
+        runs = words.runs(self._anchors[rule](text, words), REACH[rule])
+        return finditer_in_runs(self._whole_text_rules[rule], text, runs)
 
     # ------------------------------------------------------------------ anchors
 

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from disclosure_guard.extraction.recognizers.base import load_word_list
 from disclosure_guard.extraction.recognizers.letters import LETTER, UPPER
+from disclosure_guard.extraction.recognizers.word_windows import Reach
 
 # The word lists beside the pipeline, by the name the grammar knows them by.
 WORD_LISTS = {
@@ -52,6 +53,8 @@ SLIPPED_STREET_TYPES = ("way", "walk", "mews", "park", "rise", "view", "row", "g
 # Shorter types run into a name ("Moorsiderise", "Willowrow"); "way", "gate" and "side" are
 # the street anchor's compound streets ("Kingsway").
 RUN_TOGETHER_SHORT_TYPES = ("rise", "walk", "mews", "view", "green", "row", "park", "hill")
+# Single-word streets with a house number: "4 Kingsway", "12 Moorgate", "3 Hillside".
+COMPOUND_STREET_SUFFIXES = ("way", "gate", "side")
 # Words for a home, as against a unit of a course or a room of an office: a flat and a name
 # with nothing after them count only for these.
 DWELLING_SUB_WORDS = frozenset({"flat", "apartment", "apt", "maisonette", "bedsit", "penthouse", "caravan", "chalet"})
@@ -79,8 +82,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # Lower-case words inside a street name: "Prince of Wales Road", "Ashby de la Zouch Road".
     ("street_name_connector", r"(?:of|the|de|la|le|upon|on|in|and)"),
     ("country_name", r"(?:UK|U\.K\.|United Kingdom|UNITED KINGDOM|England|Scotland|Wales|Northern Ireland|GB)"),
-    # Single-word streets with a house number: "4 Kingsway", "12 Moorgate", "3 Hillside".
-    ("compound_street_suffix", r"(?:way|gate|side)"),
+    ("compound_street_suffix", "(?:" + "|".join(COMPOUND_STREET_SUFFIXES) + ")"),
     ("year", r"(?:19|20)\d\d"),
     # Words that say where someone lives: what follows is an address even without a number or a
     # street type ("staying at Willowbank, Heaton, Newcastle upon Tyne").
@@ -190,6 +192,27 @@ RULES: tuple[tuple[str, str], ...] = (
     ("label_line", r"[ \t]*[A-Za-z][A-Za-z /()'’\-]{0,30}:"),
     ("sentence_end", r"(?<=[a-z0-9)])[.;!?](?=[ \t]+[A-Z])|;"),
 )  # fmt: skip
+
+# The rules the recognizer runs over a whole text, and how many blank-separated words either
+# side of the word every match holds (its anchor) a match can reach: the recognizer tries them
+# only on those runs of words (`word_windows.py`). Counted from the rules above, with room to
+# spare; a rule that grows must grow its reach, and `tests/extraction/test_word_windows.py`
+# compares against a scan of the whole text.
+REACH = {
+    # Anchor: the street type, or a "-way"/"-gate"/"-side" compound. Before it a number (at
+    # most 4 words, "No. 12 - 14,") and a name (4 words and 3 connectors, "Prince of Wales");
+    # after it a direction ("Road North").
+    "street": Reach(before=16, after=2),
+    # Anchor: a word holding a digit. "No." before it, or "No. 12 -" before the "14" of a
+    # range; after it the rest of the number and a name of 4 words.
+    "loose_street": Reach(before=5, after=10),
+    # Anchor: the leading type ("Heol"). A number before it; "y"/"yr" and 3 words after it.
+    "leading_type_street": Reach(before=6, after=6),
+    # Anchor: the flat's word. A floor and "floor" before it ("First Floor Flat"); after it
+    # "No." and the flat's value, a comma, then a building (a number of 4 words, "The", 3 words,
+    # a building word of 2) or a house name of 3 words.
+    "sub_then_building": Reach(before=3, after=18),
+}
 
 _REFERENCE = re.compile(r"\{([a-z_]+)\}")
 
