@@ -12,6 +12,7 @@ import re
 from sqlalchemy import select
 
 from disclosure_guard.access.roles import Role
+from disclosure_guard.audit.chain import verify_chain
 from disclosure_guard.audit.trail import AuditAction
 from disclosure_guard.db.tables import AuditEventRow
 from tests.api.test_holds import JANE_ADDRESS, hold_one
@@ -171,3 +172,5 @@ def test_this_was_wrong_needs_a_comment_and_its_token_and_is_audited(web, people
     assert set(detail["reason_codes"]) == {r["code"] for r in blocked["reasons"]}
     # The note is a person's free text: sealed in the trail, never in clear.
     assert "Jane moved" not in event.detail and "comment_sealed" in detail
+    with runtime.session_factory() as session:  # the sealed note is part of the chained event
+        assert verify_chain(session, {}).intact
