@@ -27,6 +27,12 @@ def _headers_are_safe(answer: httpx.Response) -> None:
     assert answer.headers["cache-control"] == "no-store"
 
 
+def _way_back(refused: httpx.Response) -> tuple[str, str]:
+    """The refused page's link back: (href, words)."""
+    [(href, words)] = re.findall(r'<main[^>]*>.*<a href="([^"]*)">([^<]*)</a>', refused.text, re.S)
+    return href, words
+
+
 def test_signed_out_the_queue_sends_you_to_sign_in(web, people):
     for path in ("/review/", "/review"):
         answer = web.get(path)
@@ -66,6 +72,7 @@ def test_a_form_posted_without_its_token_is_refused(web, people):
     web.get("/review/login")
     refused = web.post("/review/login", data={"username": "rita", "password": PASSWORD})
     assert refused.status_code == 403 and 'data-code="csrf_token_invalid"' in refused.text
+    assert _way_back(refused) == ("/review/login", "Back to the sign-in page")  # no one is signed in
     _headers_are_safe(refused)
     # A token from another browser's form is no better: it must match this browser's cookie.
     with httpx.Client(base_url=str(web.base_url)) as other:
@@ -75,7 +82,8 @@ def test_a_form_posted_without_its_token_is_refused(web, people):
 
     assert sign_in(web, "rita").status_code == 303
     assert web.post("/review/logout").status_code == 403
-    assert web.post("/review/logout", data={"csrf_token": "guessed"}).status_code == 403
+    refused = web.post("/review/logout", data={"csrf_token": "guessed"})
+    assert refused.status_code == 403 and _way_back(refused) == ("/review/", "Back to the hold queue")
     assert web.get("/review/").status_code == 200  # still signed in
 
 
@@ -103,9 +111,14 @@ def test_the_queue_is_for_reviewers_and_admins(web, people):
     assert sign_in(web, "audrey").status_code == 303
     refused = web.get("/review/")
     assert refused.status_code == 403 and 'data-code="forbidden_role"' in refused.text
+    # The way back is to the page an auditor lands on, not to the queue that refused her.
+    assert _way_back(refused) == ("/review/audit", "Back to the audit trail")
+    assert _way_back(web.get("/review/holds/no-such-check")) == ("/review/audit", "Back to the audit trail")
     web.cookies.clear()
     assert sign_in(web, "ada").status_code == 303
     assert web.get("/review/").status_code == 200
+    refused = web.get("/review/holds/no-such-check")
+    assert refused.status_code == 404 and _way_back(refused) == ("/review/", "Back to the hold queue")
 
 
 def test_the_cookie_is_secure_behind_https(session_runtime, runtime, people):

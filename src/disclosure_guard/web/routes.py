@@ -3,6 +3,7 @@ or a query, calls one service and renders a view model; who may see a page is a 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated
 
@@ -19,6 +20,7 @@ from disclosure_guard.api.deps import RuntimeDep, SessionDep
 from disclosure_guard.errors import Conflict, NotFound
 from disclosure_guard.review.holds import ReviewAction, decide_hold, open_hold
 from disclosure_guard.settings import Settings
+from disclosure_guard.web.audit_view import AUDIT_PATH
 from disclosure_guard.web.headers import ReviewPageHeaders
 from disclosure_guard.web.item_view import MAX_COMMENT_CHARS, item_page
 from disclosure_guard.web.pages import STATIC_DIR, PageRefused, SignInRequired, render
@@ -36,6 +38,26 @@ _REFUSALS = {
     SignInRefusal.ACCOUNT_LOCKED: "This account is locked after repeated failed sign-ins. Try again later, "
                                   "or ask an administrator to reset the password.",
 }
+
+
+@dataclass(frozen=True)
+class Landing:
+    """The page a role lands on when signing in, and the way back to it from a refused page."""
+
+    path: str
+    back: str
+
+
+QUEUE_LANDING = Landing("/review/", "Back to the hold queue")
+# An auditor has no queue: sent there, they would land on a refusal.
+AUDIT_LANDING = Landing(AUDIT_PATH, "Back to the audit trail")
+SIGN_IN_LANDING = Landing(LOGIN_PATH, "Back to the sign-in page")
+
+
+def landing(role: Role | None) -> Landing:
+    if role is None:
+        return SIGN_IN_LANDING
+    return AUDIT_LANDING if role is Role.AUDITOR else QUEUE_LANDING
 
 
 def _session_policy(settings: Settings) -> SessionPolicy:
@@ -58,6 +80,8 @@ def signed_in(request: Request, runtime: RuntimeDep, session: SessionDep) -> Web
     web = resume_session(session, token, _session_policy(runtime.settings))
     if web is None:
         raise SignInRequired(expired=bool(token))
+    # For a refusal further on (a role, a form token): its page links back to where this role lands.
+    request.state.review_role = web.user.role
     return web
 
 
@@ -124,9 +148,7 @@ def login(
     if attempt.user is None:
         return _login_page(csrf_token or "", 401, error=attempt.refusal, username=username)
     token, _ = open_session(session, attempt.user, _session_policy(settings))
-    # Each to the page of their role: an auditor has no queue, and would land on a refusal.
-    home = "/review/audit" if attempt.user.role is Role.AUDITOR else "/review/"
-    response = RedirectResponse(home, status_code=303)
+    response = RedirectResponse(landing(attempt.user.role).path, status_code=303)
     _set_cookie(response, request, settings, SESSION_COOKIE, token, "/review")
     response.delete_cookie(LOGIN_COOKIE, path=LOGIN_PATH)
     return response
@@ -219,7 +241,8 @@ def reject(check_id: CheckIdPath, web: ReviewerForm, runtime: RuntimeDep, sessio
 
 def _refused(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, PageRefused)
-    return render("refused.html", exc.status_code, code=exc.code, message=exc.message)
+    back = landing(getattr(request.state, "review_role", None))
+    return render("refused.html", exc.status_code, code=exc.code, message=exc.message, back=back)
 
 
 def _to_sign_in(request: Request, exc: Exception) -> Response:
