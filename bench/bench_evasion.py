@@ -159,6 +159,18 @@ def inline_tags(value: str, out: list[Rendering], rng: random.Random) -> None:
             out[end].after += closing
 
 
+# Junk a mail-merge template or a tracking tool leaves inside a word, out of sight.
+HIDING_STYLES = ["display:none", "display: none !important", "font-size:0", "font-size:0px;line-height:0",
+                 "mso-hide:all;display:none", "visibility:hidden", "opacity:0"]
+
+
+def hidden_junk(value: str, out: list[Rendering], rng: random.Random) -> None:
+    for i in _positions(value, rng, _inside_word(value)):
+        junk = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(rng.randint(1, 6)))
+        tag = rng.choice(["span", "font", "div"] if rng.random() < 0.2 else ["span"])
+        out[i].before += f'<{tag} style="{rng.choice(HIDING_STYLES)}">{junk}</{tag}>'
+
+
 def entities(value: str, out: list[Rendering], rng: random.Random) -> None:
     for i in _positions(value, rng, lambda i: value[i].isalnum()):
         out[i].form = rng.choice(["&#{};", "&#x{:X};", "&#x{:x};"]).format(ord(value[i]))
@@ -188,6 +200,7 @@ FAMILIES: dict[str, Family] = {
     "phone_separators": Family(phone_separators, kinds=("phone",)),
     "html_inline": Family(inline_tags, forms=("html",)),
     "html_entities": Family(entities, forms=("html",)),
+    "html_hidden_junk": Family(hidden_junk, forms=("html",)),
 }
 
 

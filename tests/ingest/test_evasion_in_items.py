@@ -1,5 +1,5 @@
 """Issue 10's evasion check, item by item through `guard.check`: a soft hyphen, a zero-width
-character or inline markup inside Jane's address, in an HTML body, an HTML, DOCX or PDF
+character, inline markup or junk hidden by CSS inside Jane's address (or the address hidden whole), in an HTML body, an HTML, DOCX or PDF
 attachment, still lets nothing through to Mark; the same disguise on an address nobody
 registered changes nothing. The address is written without its postcode where the form allows,
 so that the street itself must be read whole."""
@@ -35,6 +35,12 @@ IN_HTML = {
                        "Flat 5, 9 Pa<span title=x>rk</span> La<abbr title=lane>ne</abbr>, York"),
     "soft hyphen entities in the postcode": ("Flat 3, Leeds LS&shy;6 2&#173;AB", "Flat 5, York YO&shy;1 7&#xAD;HH"),
     "zero-width joiners": ("Flat 3, 12 E&zwj;lm Ro&zwnj;ad, Leeds", "Flat 5, 9 Pa&zwj;rk La&zwnj;ne, York"),
+    "junk hidden by CSS inside words": ('Flat 3, 12 E<span style="display:none">zq</span>lm '
+                                        'Ro<span style="font-size:0">x</span>ad, Leeds',
+                                        'Flat 5, 9 Pa<span style="display:none">zq</span>rk '
+                                        'La<span style="font-size:0">x</span>ne, York'),
+    "the address itself hidden by CSS": ('<span style="display: none !important">Flat 3, 12 Elm Road, Leeds</span>',
+                                         '<span style="display: none !important">Flat 5, 9 Park Lane, York</span>'),
 }
 IN_TEXT = {
     "soft hyphens": ("Flat 3, 12 E\u00adlm Ro\u00adad, Leeds", "Flat 5, 9 Pa\u00adrk La\u00adne, York"),

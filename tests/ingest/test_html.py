@@ -1,7 +1,7 @@
 import pytest
 
 from disclosure_guard.ingest.html import html_to_text, read_html
-from disclosure_guard.reading import reading_view, read_text
+from disclosure_guard.reading import INVISIBLE_FILLER, read_text, reading_view
 
 
 def shown(markup: str) -> str:
@@ -86,8 +86,44 @@ def test_entities_are_decoded_in_place():
 
 
 def test_text_hidden_by_css_is_still_read_but_scripts_are_not():
-    text = html_to_text('<div style="display:none">LS6 2AB</div><script>var a="x";</script><style>p{}</style>')
-    assert "LS6 2AB" in text and "var" not in text
+    read = read_html('<div style="display:none">LS6 2AB</div><script>var a="x";</script><style>p{}</style>')
+    assert read.hidden == "LS6 2AB" and "var" not in read.shown + read.hidden
+
+
+def test_what_a_style_hides_is_read_apart_so_it_fuses_no_words():
+    read = read_html('<p>167 Bi<span style="display:none">zzz</span>rch Terrace</p>')
+    assert _visible(read.shown).strip() == "167 Birch Terrace" and read.hidden == "zzz"
+    assert read_html('<div hidden>LS6 2AB</div>ok').hidden == "LS6 2AB"
+
+
+@pytest.mark.parametrize("style", ["display:none", "DISPLAY: NONE !important", "visibility:hidden", "font-size:0",
+                                   "font-size: 0px", "opacity:0", "opacity: 0.0", "mso-hide:all", "color:red;display:none"])
+def test_each_hiding_style(style: str):
+    read = read_html(f'a<span style="{style}">12 Elm <b>Road</b> &amp; co</span>b')
+    assert (_visible(read.shown), read.hidden) == ("ab", "12 Elm Road & co")
+
+
+@pytest.mark.parametrize("markup", ['<span style="font-size:10px">x</span>', '<span style="opacity:0.5">x</span>',
+                                    '<span title="hidden">x</span>', '<br style="display:none">x',
+                                    '<img style="display:none" alt="y">x'])
+def test_styles_that_hide_nothing(markup: str):
+    read = read_html(markup)
+    assert "x" in read.shown and read.hidden == ""
+
+
+def test_a_hidden_element_ends_at_its_own_closing_tag_or_the_end():
+    read = read_html('<div style="display:none">a<div>b</div>c</div>d<span hidden>never closed')
+    assert _visible(read.shown).strip() == "d" and read.hidden == "a b c\nnever closed"
+    assert len(read.shown) == len('<div style="display:none">a<div>b</div>c</div>d<span hidden>never closed')
+
+
+def test_each_value_in_the_tags_once():
+    assert read_html("<a href=x>" * 100_000).in_tags == "x"
+    assert read_html('<a href="b">1</a><a href="a">2</a><a href="b">3</a>').in_tags == "b\na"
+
+
+def _visible(shown: str) -> str:
+    return shown.replace(INVISIBLE_FILLER, "")
 
 
 def test_unquoted_attribute_values_are_read_too():

@@ -12,9 +12,14 @@ read too. On a box of its own (an image's alt text, a form's values and labels, 
 it stays in place, set apart by spaces. On a tag that runs inside the text (a link's target, a
 `title` on a <span> or <abbr>) it would split the words the tag sits between ("167 <a
 href="#">Birch</a> Terrace" read "167 # Birch Terrace", "Bi<span title="x">rch</span>" read "Bi x
-rch"), so there it is blanked like the tag and read apart, one value a line, as
-`HtmlText.in_tags` (a mailto: address is still a contact detail). Text hidden by CSS is still text and is kept,
-and so are the strings CSS itself puts on screen (`content: "…"` in a style sheet). Outlook's
+rch"), so there it is blanked like the tag and read apart, each value once and one a line,
+as `HtmlText.in_tags` (a mailto: address is still a contact detail). Text an element's own
+inline style or `hidden` attribute hides (display:none, visibility:hidden, a zero font size or
+opacity, Outlook's mso-hide:all) is not on screen, and in place it would fuse the words around it
+("Bi<span style="display:none">zzz</span>rch" reads "Bizzzrch"): it is blanked there and read
+apart as `HtmlText.hidden`, so an address hidden in the markup is still found. Text hidden by a
+class in a style sheet is kept in place, and so are the strings CSS itself puts on screen
+(`content: "…"` in a style sheet). Outlook's
 conditional comments (<!--[if mso]>…<![endif]-->) are rendered by Outlook, so their content is
 read and only the markers are blanked.
 
@@ -33,6 +38,8 @@ Examples it must handle (read as the reading view reads the result):
   '<input value="LS6 2AB">'                             -> 'LS6 2AB' in place
   '<style>.a::after{content:"12 Elm Road"}</style>'     -> '12 Elm Road' in place
   '<!--[if mso]><p>12 Elm Road</p><![endif]-->'         -> '12 Elm Road' in place
+  'Bi<span style="display:none">zzz</span>rch Terrace'  -> "Birch Terrace"; "zzz" in the hidden text
+  '<div hidden>LS6 2AB</div>'                           -> "LS6 2AB" in the hidden text
   '<script>var a="<!--";</script><p>12 Elm Road</p>'    -> '12 Elm Road' (a script is not a comment)
 
 One scan from left to right, each "<" looked at once: hostile markup ('<a' or '<!--' repeated
@@ -82,6 +89,15 @@ _VISIBLE_ATTRIBUTE = re.compile(
 # the legacy names (&nbsp, &shy, &amp…) that browsers still read without it. 32 characters is
 # longer than any entity name, and keeps a hostile "&aaaa…" from being read as one.
 _ENTITY = re.compile(r"&(#[0-9]{1,8};?|#[xX][0-9a-fA-F]{1,8};?|[a-zA-Z][a-zA-Z0-9]{0,31};?)")
+# Elements with no closing tag: a style on them hides nothing after them.
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_ATTRIBUTE = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*("([^"]*)"|'([^']*)'|[^\s"'=<>`]+))?""")
+# Inline declarations that take an element's text off the screen.
+_HIDING_STYLE = re.compile(
+    r"(?:^|[;\s])(?:display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all"
+    r"|(?:font-size|opacity)\s*:\s*0*\.?0*(?:px|pt|em|rem|%)?\s*(?:!\s*important\s*)?(?:;|$))",
+    re.IGNORECASE,
+)
 # Whitespace a browser lays out differently from how it is written: a run, or a line break.
 _TEXT_WHITESPACE = re.compile(r" [ \t\r\n\f]+|[\t\r\n\f][ \t\r\n\f]*")
 
@@ -89,10 +105,12 @@ _TEXT_WHITESPACE = re.compile(r" [ \t\r\n\f]+|[\t\r\n\f][ \t\r\n\f]*")
 @dataclass(frozen=True)
 class HtmlText:
     """`shown`: the laid-out text, as long as the markup; `in_tags`: the values of attributes on
-    tags inside the text (link targets, titles), one a line, read apart from it."""
+    tags inside the text (link targets, titles), one a line, read apart from it; `hidden`: the
+    text of elements their own style hides, one element a line."""
 
     shown: str
     in_tags: str
+    hidden: str = ""
 
 
 def html_to_text(markup: str) -> str:
@@ -100,11 +118,14 @@ def html_to_text(markup: str) -> str:
 
 
 def read_html_parts(name: str, markup: str, budget: Budget, out: list[Part]) -> None:
-    """The laid-out text as part `name`, and what the tags inside it hold as "`name` links"."""
+    """The laid-out text as part `name`, what the tags inside it hold as "`name` links", and
+    what their styles hide as "`name` hidden"."""
     read = read_html(markup)
     out.append(budget.text_part(name, read.shown))
     if read.in_tags:
         out.append(budget.text_part(f"{name} links", read.in_tags))
+    if read.hidden:
+        out.append(budget.text_part(f"{name} hidden", read.hidden))
 
 
 def read_html(markup: str) -> HtmlText:
@@ -116,6 +137,7 @@ def read_html(markup: str) -> HtmlText:
     text_start = 0  # where the text not yet laid out begins
     preformatted = 0  # how many <pre>-like elements are open
     tag_end = -1  # the first ">" at or after the "<" being looked at; found once, not once per "<"
+    hiding = _Hiding()
     while (start := markup.find("<", position)) != -1:
         if markup.startswith("<!--", start):
             _lay_out_text(markup, text_start, start, chars, preformatted)
@@ -143,6 +165,7 @@ def read_html(markup: str) -> HtmlText:
             in_tags.extend(_visible_attribute_values(found))
         if tag in _PREFORMATTED_TAGS:
             preformatted = max(0, preformatted + (-1 if found.group(1) else 1))
+        hiding.tag(found, chars)
         position = text_start = end + 1
         if tag in _HIDDEN_CLOSE and not found.group(1):
             close = _HIDDEN_CLOSE[tag].search(markup, position)
@@ -152,7 +175,57 @@ def read_html(markup: str) -> HtmlText:
                 _keep_css_content(markup, position, stop, chars)
             position = text_start = stop
     _lay_out_text(markup, text_start, len(markup), chars, preformatted)
-    return HtmlText(_ENTITY.sub(_entity_in_place, "".join(chars)), "\n".join(in_tags))
+    hiding.close(len(markup), len(markup), chars)  # an element never closed hides to the end, as in a browser
+    # Each value once: a value repeated discloses nothing more, and "<a href=x>" a hundred
+    # thousand times would otherwise be a hundred thousand lines for the NER to read.
+    return HtmlText(_ENTITY.sub(_entity_in_place, "".join(chars)), "\n".join(dict.fromkeys(in_tags)),
+                    "\n".join(dict.fromkeys(hiding.texts)))
+
+
+class _Hiding:
+    """The element its own style hides that the scan is inside, if any: its name, how many
+    elements of that name are open inside it, where it and its content start. At its closing
+    tag its content (laid out by then) is kept as one line of text, and the element with its
+    tags taken off the screen: a hidden <div> breaks no line either."""
+
+    def __init__(self) -> None:
+        self.name = ""
+        self.depth = 0
+        self.start = self.content_start = 0
+        self.texts: list[str] = []
+
+    def tag(self, found: re.Match[str], chars: list[str]) -> None:
+        name, closing = (found.group(2) or "").lower(), bool(found.group(1))
+        if not name or name in _VOID_TAGS or (found.group(3) or "").rstrip().endswith("/"):
+            return
+        if self.depth:
+            if name == self.name:
+                self.depth += -1 if closing else 1
+                if not self.depth:
+                    self.close(found.start(), found.end(), chars)
+        elif not closing and _hides(found.group(3) or ""):
+            self.name, self.depth, self.start, self.content_start = name, 1, found.start(), found.end()
+
+    def close(self, content_end: int, end: int, chars: list[str]) -> None:
+        if self.name:
+            text = "".join(chars[self.content_start : content_end]).replace(INVISIBLE_FILLER, "")
+            if text := " ".join(html.unescape(text).split()):
+                self.texts.append(text)
+            _hide(chars, self.start, end)
+        self.name, self.depth = "", 0
+
+
+def _hides(attributes: str) -> bool:
+    """Whether a tag's own attributes take its content off the screen."""
+    for attribute in _ATTRIBUTE.finditer(attributes):
+        name = attribute.group(1).lower()
+        if name == "hidden":
+            return True
+        if name == "style" and attribute.group(2) is not None:
+            value = next((v for v in attribute.group(3, 4) if v is not None), attribute.group(2))
+            if _HIDING_STYLE.search(value):
+                return True
+    return False
 
 
 def _hide(chars: list[str], start: int, end: int, newline: bool = False) -> None:
