@@ -117,7 +117,7 @@ def test_four_eyes_a_release_needs_a_second_different_reviewer(four_eyes_http, r
     assert approved.json()["approved_by"] == "test-reviewer" and approved.json()["reviewed_by"] is None
     # Still not to be sent: the submitter's answer says pending, and the queue lists it as waiting.
     check = http.get(f"/v1/checks/{held['check_id']}", headers=bearer(keys["submitter"])).json()
-    assert check["review"]["status"] == "pending"
+    assert check["review"]["status"] == "pending" and check["review"]["awaiting_second_reviewer"] is True
     listed = http.get("/v1/holds", params={"status": "pending"}, headers=first).json()["items"]
     assert [(h["check_id"], h["awaiting_second_reviewer"]) for h in listed] == [(held["check_id"], True)]
 

@@ -156,12 +156,16 @@ class ReviewOut(BaseModel):
 
     status: ReviewStatus = Field(description="pending until a reviewer releases (it may be sent now) or rejects it.")
     decided_at: datetime | None = Field(default=None, description="When it was released or rejected; null while pending.")
+    awaiting_second_reviewer: bool = Field(
+        default=False, description="Four-eyes (DG_FOUR_EYES): pending, released once, and it may not be sent "
+        "until a different reviewer releases it too; the status stays pending until then.")
 
     @classmethod
     def from_outcome(cls, outcome: CheckOutcome) -> ReviewOut | None:
         if outcome.review_status is None:
             return None
-        return cls(status=outcome.review_status, decided_at=outcome.reviewed_at)
+        return cls(status=outcome.review_status, decided_at=outcome.reviewed_at,
+                   awaiting_second_reviewer=outcome.awaiting_second_reviewer)
 
 
 class CheckResponse(BaseModel):

@@ -272,8 +272,10 @@ def load_result(session: Session, vault: Vault, check_id: str, *, system: str | 
 
 def result_of(vault: Vault, row: CheckRow) -> CheckOutcome:
     document = vault.open_json(row.sealed_result, f"{RESULT_PURPOSE}:{row.id}")
-    outcome = outcome_from_document(document, ReviewStatus(row.review_status) if row.review_status else None)
-    return dataclasses.replace(outcome, reviewed_at=row.reviewed_at)
+    status = ReviewStatus(row.review_status) if row.review_status else None
+    outcome = outcome_from_document(document, status)
+    return dataclasses.replace(outcome, reviewed_at=row.reviewed_at, awaiting_second_reviewer=(
+        status is ReviewStatus.PENDING and row.approved_by is not None))
 
 
 def load_content(vault: Vault, row: CheckRow) -> dict[str, Any] | None:

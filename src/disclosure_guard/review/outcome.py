@@ -31,6 +31,9 @@ class CheckOutcome:
     review_status: ReviewStatus | None = None
     # When a reviewer released or rejected it; None while pending.
     reviewed_at: datetime | None = None
+    # Four-eyes (DG_FOUR_EYES): pending, released once, and a different reviewer's release still
+    # to come; a first release is not a release, so the submitter must not send it yet.
+    awaiting_second_reviewer: bool = False
 
     @property
     def decision(self) -> Decision:

@@ -182,6 +182,8 @@ class Review(_Wire):
 
     status: ReviewStatus
     decided_at: datetime | None = None
+    # Four-eyes: released once, still pending (not to be sent) until a different reviewer releases it.
+    awaiting_second_reviewer: bool = False
 
 
 class CheckResult(_Wire):
