@@ -90,6 +90,9 @@ def settings(database_url: str, tmp_path_factory: pytest.TempPathFactory) -> Set
         # One pool per backend for the session; a short queue, so a test can fill it quickly.
         check_workers=2,
         check_queue_length=2,
+        # No small items' lane in the shared pool: its tests count on two workers any job may take
+        # (tests/review/test_small_lane.py builds a pool with one).
+        check_small_workers=0,
         # Webhook receivers in the tests listen on 127.0.0.1 over plain http.
         webhooks_allow_insecure=True,
         webhook_backoff_seconds=0.5,

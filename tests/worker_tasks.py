@@ -83,3 +83,8 @@ def logged_line(_: WorkerContext, text: str) -> str:
     record = logging.getLogger("disclosure_guard.test").makeRecord(
         "disclosure_guard.test", logging.WARNING, __file__, 1, "%s", (text,), None)
     return logging.getLogger().handlers[0].format(record)
+
+
+def niceness(_: WorkerContext) -> int:
+    """The worker's CPU priority (nice value)."""
+    return os.getpriority(os.PRIO_PROCESS, 0)

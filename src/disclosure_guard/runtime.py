@@ -143,7 +143,9 @@ def start_runtime(settings: Settings, extractor: Extractor | None = None) -> Run
         load_demo_register_if_empty(session_factory, vault)
     with session_factory() as session:
         version = RegisterRepository(session, vault).version()
-    workers = WorkerPool(settings, settings.check_workers, settings.check_queue_length, settings.worker_start_seconds)
+    workers = WorkerPool(settings, settings.check_workers, settings.check_queue_length, settings.worker_start_seconds,
+                         small_lane=settings.check_small_workers, small_weight=settings.small_item_chars,
+                         bulk_nice=settings.check_worker_nice)
     workers.start()
     try:
         # A register the workers cannot read (another key, a broken row) stops the start, as a

@@ -50,6 +50,20 @@ class Settings(BaseSettings):
         description="Worker processes checks run in: how many checks run at once. Each loads the pipeline "
         "and the register index. Default: the CPUs this process may use.",
     )
+    check_small_workers: int = Field(
+        default=1, ge=0,
+        description="Worker processes more, kept for small items (a letter, an email: at most "
+        "small_item_chars of text), so that a letter never waits behind long documents. Each holds the "
+        "pipeline and a register index like any worker. 0: none.",
+    )
+    small_item_chars: int = Field(
+        default=20_000, ge=0, description="The most text an item may have to be checked by the small items' workers.")
+    check_worker_nice: int = Field(
+        default=5, ge=0, le=19,
+        description="How many steps lower the CPU priority (nice) of the workers that take long items is than the "
+        "server's and the small items' workers: they yield the cores to a letter and to the server's own work, "
+        "and lose nothing while nothing else runs. 0: all alike.",
+    )
     check_queue_length: int = Field(
         default=16, ge=0,
         description="Checks that may wait for a free worker; one more is answered 503 guard_busy at once.",

@@ -103,8 +103,11 @@ class Job:
     register_version: int | None
 
 
-def serve_jobs(settings: Settings, connection: Connection) -> None:
-    """A worker's whole life: load, say ready, then one job at a time until told to stop."""
+def serve_jobs(settings: Settings, connection: Connection, nice: int = 0) -> None:
+    """A worker's whole life: load, say ready, then one job at a time until told to stop; at a
+    CPU priority `nice` steps lower than the server's (see review/workers.py: small items' lane)."""
+    if nice:
+        os.nice(nice)
     # Ctrl-C reaches the whole process group; the server ends its workers itself.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # The same logging as the main process: value-free formatting, and every address in any

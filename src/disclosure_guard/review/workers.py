@@ -19,6 +19,11 @@ overruns is answered without its worker, and that worker is killed and replaced.
   fails the job. No check is decided on a register older than the one acknowledged.
 - A worker that dies mid-check (a crash, the OOM killer) fails that check; a new one takes
   its place.
+- A lane for small items: `small_lane` more workers take only jobs no heavier than
+  `small_weight` (a letter, an email), so that with every other worker deep in a long document
+  a letter still starts at once. The other workers run at a lower CPU priority (`bulk_nice`),
+  so the letter's worker and the server's own threads get the cores first when they need them;
+  a long document loses no throughput by it, since the cores stay busy either way.
 - One item, several workers (`run_many`): a long item's parts are handed out as several jobs
   under one deadline, each waiting its turn as any job does; the first failure fails the item
   at once, and never a partial answer.
@@ -82,6 +87,7 @@ class WorkerLost(WorkerError):
 class _Worker:
     process: multiprocessing.process.BaseProcess
     connection: Connection
+    small_only: bool = False  # of the small items' lane
 
     @property
     def pid(self) -> int | None:
@@ -100,10 +106,14 @@ class PoolState:
 class WorkerPool:
     """`size` worker processes, started once; see the module docstring."""
 
-    def __init__(self, settings: Settings, size: int, queue_length: int, start_seconds: float) -> None:
+    def __init__(self, settings: Settings, size: int, queue_length: int, start_seconds: float, *,
+                 small_lane: int = 0, small_weight: int = 0, bulk_nice: int = 0) -> None:
         self.size = size
         self.queue_length = queue_length
         self.start_seconds = start_seconds
+        self.small_lane = small_lane
+        self.small_weight = small_weight
+        self.bulk_nice = bulk_nice
         self._settings = worker_settings(settings)
         # Fork is unsafe once the server runs threads; a fork server is a clean, single-threaded
         # parent that already imported the code.
@@ -113,6 +123,7 @@ class WorkerPool:
             self._mp.set_forkserver_preload(_PRELOAD)
         self._available = threading.Condition()
         self._idle: deque[_Worker] = deque()
+        self._idle_small: deque[_Worker] = deque()  # the small items' lane
         self._all: dict[int, _Worker] = {}
         # Waiting jobs as (weight, arrival): the lightest first, then the earliest.
         self._queue: list[tuple[int, int]] = []
@@ -128,25 +139,27 @@ class WorkerPool:
         started: list[_Worker] = []
         errors: list[BaseException] = []
 
-        def one() -> None:
+        def one(small_only: bool) -> None:
             try:
-                started.append(self._spawn())
+                started.append(self._spawn(small_only))
             except BaseException as exc:  # noqa: BLE001  reported below
                 errors.append(exc)
 
-        threads = [threading.Thread(target=one, name="dg-worker-start") for _ in range(self.size)]
+        lanes = [False] * self.size + [True] * self.small_lane
+        threads = [threading.Thread(target=one, args=(small_only,), name="dg-worker-start") for small_only in lanes]
         for thread in threads:
             thread.start()
         for thread in threads:
             thread.join()
         with self._available:
             for worker in started:
-                self._idle.append(worker)
+                self._idle_of(worker).append(worker)
             self._available.notify_all()
         if errors:
             self.close()
-            raise RuntimeError(f"{len(errors)} of {self.size} check workers did not start") from errors[0]
-        log.info("%s check workers ready (queue %s)", self.size, self.queue_length)
+            raise RuntimeError(f"{len(errors)} of {len(lanes)} check workers did not start") from errors[0]
+        log.info("%s check workers and %s for small items ready (queue %s)", self.size, self.small_lane,
+                 self.queue_length)
 
     def close(self) -> None:
         with self._available:
@@ -161,7 +174,8 @@ class WorkerPool:
 
     def state(self) -> PoolState:
         with self._available:
-            return PoolState(self.size, len(self._idle), len(self._queue), self._replaced,
+            return PoolState(self.size + self.small_lane, len(self._idle) + len(self._idle_small), len(self._queue),
+                             self._replaced,
                              tuple(sorted(w.pid for w in self._all.values() if w.pid)))
 
     # Running a job
@@ -244,19 +258,31 @@ class WorkerPool:
                 raise failures[0]
         return answers
 
+    def _idle_of(self, worker: _Worker) -> deque[_Worker]:
+        return self._idle_small if worker.small_only else self._idle
+
+    def _free_for(self, weight: int) -> deque[_Worker] | None:
+        """Where a job of `weight` takes its worker now: the small items' lane first for a small
+        job (the other workers stay free for long ones), else the others; None if neither."""
+        if self._idle_small and weight <= self.small_weight:
+            return self._idle_small
+        return self._idle or None
+
     def _take(self, deadline: float, weight: int) -> _Worker:
         """A free worker, for the lightest waiting job first."""
         with self._available:
             if self._closed:
                 raise Busy("the guard is shutting down", "guard_busy", retry_after_seconds=RETRY_AFTER_SECONDS)
-            if not self._idle and len(self._queue) >= self.queue_length:
+            if self._free_for(weight) is None and len(self._queue) >= self.queue_length:
                 raise Busy(f"all {self.size} check workers are busy and {len(self._queue)} checks wait",
                            "guard_busy", retry_after_seconds=RETRY_AFTER_SECONDS)
             ticket = (weight, next(self._tickets))
             heapq.heappush(self._queue, ticket)
             try:
                 while True:
-                    while not (self._idle and self._queue[0] == ticket):
+                    # Waiting jobs are lightest first, so when the first in line cannot use a
+                    # free small-items worker, no job waiting can.
+                    while not (self._queue[0] == ticket and (free := self._free_for(weight)) is not None):
                         remaining = deadline - time.monotonic()
                         if remaining <= 0:
                             raise WorkerOverran("no worker was free before the deadline")
@@ -264,11 +290,11 @@ class WorkerPool:
                             raise Busy("the guard is shutting down", "guard_busy",
                                        retry_after_seconds=RETRY_AFTER_SECONDS)
                         self._available.wait(remaining)
-                    worker = self._idle.popleft()
+                    worker = free.popleft()
                     if worker.process.is_alive():
                         heapq.heappop(self._queue)
                         ticket = None
-                        if self._idle and self._queue:
+                        if (self._idle or self._idle_small) and self._queue:
                             self._available.notify_all()
                         return worker
                     self._replace_later(worker, "had died while idle")
@@ -283,7 +309,7 @@ class WorkerPool:
         with self._available:
             if self._closed:
                 return
-            self._idle.append(worker)
+            self._idle_of(worker).append(worker)
             # Every waiter looks: only the one first in line takes it.
             self._available.notify_all()
 
@@ -308,7 +334,7 @@ class WorkerPool:
         pause = 0.5
         while not self._closed:
             try:
-                worker = self._spawn()
+                worker = self._spawn(dead.small_only)
             except Exception as exc:  # noqa: BLE001  try again: fewer workers, not none
                 log.error("a check worker did not start (%s); trying again in %.0f s", type(exc).__name__, pause)
                 time.sleep(pause)
@@ -316,7 +342,7 @@ class WorkerPool:
                 continue
             with self._available:
                 if not self._closed:
-                    self._idle.append(worker)
+                    self._idle_of(worker).append(worker)
                     self._available.notify_all()
                     return
             self._stop(worker)
@@ -341,12 +367,14 @@ class WorkerPool:
             worker.process.join(timeout=5)
         _close_quietly(worker.connection)
 
-    def _spawn(self) -> _Worker:
+    def _spawn(self, small_only: bool = False) -> _Worker:
         ours, theirs = self._mp.Pipe(duplex=True)
-        process = self._mp.Process(target=serve_jobs, args=(self._settings, theirs), name="dg-check-worker", daemon=True)
+        nice = 0 if small_only else self.bulk_nice
+        process = self._mp.Process(target=serve_jobs, args=(self._settings, theirs, nice), daemon=True,
+                                   name="dg-small-item-worker" if small_only else "dg-check-worker")
         process.start()
         theirs.close()
-        worker = _Worker(process, ours)
+        worker = _Worker(process, ours, small_only)
         with self._available:
             self._all[id(worker)] = worker
         try:
