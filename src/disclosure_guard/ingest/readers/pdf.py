@@ -1,6 +1,24 @@
-"""PDF attachments through pypdf: the text layer of every page, plus what a viewer also shows
-(annotations and form field values, link targets, document properties) and files embedded in
-the PDF, each read as an attachment of its own.
+"""PDF attachments: the text layer of every page, plus what a viewer also shows (annotations and
+form field values, link targets, document properties) and files embedded in the PDF, each read
+as an attachment of its own.
+
+The text layer is read by PDFium (pypdfium2), the engine of Chrome's PDF viewer, in C: what a
+recipient opening the PDF in a browser sees, in a quarter of the time pypdf took (a 500-page
+bundle read in 0.6 s instead of 2.3 s; bench/README.md). Everything else (encryption,
+properties, annotations, form fields, embedded files, whether a blank page is a scan) is read by
+pypdf. The two must agree: a different page count, or a page PDFium cannot open, is unread and
+so held; text is never silently skipped. Every character of a page is read, wherever it is drawn
+(off the crop box too: another viewer, or a copy and paste, shows it). PDFium ends lines with
+CRLF, read as LF; a hyphen it finds at the end of a line (which it marks U+FFFE, joining the
+lines) is read as drawn, "-" and a line break, as pypdf read it. PDFium spells ligatures out
+("office" for "o\ufb03ce") and reads a WinAnsi soft hyphen as the hyphen it draws ("E-lm").
+
+PDFium is not thread-safe, not even across documents, and the API reads items in threads (sync
+routes run in a thread pool): every PDFium call here is made holding `_PDFIUM`, one module-level
+lock; every page and text page is closed before the lock is released, and the document
+under it when reading ends, on error too, so no finaliser runs PDFium code later on another
+thread. The lock is taken per page, so two threads'
+PDFs are read in turn, page by page; processes (the workers) read in parallel.
 
 A page with no text but with pictures is a scan the guard cannot read; so is a PDF with no
 text anywhere (text drawn as outlines, or a scan using inline images). A PDF that needs a
@@ -13,15 +31,22 @@ Examples it must handle:
   the first half of a PDF (an upload cut short)           -> "attachment[1]": "truncated (no %%EOF)"
   a filled form whose address is only in a field value    -> "attachment[1] form"
   an invoice.xlsx embedded in the PDF                     -> "attachment[1]/invoice.xlsx sheet Sheet1"
+  two pages whose page tree says /Count 5                 -> "attachment[1]": "page count unclear (2 or 5 pages)"
+  a null among the page tree's kids (PDFium cannot load)  -> "attachment[1] page 2": "could not be read (PdfiumError)"
+  "Lee-" at the end of a line and "ds" on the next        -> "Lee-\nds", as drawn
 """
 
 from __future__ import annotations
 
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import partial
 from io import BytesIO
 from typing import Any
 
+import pypdfium2 as pdfium
 from pypdf import PasswordType, PdfReader
 
 from disclosure_guard.ingest.attachments import Attachment, Reader, fail_closed
@@ -36,6 +61,10 @@ _SCANNED = "no text layer (scanned?)"
 _INLINE_IMAGE = re.compile(rb"(?:^|\s)BI\s")
 _FORM_NESTING = 5  # form XObjects inside form XObjects; deeper ones are not searched for pictures
 _PROPERTIES = ("/Title", "/Author", "/Subject", "/Keywords", "/Creator")
+# PDFium's marks for a hyphen it found at the end of a line, where it joins the two lines: U+0002
+# in a character's own code, U+FFFE in the page's text.
+_LINE_END_HYPHEN = re.compile("[\x02\ufffe]")
+_PDFIUM = threading.Lock()
 
 
 def pdf_reader(read_inner: Reader) -> Reader:
@@ -62,25 +91,31 @@ def _read(name: str, attachment: Attachment, budget: Budget, out: list[Part], *,
     if properties:
         out.append(budget.text_part(f"{name} properties", properties))
     any_text = any_scanned = False
-    for number, page in enumerate(reader.pages, start=1):
-        budget.check_time()
-        page_name = f"{name} page {number}"
-        try:
-            text = page.extract_text() or ""
-            has_pictures = _has_pictures(page)
-            annotations = _annotation_text(page)
-        except Exception as failure:  # noqa: BLE001 - one bad page is unread, the rest still count
-            out.append(UnreadablePart(page_name, f"could not be read ({type(failure).__name__})"))
-            any_scanned = True
-            continue
-        if text.strip():
-            out.append(budget.text_part(page_name, text))
-            any_text = True
-        elif has_pictures:
-            out.append(UnreadablePart(page_name, _SCANNED))
-            any_scanned = True
-        if annotations:
-            out.append(budget.text_part(f"{page_name} annotations", annotations))
+    with _pdfium_document(attachment.data) as document:
+        with _PDFIUM:
+            pdfium_count = len(document)
+        if pdfium_count != page_count:
+            raise Unreadable(f"page count unclear ({page_count} or {pdfium_count} pages)")
+        for number, page in enumerate(reader.pages, start=1):
+            budget.check_time()
+            page_name = f"{name} page {number}"
+            try:
+                text = _page_text(document, number - 1)
+                # Only a page without text can be a scan: its content is not searched otherwise.
+                has_pictures = not text.strip() and _has_pictures(page)
+                annotations = _annotation_text(page)
+            except Exception as failure:  # noqa: BLE001 - one bad page is unread, the rest still count
+                out.append(UnreadablePart(page_name, f"could not be read ({type(failure).__name__})"))
+                any_scanned = True
+                continue
+            if text.strip():
+                out.append(budget.text_part(page_name, text))
+                any_text = True
+            elif has_pictures:
+                out.append(UnreadablePart(page_name, _SCANNED))
+                any_scanned = True
+            if annotations:
+                out.append(budget.text_part(f"{page_name} annotations", annotations))
     if not any_text and not any_scanned:
         raise Unreadable(_SCANNED)
 
@@ -88,6 +123,38 @@ def _read(name: str, attachment: Attachment, budget: Budget, out: list[Part], *,
     if form:
         out.append(budget.text_part(f"{name} form", form))
     _read_embedded_files(name, reader, budget, out, read_inner)
+
+
+@contextmanager
+def _pdfium_document(data: bytes) -> Iterator[pdfium.PdfDocument]:
+    """The PDF opened by PDFium (pypdf has opened it, and found it needs no password), closed on leaving."""
+    with _PDFIUM:
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as failure:
+            raise Unreadable("could not be read (PdfiumError)") from failure
+    try:
+        yield document
+    finally:
+        with _PDFIUM:
+            document.close()
+
+
+def _page_text(document: pdfium.PdfDocument, index: int) -> str:
+    """Every character on the page, wherever drawn: `get_text_range` reads PDFium's whole list of
+    characters (`get_text_bounded`, even given a huge box, loses characters drawn far off the page)."""
+    with _PDFIUM:
+        page = document.get_page(index)
+        try:
+            text_page = page.get_textpage()
+            try:
+                # A character PDFium cannot spell in UTF-16 is U+FFFD, not dropped.
+                text = text_page.get_text_range(errors="replace")
+            finally:
+                text_page.close()
+        finally:
+            page.close()
+    return _LINE_END_HYPHEN.sub("-\n", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def _properties(reader: PdfReader) -> str:
