@@ -33,6 +33,7 @@ import json
 import os
 import queue
 import random
+import resource
 import socket
 import statistics
 import subprocess
@@ -238,6 +239,24 @@ def memory(server: subprocess.Popen) -> str:
         return "memory not readable"
 
 
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process so far (from /proc, in clock ticks)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_by_role(server: subprocess.Popen) -> dict[str, float]:
+    """CPU seconds so far of the clients (this process), the API process and its workers (the
+    fork server and the check workers). Workers replaced during the run are not counted."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    try:
+        workers = sum(cpu_seconds(p) for p in descendants(server.pid))
+        api = cpu_seconds(server.pid)
+    except OSError:
+        workers = api = float("nan")
+    return {"clients": usage.ru_utime + usage.ru_stime, "api": api, "workers": workers}
+
+
 def send(client: httpx.Client, request: Request) -> Result:
     started = time.perf_counter()
     try:
@@ -360,7 +379,9 @@ def main() -> None:
         print(f"server ready in {time.perf_counter() - started:.1f} s ({args.cases} cases); {memory(server)}", flush=True)
         base = f"http://127.0.0.1:{port}"
         try:
+            cpu_before = cpu_by_role(server)
             results, wall = drive(base, key, load, args.clients, timeout=120)
+            cpu_after = cpu_by_role(server)
             bundle_results, _ = drive(base, key, bundles, 1, timeout=300) if bundles else ([], 0.0)
         finally:
             server.terminate()
@@ -384,6 +405,12 @@ def main() -> None:
               f"{result.decision} in {result.seconds:.1f} s")
     if bundle_results:
         figures["bundle_500_s"] = round(max(r.seconds for r in bundle_results), 1)
+    cpu = {role: cpu_after[role] - cpu_before[role] for role in cpu_after}
+    # Where the two cores went during the HTTP load: the clients run on this machine too.
+    print(f"  CPU during the load: {', '.join(f'{role} {seconds:.1f} s' for role, seconds in cpu.items())}"
+          f" of {wall * (os.cpu_count() or 1):.1f} s available")
+    for role, seconds in cpu.items():
+        figures[f"cpu_share_{role}"] = round(seconds / (wall * (os.cpu_count() or 1)), 2)
     print(f"in-process, one core: {single:.0f} words/s (letters and emails, guard.check)")
     figures["single_core_words_per_s"] = round(single)
     figures["ratio_to_single_core"] = round(words / wall / single, 2)
