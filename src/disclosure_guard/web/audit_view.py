@@ -12,8 +12,6 @@ import csv
 import io
 import json
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time, timedelta
-from urllib.parse import urlencode
 
 from sqlalchemy.orm import Session
 
@@ -22,7 +20,9 @@ from disclosure_guard.audit.trail import AuditAction, AuditEvent, AuditFilter, l
 from disclosure_guard.crypto import Vault
 from disclosure_guard.errors import InvalidInput
 from disclosure_guard.review.blocked import SEALED_COMMENT, feedback_comment
-from disclosure_guard.web.views import Option
+from disclosure_guard.web.views import (
+    MAX_CASE_REFERENCE_CHARS, Option, paging, parse_dates, parse_page, query_of, utc,
+)
 
 AUDIT_PATH = "/review/audit"
 EXPORT_PATH = "/review/audit/export"
@@ -30,7 +30,6 @@ PAGE_SIZE = 50
 # An export is built in memory: past this many rows the filters must be narrower.
 MAX_EXPORT_ROWS = 50_000
 MAX_ACTOR_CHARS = 200
-MAX_CASE_REFERENCE_CHARS = 100
 MAX_CHECK_ID_CHARS = 80
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CSV_COLUMNS = ("event_id", "at", "actor", "actor_role", "action", "case_reference", "check_id", "detail", "comment",
@@ -52,13 +51,7 @@ class AuditFilters:
     def query(self, **changes: object) -> str:
         """This view's query string, with `changes`; empty filters and page 1 are left out.
         `since`/`until` are `from`/`to` in the URL, as on the queue."""
-        values = {k: v for k, v in vars(replace(self, **changes)).items() if v not in ("", None)}
-        if values.get("page") == 1:
-            del values["page"]
-        for name, alias in (("since", "from"), ("until", "to")):
-            if name in values:
-                values[alias] = values.pop(name)
-        return "?" + urlencode(values) if values else ""
+        return query_of(replace(self, **changes), {"since": "from", "until": "to"})
 
 
 @dataclass(frozen=True)
@@ -66,16 +59,6 @@ class ParsedAuditFilters:
     form: AuditFilters
     audit_filter: AuditFilter
     problems: tuple[str, ...]
-
-
-def _day(value: str, name: str, problems: list[str]) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        problems.append(f"{name} must be a date written YYYY-MM-DD")
-        return None
 
 
 def _at_most(value: str, chars: int, name: str, problems: list[str]) -> str | None:
@@ -95,22 +78,16 @@ def parse_audit_filters(action: str, actor: str, case: str, check: str, since: s
             parsed_action = AuditAction(form.action)
         except ValueError:
             problems.append(f"action {form.action!r} is not one of: {', '.join(a.value for a in AuditAction)}")
-    first, last = _day(form.since, "from", problems), _day(form.until, "to", problems)
-    if first and last and last < first:
-        problems.append("the 'to' date is before the 'from' date")
-    page_number = int(page) if page.isdigit() and 0 < int(page) < 1_000_000 else None
-    if page_number is None:
-        problems.append("page must be a whole number from 1")
-    # Dates are whole days in UTC: 'to' includes the day it names.
+    since_at, until_at = parse_dates(form.since, form.until, problems)
+    page_number = parse_page(page, problems)
     audit_filter = AuditFilter(
         action=parsed_action,
         actor_name=_at_most(form.actor, MAX_ACTOR_CHARS, "an actor's name", problems),
         case_reference=_at_most(form.case, MAX_CASE_REFERENCE_CHARS, "a case reference", problems),
         check_id=_at_most(form.check, MAX_CHECK_ID_CHARS, "a check id", problems),
-        since=datetime.combine(first, time(), UTC) if first else None,
-        until=datetime.combine(last + timedelta(days=1), time(), UTC) if last else None,
+        since=since_at, until=until_at,
     )
-    return ParsedAuditFilters(replace(form, page=page_number or 1), audit_filter, tuple(problems))
+    return ParsedAuditFilters(replace(form, page=page_number), audit_filter, tuple(problems))
 
 
 @dataclass(frozen=True)
@@ -133,7 +110,7 @@ class AuditRow:
 
 
 def audit_row(event: AuditEvent, vault: Vault) -> AuditRow:
-    at = (event.at if event.at.tzinfo else event.at.replace(tzinfo=UTC)).astimezone(UTC)
+    at = utc(event.at)
     # The sealed note is opened into its own column; the detail shows the rest as the trail holds it.
     detail = {k: v for k, v in event.detail.items() if k != SEALED_COMMENT}
     return AuditRow(
@@ -167,12 +144,11 @@ def audit_page(session: Session, vault: Vault, user: User, csrf_token: str, pars
         events, total = [], 0
     else:
         events, total = list_events(session, parsed.audit_filter, (form.page - 1) * PAGE_SIZE, PAGE_SIZE)
-    pages = max(1, -(-total // PAGE_SIZE))
+    at = paging(AUDIT_PATH, form, total, PAGE_SIZE)
     return AuditPage(
         user=user, csrf_token=csrf_token, filters=form, problems=parsed.problems,
-        rows=tuple(audit_row(e, vault) for e in events), total=total, page=form.page, pages=pages,
-        previous_href=AUDIT_PATH + form.query(page=form.page - 1) if form.page > 1 else None,
-        next_href=AUDIT_PATH + form.query(page=form.page + 1) if form.page < pages else None,
+        rows=tuple(audit_row(e, vault) for e in events), total=total, page=at.page, pages=at.pages,
+        previous_href=at.previous_href, next_href=at.next_href,
         export_href=EXPORT_PATH + form.query(page=1),
     )
 

@@ -7,7 +7,6 @@ Everything shown comes from the submitted item or the check's explanation: never
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
@@ -15,9 +14,11 @@ from disclosure_guard.access.users import User
 from disclosure_guard.review.blocked import Blocked, BlockedFilter, BlockedItem, list_blocked
 from disclosure_guard.types import Channel
 from disclosure_guard.web.item_view import (
-    MAX_COMMENT_CHARS, FindingView, PartView, ReasonView, RecipientView, finding_view, pieces_of, recipient_views,
+    MAX_COMMENT_CHARS, FindingView, PartView, ReasonView, RecipientView, item_read,
 )
-from disclosure_guard.web.views import PAGE_SIZE, REASON_LABELS, Option, ParsedFilters, QueueFilters
+from disclosure_guard.web.views import (
+    PAGE_SIZE, REASON_LABELS, Option, ParsedFilters, QueueFilters, minute_of, paging, utc,
+)
 
 BLOCKED_PATH = "/review/blocked"
 
@@ -49,15 +50,11 @@ class BlockedListPage:
     channels: tuple[Option, ...] = field(default=tuple(Option(c.value, c.value) for c in Channel))
 
 
-def _utc(moment: datetime) -> datetime:
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
-
-
 def _row(blocked: Blocked) -> BlockedRow:
-    received = _utc(blocked.created_at)
+    received = utc(blocked.created_at)
     return BlockedRow(
         check_id=blocked.check_id,
-        received=received.strftime("%Y-%m-%d %H:%M UTC"),
+        received=minute_of(received),
         received_iso=received.isoformat(timespec="seconds"),
         channel=blocked.channel.value,
         submitted_by=blocked.submitter_system or blocked.submitted_by,
@@ -79,12 +76,11 @@ def blocked_list_page(session: Session, user: User, csrf_token: str, parsed: Par
         found, total = [], 0
     else:
         found, total = list_blocked(session, blocked_filter(parsed), (form.page - 1) * PAGE_SIZE, PAGE_SIZE)
-    pages = max(1, -(-total // PAGE_SIZE))
+    at = paging(BLOCKED_PATH, form, total, PAGE_SIZE)
     return BlockedListPage(
         user=user, csrf_token=csrf_token, filters=form, problems=parsed.problems,
-        rows=tuple(_row(b) for b in found), total=total, page=form.page, pages=pages,
-        previous_href=BLOCKED_PATH + form.query(page=form.page - 1) if form.page > 1 else None,
-        next_href=BLOCKED_PATH + form.query(page=form.page + 1) if form.page < pages else None,
+        rows=tuple(_row(b) for b in found), total=total, page=at.page, pages=at.pages,
+        previous_href=at.previous_href, next_href=at.next_href,
     )
 
 
@@ -107,28 +103,20 @@ class BlockedItemPage:
 
 
 def blocked_item_page(item: BlockedItem, feedback_sent: bool = False) -> BlockedItemPage:
-    verdict, content = item.result.verdict, item.content
-    # Findings are numbered from 1 on the page; reasons cite them by their index in the verdict.
-    numbered = list(enumerate(verdict.findings, start=1))
+    content = item.content
+    read = item_read(content, item.result.verdict)
     return BlockedItemPage(
         check_id=item.blocked.check_id,
-        received=_utc(item.blocked.created_at).strftime("%Y-%m-%d %H:%M UTC"),
+        received=minute_of(item.blocked.created_at),
         channel=item.blocked.channel.value,
         submitted_by=item.blocked.submitter_system or item.blocked.submitted_by,
         external_ref=(content or {}).get("external_ref"),
         cases=item.blocked.case_references,
-        reasons=tuple(
-            ReasonView(reason.code.value, REASON_LABELS.get(reason.code, reason.code.value), str(reason.severity),
-                       reason.message, reason.case_reference, tuple(i + 1 for i in reason.finding_ids))
-            for reason in verdict.reasons
-        ),
-        recipients=recipient_views(content, verdict),
-        parts=tuple(
-            PartView(part["name"], pieces_of(part["text"], [(n, f) for n, f in numbered if f.part == part["name"]]))
-            for part in (content or {}).get("parts") or []
-        ),
-        unreadable=tuple((u.get("name", ""), u.get("why", "")) for u in (content or {}).get("unreadable") or []),
-        findings=tuple(finding_view(n, f) for n, f in numbered),
-        content_kept=content is not None,
+        reasons=read.reasons,
+        recipients=read.recipients,
+        parts=read.parts,
+        unreadable=read.unreadable,
+        findings=read.findings,
+        content_kept=read.content_kept,
         feedback_sent=feedback_sent,
     )

@@ -15,7 +15,7 @@ from typing import Any
 from disclosure_guard.review.holds import HeldItem
 from disclosure_guard.review.outcome import ReviewStatus
 from disclosure_guard.types import Finding, Verdict
-from disclosure_guard.web.views import REASON_LABELS, age_of, status_label
+from disclosure_guard.web.views import REASON_LABELS, age_of, minute_of, status_label, utc
 
 MAX_COMMENT_CHARS = 5000
 
@@ -144,49 +144,73 @@ def recipient_views(content: dict[str, Any] | None, verdict: Verdict) -> tuple[R
     return tuple(views)
 
 
-def _when(moment: datetime) -> str:
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+def reason_views(verdict: Verdict) -> tuple[ReasonView, ...]:
+    """The reasons, each citing its findings by their number on the page (1 for the verdict's first)."""
+    return tuple(
+        ReasonView(reason.code.value, REASON_LABELS.get(reason.code, reason.code.value), str(reason.severity),
+                   reason.message, reason.case_reference, tuple(i + 1 for i in reason.finding_ids))
+        for reason in verdict.reasons
+    )
+
+
+@dataclass(frozen=True)
+class ItemRead:
+    """What the guard read of an item, as _item_read.html shows it for a held or a blocked item."""
+
+    reasons: tuple[ReasonView, ...]
+    recipients: tuple[RecipientView, ...]
+    parts: tuple[PartView, ...]
+    unreadable: tuple[tuple[str, str], ...]
+    findings: tuple[FindingView, ...]
+    content_kept: bool
+
+
+def item_read(content: dict[str, Any] | None, verdict: Verdict) -> ItemRead:
+    # Findings are numbered from 1 on the page; reasons cite them by their index in the verdict.
+    numbered = list(enumerate(verdict.findings, start=1))
+    return ItemRead(
+        reasons=reason_views(verdict),
+        recipients=recipient_views(content, verdict),
+        parts=tuple(
+            PartView(part["name"], pieces_of(part["text"], [(n, f) for n, f in numbered if f.part == part["name"]]))
+            for part in (content or {}).get("parts") or []
+        ),
+        unreadable=tuple((u.get("name", ""), u.get("why", "")) for u in (content or {}).get("unreadable") or []),
+        findings=tuple(finding_view(n, f) for n, f in numbered),
+        content_kept=content is not None,
+    )
 
 
 def item_page(held: HeldItem, now: datetime | None = None, *, viewer: str | None = None,
               four_eyes: bool = False) -> ItemPage:
     now = now or datetime.now(UTC)
-    hold, verdict, content = held.hold, held.result.verdict, held.content
-    # Findings are numbered from 1 on the page; reasons cite them by their index in the verdict.
-    numbered = list(enumerate(verdict.findings, start=1))
-    parts = tuple(
-        PartView(part["name"], pieces_of(part["text"], [(n, f) for n, f in numbered if f.part == part["name"]]))
-        for part in (content or {}).get("parts") or []
-    )
-    received = hold.created_at if hold.created_at.tzinfo else hold.created_at.replace(tzinfo=UTC)
+    hold, content = held.hold, held.content
+    read = item_read(content, held.result.verdict)
+    received = utc(hold.created_at)
     pending = hold.status is ReviewStatus.PENDING
     return ItemPage(
         check_id=hold.check_id,
         status=hold.status.value,
         status_label=status_label(hold),
         pending=pending,
-        received=_when(received),
+        received=minute_of(received),
         waiting=age_of(now - received) if pending else "-",
         channel=hold.channel.value,
         submitted_by=hold.submitter_system or hold.submitted_by,
         external_ref=(content or {}).get("external_ref"),
         cases=hold.case_references,
-        reasons=tuple(
-            ReasonView(reason.code.value, REASON_LABELS.get(reason.code, reason.code.value), str(reason.severity),
-                       reason.message, reason.case_reference, tuple(i + 1 for i in reason.finding_ids))
-            for reason in verdict.reasons
-        ),
-        recipients=recipient_views(content, verdict),
-        parts=parts,
-        unreadable=tuple((u.get("name", ""), u.get("why", "")) for u in (content or {}).get("unreadable") or []),
-        findings=tuple(finding_view(n, f) for n, f in numbered),
-        content_kept=content is not None,
+        reasons=read.reasons,
+        recipients=read.recipients,
+        parts=read.parts,
+        unreadable=read.unreadable,
+        findings=read.findings,
+        content_kept=read.content_kept,
         reviewed_by=hold.reviewed_by,
         review_comment=held.review_comment,
         four_eyes=four_eyes,
         awaiting_second_reviewer=hold.awaiting_second_reviewer,
         approved_by=hold.approved_by,
-        approved_at=_when(hold.approved_at) if hold.approved_at else None,
+        approved_at=minute_of(hold.approved_at) if hold.approved_at else None,
         approval_comment=held.approval_comment,
         viewer_approved=hold.awaiting_second_reviewer and viewer is not None and viewer == hold.approved_by,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Protocol
 from urllib.parse import urlencode
 
 from sqlalchemy.orm import Session
@@ -64,10 +65,7 @@ class QueueFilters:
 
     def query(self, **changes: object) -> str:
         """This view's query string, with `changes`; empty filters are left out."""
-        values = {k: v for k, v in vars(replace(self, **changes)).items() if v not in ("", None)}
-        if values.get("page") == 1:
-            del values["page"]
-        return "?" + urlencode(values) if values else ""
+        return query_of(replace(self, **changes))
 
 
 @dataclass(frozen=True)
@@ -77,7 +75,17 @@ class ParsedFilters:
     problems: tuple[str, ...]
 
 
-def _day(value: str, name: str, problems: list[str]) -> date | None:
+def query_of(form: object, names: dict[str, str] | None = None) -> str:
+    """A list page's filters (a dataclass of strings and a page) as a query string: empty filters
+    and page 1 are left out; `names` renames a field to its name in the URL."""
+    names = names or {}
+    values = {names.get(k, k): v for k, v in vars(form).items() if v not in ("", None)}
+    if values.get("page") == 1:
+        del values["page"]
+    return "?" + urlencode(values) if values else ""
+
+
+def parse_day(value: str, name: str, problems: list[str]) -> date | None:
     if not value:
         return None
     try:
@@ -85,6 +93,23 @@ def _day(value: str, name: str, problems: list[str]) -> date | None:
     except ValueError:
         problems.append(f"{name} must be a date written YYYY-MM-DD")
         return None
+
+
+def parse_dates(since: str, until: str, problems: list[str]) -> tuple[datetime | None, datetime | None]:
+    """A 'from' and 'to' date as the bounds of a query: whole days in UTC, 'to' including the day
+    it names (so its bound is the next midnight, excluded)."""
+    first, last = parse_day(since, "from", problems), parse_day(until, "to", problems)
+    if first and last and last < first:
+        problems.append("the 'to' date is before the 'from' date")
+    return (datetime.combine(first, time(), UTC) if first else None,
+            datetime.combine(last + timedelta(days=1), time(), UTC) if last else None)
+
+
+def parse_page(page: str, problems: list[str]) -> int:
+    if page.isdigit() and 0 < int(page) < 1_000_000:
+        return int(page)
+    problems.append("page must be a whole number from 1")
+    return 1
 
 
 def parse_filters(status: str, reason: str, case_reference: str, channel: str, since: str, until: str,
@@ -97,19 +122,11 @@ def parse_filters(status: str, reason: str, case_reference: str, channel: str, s
     parsed_channel = _member(Channel, form.channel, "channel", problems)
     if len(form.case_reference) > MAX_CASE_REFERENCE_CHARS:
         problems.append(f"a case reference is at most {MAX_CASE_REFERENCE_CHARS} characters")
-    first, last = _day(form.since, "from", problems), _day(form.until, "to", problems)
-    if first and last and last < first:
-        problems.append("the 'to' date is before the 'from' date")
-    page_number = int(page) if page.isdigit() and 0 < int(page) < 1_000_000 else None
-    if page_number is None:
-        problems.append("page must be a whole number from 1")
-    form = replace(form, page=page_number or 1)
-    # Dates are whole days in UTC: 'to' includes the day it names.
+    since_at, until_at = parse_dates(form.since, form.until, problems)
+    form = replace(form, page=parse_page(page, problems))
     hold_filter = HoldFilter(
         status=parsed_status, case_reference=form.case_reference or None, reason_code=parsed_reason,
-        since=datetime.combine(first, time(), UTC) if first else None,
-        until=datetime.combine(last + timedelta(days=1), time(), UTC) if last else None,
-        channel=parsed_channel,
+        since=since_at, until=until_at, channel=parsed_channel,
     )
     return ParsedFilters(form, hold_filter, tuple(problems))
 
@@ -178,16 +195,47 @@ def age_of(delta: timedelta) -> str:
     return f"{hours // 24} days"
 
 
-def _received(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+def utc(moment: datetime) -> datetime:
+    """A stored moment in UTC; one stored without a zone (SQLite keeps none) was written in UTC."""
+    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC)
+
+
+def minute_of(moment: datetime) -> str:
+    return utc(moment).strftime("%Y-%m-%d %H:%M UTC")
+
+
+@dataclass(frozen=True)
+class Paging:
+    """Where a list page stands among its pages, and the links to its neighbours."""
+
+    page: int
+    pages: int
+    previous_href: str | None
+    next_href: str | None
+
+
+class ListForm(Protocol):
+    """A list page's filters as its form holds them: the page shown, and the query string of another."""
+
+    @property
+    def page(self) -> int: ...
+
+    def query(self, **changes: object) -> str: ...
+
+
+def paging(path: str, form: ListForm, total: int, page_size: int) -> Paging:
+    pages = max(1, -(-total // page_size))
+    return Paging(form.page, pages,
+                  path + form.query(page=form.page - 1) if form.page > 1 else None,
+                  path + form.query(page=form.page + 1) if form.page < pages else None)
 
 
 def hold_row(hold: Hold, now: datetime, overdue_after: timedelta) -> HoldRow:
-    received = _received(hold.created_at)
+    received = utc(hold.created_at)
     waiting = now - received
     return HoldRow(
         check_id=hold.check_id,
-        received=received.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        received=minute_of(received),
         received_iso=received.isoformat(timespec="seconds"),
         channel=hold.channel.value,
         submitted_by=hold.submitter_system or hold.submitted_by,
@@ -215,7 +263,7 @@ def queue_page(session: Session, user: User, csrf_token: str, parsed: ParsedFilt
         holds, total = [], 0
     else:
         holds, total = list_holds(session, parsed.hold_filter, (form.page - 1) * PAGE_SIZE, PAGE_SIZE)
-    pages = max(1, -(-total // PAGE_SIZE))
+    at = paging("/review/", form, total, PAGE_SIZE)
     return QueuePage(
         user=user,
         csrf_token=csrf_token,
@@ -224,9 +272,9 @@ def queue_page(session: Session, user: User, csrf_token: str, parsed: ParsedFilt
         counts=counts,
         rows=tuple(hold_row(hold, now, overdue_after) for hold in holds),
         total=total,
-        page=form.page,
-        pages=pages,
-        previous_href="/review/" + form.query(page=form.page - 1) if form.page > 1 else None,
-        next_href="/review/" + form.query(page=form.page + 1) if form.page < pages else None,
+        page=at.page,
+        pages=at.pages,
+        previous_href=at.previous_href,
+        next_href=at.next_href,
         overdue_after=age_of(overdue_after),
     )
