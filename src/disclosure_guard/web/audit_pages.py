@@ -17,18 +17,12 @@ from disclosure_guard.web.audit_view import (
     AUDIT_PATH, ExportTooLarge, ParsedAuditFilters, audit_csv, audit_page, export_rows, parse_audit_filters,
 )
 from disclosure_guard.web.pages import PageRefused, render
-from disclosure_guard.web.routes import SignedIn
+from disclosure_guard.web.routes import require_role
 
 router = APIRouter(prefix=AUDIT_PATH, include_in_schema=False)
 
 
-def auditor(web: SignedIn) -> WebSession:
-    if not web.user.principal.may(Role.AUDITOR):
-        raise PageRefused(403, "forbidden_role", "The audit trail is for auditors; your account does not have "
-                                                 "that role.")
-    return web
-
-
+auditor = require_role(Role.AUDITOR, "The audit trail is for auditors; your account does not have that role.")
 AuditorPage = Annotated[WebSession, Depends(auditor)]
 
 

@@ -14,8 +14,7 @@ from disclosure_guard.review.blocked import open_blocked, send_block_feedback
 from disclosure_guard.web.blocked_view import BLOCKED_PATH, blocked_item_page, blocked_list_page
 from disclosure_guard.web.item_view import MAX_COMMENT_CHARS
 from disclosure_guard.web.pages import PageRefused, render
-from disclosure_guard.web.routes import CheckIdPath, ReviewerForm, ReviewerPage
-from disclosure_guard.web.views import parse_filters
+from disclosure_guard.web.routes import CheckIdPath, ListQueryDep, ReviewerForm, ReviewerPage
 
 router = APIRouter(prefix=BLOCKED_PATH, include_in_schema=False)
 
@@ -25,17 +24,9 @@ def _no_such_item() -> PageRefused:
 
 
 @router.get("", response_class=HTMLResponse)
-def blocked_list(
-    web: ReviewerPage, session: SessionDep,
-    reason: Annotated[str, Query(max_length=80)] = "",
-    case: Annotated[str, Query(max_length=200)] = "",
-    channel: Annotated[str, Query(max_length=40)] = "",
-    since: Annotated[str, Query(alias="from", max_length=40)] = "",
-    until: Annotated[str, Query(alias="to", max_length=40)] = "",
-    page: Annotated[str, Query(max_length=10)] = "1",
-) -> Response:
+def blocked_list(web: ReviewerPage, session: SessionDep, query: ListQueryDep) -> Response:
     """Blocked items, newest first, with the queue's filters (a block has no review status)."""
-    parsed = parse_filters("", reason, case, channel, since, until, page)
+    parsed = query.parsed()
     view = blocked_list_page(session, web.user, web.csrf_token, parsed)
     return render("blocked.html", 400 if parsed.problems else 200, view=view, user=web.user,
                   csrf_token=web.csrf_token)

@@ -3,6 +3,7 @@ or a query, calls one service and renders a view model; who may see a page is a 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Annotated
@@ -24,7 +25,7 @@ from disclosure_guard.web.audit_view import AUDIT_PATH
 from disclosure_guard.web.headers import ReviewPageHeaders
 from disclosure_guard.web.item_view import MAX_COMMENT_CHARS, item_page
 from disclosure_guard.web.pages import STATIC_DIR, PageRefused, SignInRequired, render
-from disclosure_guard.web.views import parse_filters, queue_page
+from disclosure_guard.web.views import ParsedFilters, parse_filters, queue_page
 
 SESSION_COOKIE = "dg_review_session"
 # The sign-in form's own token (double-submit): there is no session yet to keep it in.
@@ -88,11 +89,19 @@ def signed_in(request: Request, runtime: RuntimeDep, session: SessionDep) -> Web
 SignedIn = Annotated[WebSession, Depends(signed_in)]
 
 
-def reviewer(web: SignedIn) -> WebSession:
-    if not web.user.principal.may(Role.REVIEWER):
-        raise PageRefused(403, "forbidden_role", "The hold queue is for reviewers; your account does not have "
-                                                 "that role.")
-    return web
+def require_role(role: Role, refusal: str) -> Callable[[WebSession], WebSession]:
+    """A dependency: a signed-in person whose role may open the page; anyone else is refused 403
+    with `refusal`, which names the page and the role it needs."""
+
+    def signed_in_as(web: SignedIn) -> WebSession:
+        if not web.user.principal.may(role):
+            raise PageRefused(403, "forbidden_role", refusal)
+        return web
+
+    return signed_in_as
+
+
+reviewer = require_role(Role.REVIEWER, "The hold queue is for reviewers; your account does not have that role.")
 
 
 ReviewerPage = Annotated[WebSession, Depends(reviewer)]
@@ -167,19 +176,40 @@ def queue_without_slash() -> Response:
     return RedirectResponse("/review/", status_code=303)
 
 
-@router.get("/", response_class=HTMLResponse)
-def queue(
-    web: ReviewerPage, runtime: RuntimeDep, session: SessionDep,
-    status: Annotated[str, Query(max_length=40)] = "",
+@dataclass(frozen=True)
+class ListQuery:
+    """The query string of the queue and of the blocked list: their filters but status (a block has none)."""
+
+    reason: str
+    case: str
+    channel: str
+    since: str
+    until: str
+    page: str
+
+    def parsed(self, status: str = "") -> ParsedFilters:
+        return parse_filters(status, self.reason, self.case, self.channel, self.since, self.until, self.page)
+
+
+def list_query(
     reason: Annotated[str, Query(max_length=80)] = "",
     case: Annotated[str, Query(max_length=200)] = "",
     channel: Annotated[str, Query(max_length=40)] = "",
     since: Annotated[str, Query(alias="from", max_length=40)] = "",
     until: Annotated[str, Query(alias="to", max_length=40)] = "",
     page: Annotated[str, Query(max_length=10)] = "1",
-) -> Response:
+) -> ListQuery:
+    return ListQuery(reason, case, channel, since, until, page)
+
+
+ListQueryDep = Annotated[ListQuery, Depends(list_query)]
+
+
+@router.get("/", response_class=HTMLResponse)
+def queue(web: ReviewerPage, runtime: RuntimeDep, session: SessionDep, query: ListQueryDep,
+          status: Annotated[str, Query(max_length=40)] = "") -> Response:
     """Held items, newest first, with counts by status and the filters."""
-    parsed = parse_filters(status, reason, case, channel, since, until, page)
+    parsed = query.parsed(status)
     view = queue_page(session, web.user, web.csrf_token, parsed,
                       timedelta(minutes=runtime.settings.review_overdue_minutes))
     return render("queue.html", 400 if parsed.problems else 200, view=view)
