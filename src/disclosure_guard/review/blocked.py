@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from disclosure_guard.access.keys import Principal
@@ -22,6 +22,7 @@ from disclosure_guard.crypto import Vault, VaultError
 from disclosure_guard.db.tables import CheckRow
 from disclosure_guard.errors import NotFound
 from disclosure_guard.review.checks import load_content, result_of
+from disclosure_guard.review.holds import page_of_checks
 from disclosure_guard.review.outcome import CheckOutcome
 from disclosure_guard.types import Channel, Decision, ReasonCode
 
@@ -77,21 +78,8 @@ def _blocked_of(row: CheckRow) -> Blocked:
 
 def list_blocked(session: Session, filters: BlockedFilter, offset: int, limit: int) -> tuple[list[Blocked], int]:
     """Blocked checks, newest first, and how many match."""
-    query = select(CheckRow).where(CheckRow.decision == Decision.BLOCK)
-    if filters.case_reference:
-        query = query.where(CheckRow.case_references.contains(f",{filters.case_reference},", autoescape=True))
-    if filters.reason_code:
-        query = query.where(CheckRow.reason_codes.contains(f",{filters.reason_code},", autoescape=True))
-    if filters.since:
-        query = query.where(CheckRow.created_at >= filters.since)
-    if filters.until:
-        query = query.where(CheckRow.created_at < filters.until)
-    if filters.channel:
-        query = query.where(CheckRow.channel == filters.channel)
-    total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
-    rows = session.scalars(
-        query.order_by(CheckRow.created_at.desc(), CheckRow.id.desc()).offset(offset).limit(limit)
-    ).all()
+    rows, total = page_of_checks(session, select(CheckRow).where(CheckRow.decision == Decision.BLOCK), filters,
+                                 offset, limit)
     return [_blocked_of(row) for row in rows], total
 
 

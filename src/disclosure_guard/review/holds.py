@@ -7,12 +7,13 @@ else releases it too. A reject needs one reviewer, approval or not: it is the sa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Select, func, select, update
 from sqlalchemy.orm import Session
 
 from disclosure_guard.access.keys import Principal
@@ -92,10 +93,25 @@ class HoldFilter:
     channel: Channel | None = None
 
 
-def list_holds(session: Session, filters: HoldFilter, offset: int, limit: int) -> tuple[list[Hold], int]:
-    query = select(CheckRow).where(CheckRow.review_status.is_not(None))
-    if filters.status:
-        query = query.where(CheckRow.review_status == filters.status)
+class CheckFilter(Protocol):
+    """What the hold queue and the blocked list both filter checks by."""
+
+    @property
+    def case_reference(self) -> str | None: ...
+    @property
+    def reason_code(self) -> ReasonCode | None: ...
+    @property
+    def since(self) -> datetime | None: ...
+    @property
+    def until(self) -> datetime | None: ...
+    @property
+    def channel(self) -> Channel | None: ...
+
+
+def page_of_checks(session: Session, query: Select[tuple[CheckRow]], filters: CheckFilter, offset: int,
+                   limit: int) -> tuple[Sequence[CheckRow], int]:
+    """The checks of `query` that `filters` match, newest first, `limit` of them from `offset`, and
+    how many match in all."""
     if filters.case_reference:
         query = query.where(CheckRow.case_references.contains(f",{filters.case_reference},", autoescape=True))
     if filters.reason_code:
@@ -110,6 +126,14 @@ def list_holds(session: Session, filters: HoldFilter, offset: int, limit: int) -
     rows = session.scalars(
         query.order_by(CheckRow.created_at.desc(), CheckRow.id.desc()).offset(offset).limit(limit)
     ).all()
+    return rows, total
+
+
+def list_holds(session: Session, filters: HoldFilter, offset: int, limit: int) -> tuple[list[Hold], int]:
+    query = select(CheckRow).where(CheckRow.review_status.is_not(None))
+    if filters.status:
+        query = query.where(CheckRow.review_status == filters.status)
+    rows, total = page_of_checks(session, query, filters, offset, limit)
     return [hold_of(row) for row in rows], total
 
 
