@@ -4,7 +4,10 @@ every page, the form tokens, the lock-out, the session cookie's flags and the qu
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
+from datetime import UTC, datetime
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 from sqlalchemy import select
@@ -200,3 +203,10 @@ def test_the_queue_pages_through_many_items(web, people, runtime, register_case,
     second = web.get("/review/", params={"page": 2})
     assert row_ids(second.text) == [made[0]] and 'rel="prev"' in second.text
     assert JANE["names"][0] not in first.text + second.text
+    # The next page's link keeps every filter, in the names the form sends them by.
+    today = datetime.now(UTC).date().isoformat()
+    filtered = web.get("/review/", params={"case": "DA-2026-00017", "from": today, "to": today})
+    next_href = html.unescape(re.search(r'<a href="([^"]+)" rel="next"', filtered.text)[1])
+    assert parse_qs(urlsplit(next_href).query) == {
+        "case": ["DA-2026-00017"], "from": [today], "to": [today], "page": ["2"]}
+    assert row_ids(web.get(next_href).text) == [made[0]]

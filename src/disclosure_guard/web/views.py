@@ -64,8 +64,9 @@ class QueueFilters:
     page: int = 1
 
     def query(self, **changes: object) -> str:
-        """This view's query string, with `changes`; empty filters are left out."""
-        return query_of(replace(self, **changes))
+        """This view's query string, with `changes`; empty filters are left out. The fields are
+        named in the URL as the form names them, so that a page link keeps every filter."""
+        return query_of(replace(self, **changes), {"case_reference": "case", "since": "from", "until": "to"})
 
 
 @dataclass(frozen=True)
