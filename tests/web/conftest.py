@@ -4,6 +4,7 @@ browser tests fail, never skip."""
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -16,8 +17,10 @@ from sqlalchemy import delete
 from disclosure_guard.access.keys import Principal
 from disclosure_guard.access.roles import Role
 from disclosure_guard.access.users import create_user
+from disclosure_guard.api.app import create_app
 from disclosure_guard.db.tables import UserRow, WebSessionRow
 from disclosure_guard.runtime import Runtime
+from tests.conftest import serving
 
 PASSWORD = "correct horse battery staple"
 CHROMIUM = os.environ.get("DG_TEST_CHROMIUM", "/usr/bin/chromium")
@@ -36,6 +39,15 @@ def people(runtime: Runtime) -> Callable[..., str]:
         return name
 
     return make
+
+
+@pytest.fixture
+def four_eyes_url(session_runtime, runtime) -> Iterator[str]:  # noqa: ANN001
+    """The app served with DG_FOUR_EYES on (the session's server has it off)."""
+    strict = dataclasses.replace(session_runtime, settings=session_runtime.settings.model_copy(
+        update={"four_eyes": True}))
+    with serving(create_app(runtime=strict)) as url:
+        yield url
 
 
 def login_token(page_html: str) -> str:

@@ -5,23 +5,12 @@ with the keyboard, completes the release."""
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 
 import pytest
 
-from disclosure_guard.api.app import create_app
 from tests.api.test_holds import hold_one
-from tests.conftest import serving
 from tests.web.test_browser import _screenshots, _sign_in
-
-
-@pytest.fixture
-def four_eyes_url(session_runtime, runtime) -> Iterator[str]:  # noqa: ANN001
-    strict = dataclasses.replace(session_runtime, settings=session_runtime.settings.model_copy(
-        update={"four_eyes": True}))
-    with serving(create_app(runtime=strict)) as url:
-        yield url
 
 
 @pytest.fixture

@@ -4,21 +4,16 @@ page with a required comment, once; under four-eyes, a release by two different 
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import re
-from collections.abc import Iterator
 
 import httpx
-import pytest
 from sqlalchemy import select
 
-from disclosure_guard.api.app import create_app
 from disclosure_guard.audit.trail import AuditAction
 from disclosure_guard.db.tables import AuditEventRow
 from tests.api.test_holds import JANE_ADDRESS, hold_one
 from tests.builders import a_case, register_values
-from tests.conftest import serving
 from tests.web.conftest import login_token, sign_in
 
 
@@ -68,15 +63,6 @@ def test_release_and_reject_from_the_page_need_a_comment_and_happen_once(web, pe
     assert "Rejected by rita" in web.get(f"/review/holds/{rejected['check_id']}").text
     missing = web.get("/review/holds/chk_000000")
     assert missing.status_code == 404 and 'data-code="hold_not_found"' in missing.text
-
-
-@pytest.fixture
-def four_eyes_url(session_runtime, runtime) -> Iterator[str]:  # noqa: ANN001
-    """The app served with DG_FOUR_EYES on (the session's server has it off)."""
-    strict = dataclasses.replace(session_runtime, settings=session_runtime.settings.model_copy(
-        update={"four_eyes": True}))
-    with serving(create_app(runtime=strict)) as url:
-        yield url
 
 
 def test_four_eyes_the_first_release_waits_for_a_different_reviewer(four_eyes_url, people, register_case, submit):
