@@ -13,9 +13,7 @@ from sqlalchemy.orm import Session
 from disclosure_guard.access.users import User
 from disclosure_guard.review.blocked import Blocked, BlockedFilter, BlockedItem, list_blocked
 from disclosure_guard.types import Channel
-from disclosure_guard.web.item_view import (
-    MAX_COMMENT_CHARS, FindingView, PartView, ReasonView, RecipientView, item_read,
-)
+from disclosure_guard.web.item_view import MAX_COMMENT_CHARS, ItemRead, item_read
 from disclosure_guard.web.views import (
     PAGE_SIZE, REASON_LABELS, Option, ParsedFilters, QueueFilters, minute_of, paging, utc,
 )
@@ -92,19 +90,13 @@ class BlockedItemPage:
     submitted_by: str
     external_ref: str | None
     cases: tuple[str, ...]
-    reasons: tuple[ReasonView, ...]
-    recipients: tuple[RecipientView, ...]
-    parts: tuple[PartView, ...]
-    unreadable: tuple[tuple[str, str], ...]
-    findings: tuple[FindingView, ...]
-    content_kept: bool
+    read: ItemRead
     feedback_sent: bool
     max_comment_chars: int = MAX_COMMENT_CHARS
 
 
 def blocked_item_page(item: BlockedItem, feedback_sent: bool = False) -> BlockedItemPage:
     content = item.content
-    read = item_read(content, item.result.verdict)
     return BlockedItemPage(
         check_id=item.blocked.check_id,
         received=minute_of(item.blocked.created_at),
@@ -112,11 +104,6 @@ def blocked_item_page(item: BlockedItem, feedback_sent: bool = False) -> Blocked
         submitted_by=item.blocked.submitter_system or item.blocked.submitted_by,
         external_ref=(content or {}).get("external_ref"),
         cases=item.blocked.case_references,
-        reasons=read.reasons,
-        recipients=read.recipients,
-        parts=read.parts,
-        unreadable=read.unreadable,
-        findings=read.findings,
-        content_kept=read.content_kept,
+        read=item_read(content, item.result.verdict),
         feedback_sent=feedback_sent,
     )

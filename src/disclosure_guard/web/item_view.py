@@ -87,12 +87,7 @@ class ItemPage:
     submitted_by: str
     external_ref: str | None
     cases: tuple[str, ...]
-    reasons: tuple[ReasonView, ...]
-    recipients: tuple[RecipientView, ...]
-    parts: tuple[PartView, ...]
-    unreadable: tuple[tuple[str, str], ...]
-    findings: tuple[FindingView, ...]
-    content_kept: bool
+    read: ItemRead
     reviewed_by: str | None
     review_comment: str | None
     max_comment_chars: int = MAX_COMMENT_CHARS
@@ -185,7 +180,6 @@ def item_page(held: HeldItem, now: datetime | None = None, *, viewer: str | None
               four_eyes: bool = False) -> ItemPage:
     now = now or datetime.now(UTC)
     hold, content = held.hold, held.content
-    read = item_read(content, held.result.verdict)
     received = utc(hold.created_at)
     pending = hold.status is ReviewStatus.PENDING
     return ItemPage(
@@ -199,12 +193,7 @@ def item_page(held: HeldItem, now: datetime | None = None, *, viewer: str | None
         submitted_by=hold.submitter_system or hold.submitted_by,
         external_ref=(content or {}).get("external_ref"),
         cases=hold.case_references,
-        reasons=read.reasons,
-        recipients=read.recipients,
-        parts=read.parts,
-        unreadable=read.unreadable,
-        findings=read.findings,
-        content_kept=read.content_kept,
+        read=item_read(content, held.result.verdict),
         reviewed_by=hold.reviewed_by,
         review_comment=held.review_comment,
         four_eyes=four_eyes,
