@@ -3,7 +3,7 @@ address, name, postcode, phone number or email normalise alike."""
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from disclosure_guard.matching import AddressComponents, parse_address
@@ -88,6 +88,9 @@ def test_a_normalised_name_normalises_to_itself(name: PersonName) -> None:
 
 @given(person_names(), st.sampled_from(("Mrs", "Mr", "Dr", "Ms")), st.booleans())
 def test_ways_of_writing_one_name_normalise_alike(name: PersonName, title: str, accented: bool) -> None:
+    # Written surname first ("MAOL Aa"), a bound surname word is joined to the forename after it,
+    # as "Ó Maoil Eoin" should be: such a surname has no one reading there.
+    assume(name.surname.removeprefix("o") not in BOUND_SURNAME_WORDS)
     forenames = " ".join(w.title() for w in name.forenames)
     surname = name.surname.title()
     if accented:
