@@ -12,13 +12,19 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 from dataclasses import replace
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
+from disclosure_guard.extraction.model_windows import ModelWindows
 from disclosure_guard.extraction.recognizers import GazetteerRecognizer, PipelineStep, Recognizer
+from disclosure_guard.extraction.recognizers.base import load_word_list
+from disclosure_guard.extraction.recognizers.person import (
+    LEAD_WORDS_FILE, STOPWORDS_FILE, TITLES_FILE, known_forenames)
 from disclosure_guard.reading import ReadingView, lookalike_count, reading_view
 from disclosure_guard.types import Gazetteer, Span, SpanKind
 
@@ -68,6 +74,7 @@ class Extractor:
 
         self.nlp = self._load_spacy(spacy_model or config["spacy_model"], config.get("disabled_components", []))
         self.recognizers: tuple[Recognizer, ...] = build_recognizers(config["recognizers"], patterns_dir)
+        self.model_windows = self._model_windows(config.get("model_windows"), patterns_dir)
         self._gazetteers: list[GazetteerRecognizer] = []
         self.lookalikes = lookalike_count()
 
@@ -80,6 +87,22 @@ class Extractor:
                 nlp.remove_pipe("tok2vec")
         return nlp
 
+    def _model_windows(self, options: dict[str, Any] | None, patterns_dir: Path) -> ModelWindows | None:
+        # A kept person holds no organisation or place word but may hold a title (`_plausible`),
+        # and loses the lead words glued to its front (`_from_entity`).
+        titles = {w.lower() for w in load_word_list(patterns_dir / TITLES_FILE)}
+        never_a_name = ({w.lower() for w in load_word_list(patterns_dir / STOPWORDS_FILE)} - titles
+                        | {w.lower() for w in load_word_list(patterns_dir / LEAD_WORDS_FILE)})
+        return ModelWindows.configured(options, never_a_name, self.nlp.Defaults.stop_words,
+                                       known_forenames())
+
+    def read_with_model(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """The model's reading of each text: only around words that could be part of a name
+        when the pipeline says so (`model_windows`), else all of it."""
+        if self.model_windows is None:
+            return self.nlp.pipe(texts)
+        return self.model_windows.read(self.nlp, texts)
+
     def describe(self) -> dict[str, Any]:
         return {
             "name": self.pipeline_name,
@@ -90,6 +113,10 @@ class Extractor:
             "components": list(self.nlp.pipe_names),
             "recognizers": [r.name for r in self.recognizers] + [GazetteerRecognizer.name],
             "reading_view_lookalikes": self.lookalikes,
+            "model_windows": None if self.model_windows is None else {
+                "context_tokens": self.model_windows.context_tokens,
+                "merge_gap_tokens": self.model_windows.merge_gap_tokens,
+                "min_saving": self.model_windows.min_saving},
         }
 
     # ------------------------------------------------------------------ extraction
@@ -114,7 +141,7 @@ class Extractor:
             recognizers.append(self._gazetteer_recognizer(gazetteer))
         bounds = self._chunk_bounds(text)
         windows = self.chunk_windows(text, bounds)
-        docs = self.nlp.pipe(text[s:e] for s, e in windows)
+        docs = self.read_with_model(text[s:e] for s, e in windows)
         spans: list[Span] = []
         for (start, end), (offset, window_end), doc in zip(bounds, windows, docs):
             window = text[offset:window_end]

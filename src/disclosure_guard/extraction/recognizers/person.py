@@ -233,7 +233,7 @@ class PersonRecognizer(Recognizer):
                 rf"[ \t]*$")),
         )
         not_forenames = {w.lower() for w in load_word_list(patterns_dir / NOT_FORENAMES_FILE)}
-        self._forenames = _known_forenames() - self._stopwords - not_forenames
+        self._forenames = known_forenames() - self._stopwords - not_forenames
         towns = {line.split(None, 1)[1] for line in load_word_list(patterns_dir / POST_TOWNS_FILE)}
         self._not_context_words = (
             not_forenames | self._stopwords | self._titles | self._lead_words | towns
@@ -405,7 +405,7 @@ def _word_before(text: str, start: int) -> str:
     return found.group(1) if found else ""
 
 
-def _known_forenames() -> frozenset[str]:
+def known_forenames() -> frozenset[str]:
     namer = NickNamer()
     return frozenset(namer.nickname_lookup) | frozenset(namer.canonical_lookup)
 
