@@ -1,8 +1,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from disclosure_guard.extraction.recognizers import GazetteerRecognizer
+from disclosure_guard.extraction.recognizers.gazetteer import fold, fold_unicode
 from disclosure_guard.types import Gazetteer, SpanKind
 from tests.extraction.offsets import span_texts
 
@@ -120,3 +123,8 @@ def test_an_apostrophe_surname_is_one_word_not_an_initial_and_a_word() -> None:
 def test_two_people_in_a_list_are_not_one_with_middle_names(register_terms: GazetteerRecognizer) -> None:
     spans = register_terms.analyze("Present: Anna Lee, Maria Kowalczyk")
     assert "gazetteer:middle_names" not in [s.pattern for s in spans]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127)))
+def test_ascii_words_fold_as_the_unicode_folding_does(word: str) -> None:
+    assert fold(word) == fold_unicode(word)

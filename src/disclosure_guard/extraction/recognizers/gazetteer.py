@@ -62,6 +62,13 @@ EXTRA_FOLDS = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ı": "i", "æ": "
 
 
 def fold(token: str) -> str:
+    if token.isascii():
+        # Most words of a letter: casefold is lower, NFKD changes nothing, nothing combines.
+        return token.lower().replace("'", "")
+    return fold_unicode(token)
+
+
+def fold_unicode(token: str) -> str:
     decomposed = unicodedata.normalize("NFKD", token.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).translate(EXTRA_FOLDS)
 
