@@ -20,7 +20,9 @@ _bearer = HTTPBearer(auto_error=False)
 bearer_credentials = _bearer
 
 
-def get_runtime(request: Request) -> Runtime:
+async def get_runtime(request: Request) -> Runtime:
+    # async: a plain def dependency is run in the thread pool, a round trip per request for an
+    # attribute read.
     return request.app.state.runtime
 
 
