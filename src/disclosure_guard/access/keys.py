@@ -12,7 +12,7 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -111,13 +111,19 @@ def create_api_key(
     return Principal(row.name, parsed_role, row.system), key
 
 
+# What authenticate reads of a key, as a plain SELECT built once: every request asks, and
+# building the query and loading an ORM object each time took three times the CPU (issue 13).
+_LOOKUP = select(
+    ApiKeyRow.name, ApiKeyRow.role, ApiKeyRow.system, ApiKeyRow.key_hash, ApiKeyRow.revoked_at,
+    ApiKeyRow.expires_at, ApiKeyRow.previous_key_expires_at,
+).where(or_(ApiKeyRow.key_hash == bindparam("hashed"), ApiKeyRow.previous_key_hash == bindparam("hashed")))
+
+
 def authenticate(session: Session, key: str, now: datetime | None = None) -> Principal:
     """The key's principal, or Unauthenticated with the reason as its code."""
     now = now or datetime.now(UTC)
     hashed = digest(key)
-    row = session.scalar(
-        select(ApiKeyRow).where(or_(ApiKeyRow.key_hash == hashed, ApiKeyRow.previous_key_hash == hashed))
-    )
+    row = session.connection().execute(_LOOKUP, {"hashed": hashed}).first()
     if row is None:
         raise Unauthenticated("the API key is not valid", "invalid_api_key")
     if row.revoked_at is not None:
