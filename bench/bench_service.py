@@ -15,7 +15,9 @@ What it does, in order:
    HTTP connection. Per size class: count, words, p50/p95/p99 latency.
 3. The 500-page court bundle, alone: sent to the abuser with the victim's address on page 437
    (must be `block`), and the clean one to the court (must be `allow`); `bundle_500_s` is the
-   slower of the two, wall clock from request to answer.
+   slower of the two, wall clock from request to answer. Its prose names no one; a third bundle
+   to the court names a professional or a child in one sentence in three, as real ones do
+   (must be `allow`): `bundle_500_named_s`.
 4. The same letters and emails through `guard.check` in this process, one at a time on one
    core, with an index of the same register: `single_core_words_per_s`; the ratio is the HTTP
    words/s of step 2 over it.
@@ -71,6 +73,16 @@ SENTENCES = (
     "The report of {d} {month} was shared with all parties and their representatives.",
     "Reference {n}/{m} should be quoted in any reply, together with the hearing date.",
 )
+# The same bundle's prose as a real one is written: a professional or a child named in one
+# sentence in three. The NER reads only around names (models/pipeline.json, model_windows), so
+# the name-free bundle alone would flatter it; `bundle_500_named_s` is the honest cost.
+NAMED_SENTENCES = (
+    "{pro} of the local authority visited the family on {d} {month} and recorded no concerns.",
+    "{child} is settled at school and {pro} reports good progress in reading.",
+    "The guardian, {pro}, met {child} twice in the period and supports the care plan.",
+    "{pro} attended the review on behalf of the health visiting team.",
+    "Contact between {child} and the paternal grandmother was supervised by {pro}.",
+)
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "September", "October", "November")
 
 
@@ -111,6 +123,41 @@ def prose(rng: random.Random, words: int) -> str:
         if rng.random() < 0.2:
             out.append("\n\n")
     return " ".join(out).replace(" \n\n ", "\n\n")
+
+
+def named_prose(rng: random.Random, words: int, professionals: list[str], children: list[str]) -> str:
+    out: list[str] = []
+    count = 0
+    while count < words:
+        if rng.random() < 1 / 3:
+            sentence = rng.choice(NAMED_SENTENCES).format(
+                pro=rng.choice(professionals), child=rng.choice(children), d=rng.randint(1, 28),
+                month=rng.choice(MONTHS))
+            out.append(sentence)
+            count += len(sentence.split())
+        else:
+            out.append(prose(rng, 1).strip())
+            count += len(out[-1].split())
+        if rng.random() < 0.2:
+            out.append("\n\n")
+    return " ".join(out).replace(" \n\n ", "\n\n")
+
+
+def people_outside(truth: list[list[TruthParty]], seed: int) -> tuple[list[str], list[str]]:
+    """(professionals with titles, children's forenames): Faker en_GB names that are no register
+    party's name. They may share a forename or a surname with one, as real names do; the court
+    is no restricted recipient, so the bundle to it is still to be allowed."""
+    from faker import Faker
+
+    held = {n.lower() for parties in truth for p in parties for n in p.registered.names}
+    faker = Faker("en_GB")
+    faker.seed_instance(seed)
+    professionals: list[str] = []
+    while len(professionals) < 12:
+        first, last = faker.first_name(), faker.last_name()
+        if f"{first} {last}".lower() not in held and latin1(first + last):
+            professionals.append(f"{faker.random_element(('Ms', 'Mr', 'Dr', 'Mrs'))} {first} {last}")
+    return professionals, [faker.first_name() for _ in range(6)]
 
 
 def a_pdf(pages: list[str]) -> bytes:
@@ -174,9 +221,12 @@ def corpus(args: argparse.Namespace, truth: list[list[TruthParty]]) -> tuple[lis
         disclosing = list(pages)
         disclosing[DISCLOSING_PAGE - 1] += f"\n\nShe has since moved to {victim.registered.address} with the children."
         to_him = [{"type": "to", "name": abuser.registered.names[0], "address": abuser.registered.address}]
+        professionals, children = people_outside(truth, args.seed)
+        named = [named_prose(rng, 300, professionals, children) for _ in range(BUNDLE_PAGES)]
         for name, text, recipients, expect in (("to-him", disclosing, to_him, "block"),
-                                                ("to-court", pages, [COURT], "allow")):
-            bundles.append(Request("bundle500", sum(len(p.split()) for p in text), "/v1/checks/document",
+                                                ("to-court", pages, [COURT], "allow"),
+                                                ("named-to-court", named, [COURT], "allow")):
+            bundles.append(Request("bundle500" if name != "named-to-court" else "bundle500_named", sum(len(p.split()) for p in text), "/v1/checks/document",
                                    files={"file": (f"bundle-{name}.pdf", a_pdf(text), "application/pdf")},
                                    data={"recipients": json.dumps(recipients)}, expect=expect))
     return load, bundles
@@ -401,10 +451,11 @@ def main() -> None:
               f"  p99={percentile(times, 0.99):8.0f} ms  errors={sum(not r.ok for r in results if r.size == size)}")
         figures[f"p95_ms_{size}"] = round(percentile(times, 0.95))
     for result, request in zip(bundle_results, bundles):
-        print(f"  bundle of {BUNDLE_PAGES} pages ({result.words} words), expected {request.expect}: "
+        print(f"  {request.size} of {BUNDLE_PAGES} pages ({result.words} words), expected {request.expect}: "
               f"{result.decision} in {result.seconds:.1f} s")
     if bundle_results:
-        figures["bundle_500_s"] = round(max(r.seconds for r in bundle_results), 1)
+        figures["bundle_500_s"] = round(max(r.seconds for r in bundle_results if r.size == "bundle500"), 1)
+        figures["bundle_500_named_s"] = round(max(r.seconds for r in bundle_results if r.size == "bundle500_named"), 1)
     cpu = {role: cpu_after[role] - cpu_before[role] for role in cpu_after}
     # Where the two cores went during the HTTP load: the clients run on this machine too.
     print(f"  CPU during the load: {', '.join(f'{role} {seconds:.1f} s' for role, seconds in cpu.items())}"
