@@ -166,10 +166,9 @@ def get_check(check_id: CheckIdPath, actor: Submitter, runtime: RuntimeDep,
 
 
 @router.post("/document", response_model=CheckResponse, responses={**documented_errors(409, 413, 503), **ACCEPTED})
-def create_document_check(
+async def create_document_check(
     actor: Submitter,
     runtime: RuntimeDep,
-    session: SessionDep,
     response: Response,
     file: Annotated[UploadFile, File(description="The document as it will be sent.")],
     recipients: Annotated[str, Form(description='JSON array, as in /v1/checks: [{"type": "to", "name": …, "address": …}]')],
@@ -182,23 +181,29 @@ def create_document_check(
 ) -> CheckResponse | JSONResponse:
     """Check a document uploaded as multipart/form-data, for systems that prefer not to base64."""
     key = parse_key(idempotency_key) if idempotency_key is not None else None
-    data = file.file.read(runtime.settings.max_item_bytes + 1)
-    if len(data) > runtime.settings.max_item_bytes:
-        raise PayloadTooLarge(f"the document is larger than {runtime.settings.max_item_bytes} bytes")
-    item = item_from_fields(channel, parse_recipients_json(recipients), subject=subject, body=body,
-                            attachments=[Attachment(file.filename, file.content_type, data)],
-                            limits=runtime.ingest_limits)
-    submission = Submission(external_ref=external_ref)
 
-    def submit(session: Session) -> Found:
-        if takes_async(prefer, item, runtime.settings):
-            return enqueue(session, runtime.vault, actor, item, submission)
-        return runtime.check_engine.submit(session, actor, item, submission)
+    def once() -> tuple[Found, bool]:
+        data = file.file.read(runtime.settings.max_item_bytes + 1)
+        if len(data) > runtime.settings.max_item_bytes:
+            raise PayloadTooLarge(f"the document is larger than {runtime.settings.max_item_bytes} bytes")
+        item = item_from_fields(channel, parse_recipients_json(recipients), subject=subject, body=body,
+                                attachments=[Attachment(file.filename, file.content_type, data)],
+                                limits=runtime.ingest_limits)
+        submission = Submission(external_ref=external_ref)
 
-    def digest() -> str:
-        # The fields, not the multipart body, whose boundary differs on every retry.
-        fields = [file.filename, file.content_type, recipients, channel.value, external_ref, subject, body]
-        return request_digest("/v1/checks/document", [json.dumps(fields).encode(), data])
+        def submit(session: Session) -> Found:
+            if takes_async(prefer, item, runtime.settings):
+                return enqueue(session, runtime.vault, actor, item, submission)
+            return runtime.check_engine.submit(session, actor, item, submission)
 
-    found, replayed = idempotency(runtime).submit(session, actor, key, digest, submit)
+        def digest() -> str:
+            # The fields, not the multipart body, whose boundary differs on every retry.
+            fields = [file.filename, file.content_type, recipients, channel.value, external_ref, subject, body]
+            return request_digest("/v1/checks/document", [json.dumps(fields).encode(), data])
+
+        with runtime.session_factory() as session, session.begin():
+            return idempotency(runtime).submit(session, actor, key, digest, submit)
+
+    # One trip to the thread pool, as for POST /v1/checks.
+    found, replayed = await run_in_threadpool(once)
     return answer(found, replayed, runtime, prefer, response)
