@@ -15,11 +15,13 @@ import pytest
 
 from disclosure_guard.errors import Busy
 from disclosure_guard.review.worker_process import StaleRegister
-from disclosure_guard.review.workers import RETRY_AFTER_SECONDS, WorkerFailed, WorkerLost, WorkerOverran
+from disclosure_guard.review.workers import (
+    DEFAULT_CLASS_UNIT, RETRY_AFTER_SECONDS, WorkerFailed, WorkerLost, WorkerOverran)
 from tests.worker_tasks import (
     crash,
     every_worker_busy_and_the_queue_full,
     fail_quoting,
+    gazetteer_compiled,
     index_version,
     pid_of,
     sleep_for,
@@ -129,3 +131,48 @@ def test_a_worker_decides_on_the_register_it_is_given_or_a_newer_one_never_an_ol
     with pytest.raises(WorkerFailed) as stale:
         runtime.workers.run(index_version, register_version=version + 1000, timeout_seconds=30)
     assert stale.value.kind == StaleRegister.__name__
+
+
+def test_a_worker_compiles_the_registers_names_with_its_index_not_in_the_first_check(runtime, register_case):
+    # Compiling them takes seconds at 10,000 cases; in the first check it ate the check's deadline.
+    register_case()
+    version = runtime.register_version()
+    assert runtime.workers.run(gazetteer_compiled, register_version=version, timeout_seconds=30)
+
+
+def test_small_jobs_wait_in_arrival_order(runtime):
+    """A letter is not passed over for every slightly shorter email that arrives after it: all
+    small items are one size class, first come first served."""
+    pool = runtime.workers
+    order: list[str] = []
+
+    def wait_then(name: str, weight: int) -> None:
+        pool.run(pid_of, timeout_seconds=30, weight=weight)
+        order.append(name)
+
+    busy = [threading.Thread(target=pool.run, args=(sleep_for, 3.0 if n == 0 else 8.0),
+                             kwargs={"timeout_seconds": 30}) for n in range(pool.size)]
+    for thread in busy:
+        thread.start()
+    while pool.state().idle:
+        time.sleep(0.01)
+    letter = threading.Thread(target=wait_then, args=("letter", 2_100))
+    letter.start()
+    while pool.state().waiting < 1:
+        time.sleep(0.01)
+    email = threading.Thread(target=wait_then, args=("email", 1_200))
+    email.start()
+    queued_by = time.monotonic() + 2.5
+    while pool.state().waiting < 2 and time.monotonic() < queued_by:
+        time.sleep(0.01)
+    assert pool.state().waiting == 2, "both jobs should wait while every worker is busy"
+    for thread in (*busy, letter, email):
+        thread.join(timeout=30)
+    assert order[0] == "letter"
+
+
+def test_size_classes(runtime):
+    pool = runtime.workers
+    unit = pool.small_weight or DEFAULT_CLASS_UNIT
+    assert [pool.size_class(w) for w in (0, 1, unit, unit + 1, 2 * unit, 2 * unit + 1, 4 * unit, 5_000_000)] \
+        == [-1, 0, 0, 1, 1, 2, 2, (4_999_999 // unit).bit_length()]

@@ -143,8 +143,10 @@ def _run_split(item: Item, runs: list[range], register_version: int, thresholds:
                workers: WorkerPool, timeout_seconds: float,
                extract_task: Callable[..., list[list[Span]]]) -> tuple[Verdict, int]:
     deadline = time.monotonic() + timeout_seconds
-    jobs = [(extract_task, (tuple(item.parts[i] for i in run),), sum(len(item.parts[i].text) for i in run))
-            for run in runs]
+    # Each part's job waits as the whole item would: pieces of a long document are no letters,
+    # neither in the queue's order nor for the small items' workers.
+    weight = text_chars(item)
+    jobs = [(extract_task, (tuple(item.parts[i] for i in run),), weight) for run in runs]
     extracted = workers.run_many(jobs, register_version=register_version, timeout_seconds=timeout_seconds)
     spans = [part_spans for run_spans in extracted for part_spans in run_spans]
     remaining = deadline - time.monotonic()
