@@ -44,6 +44,11 @@ def index_version(context: WorkerContext) -> int:
     return context.index.version
 
 
+def gazetteer_compiled(context: WorkerContext) -> bool:
+    """Whether the register's names were compiled before any text was read with them."""
+    return context.extractor.has_prepared(context.index.gazetteer())
+
+
 @contextmanager
 def every_worker_busy_and_the_queue_full(pool: WorkerPool, seconds: float = 1.5) -> Iterator[list[int]]:
     """Inside, one more job is refused; on leaving, the jobs that filled the pool have finished

@@ -160,6 +160,15 @@ class Extractor:
         return [(max(0, s - self._chunk_overlap), min(len(text), e + self._chunk_overlap))
                 for s, e in (bounds if bounds is not None else self._chunk_bounds(text))]
 
+    def prepare_gazetteer(self, gazetteer: Gazetteer) -> None:
+        """Compile the recognizer of a register's gazetteer now rather than at the first text
+        extracted with it."""
+        if gazetteer.names or gazetteer.identifiers:
+            self._gazetteer_recognizer(gazetteer)
+
+    def has_prepared(self, gazetteer: Gazetteer) -> bool:
+        return any(cached.gazetteer is gazetteer for cached in self._gazetteers)
+
     def _gazetteer_recognizer(self, gazetteer: Gazetteer) -> GazetteerRecognizer:
         for cached in self._gazetteers:
             if cached.gazetteer is gazetteer:

@@ -73,7 +73,7 @@ class WorkerContext:
         self._holder = IndexHolder(make_session_factory(engine), load_vault(settings.encryption_key,
                                                                            settings.encryption_key_file))
         try:
-            self._holder.current()
+            self._compile_gazetteer(self._holder.current())
         except Exception as exc:  # noqa: BLE001  built on the first job instead
             log.warning("worker %s could not build the register index at start (%s)", os.getpid(),
                         type(exc).__name__)
@@ -85,8 +85,15 @@ class WorkerContext:
         built = self._holder.built
         if built is not None and built.version >= register_version:
             return
-        if self._holder.current().version < register_version:
+        index = self._holder.current()
+        if index.version < register_version:
             raise StaleRegister
+        self._compile_gazetteer(index)
+
+    def _compile_gazetteer(self, index: RegisterIndex) -> None:
+        # Here, not in the first check after a build: compiling the register's names takes 1.7 s
+        # at 10,000 cases, and the time spent here is not counted against a check's deadline.
+        self.extractor.prepare_gazetteer(index.gazetteer())
 
     @property
     def index(self) -> RegisterIndex:
