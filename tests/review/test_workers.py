@@ -77,8 +77,9 @@ def test_a_full_queue_is_refused_at_once_and_the_work_in_it_still_finishes(runti
     assert len(answers) == pool.size + pool.queue_length
 
 
-def test_the_lightest_waiting_job_gets_the_next_free_worker(runtime):
-    pool = runtime.workers
+def first_served_of_two_waiting(pool, first: tuple[str, int], second: tuple[str, int]) -> str:
+    """The name of the job the next free worker takes, of two (name, weight) queued in this order
+    while every worker is busy."""
     order: list[str] = []
 
     def wait_then(name: str, weight: int) -> None:
@@ -93,19 +94,23 @@ def test_the_lightest_waiting_job_gets_the_next_free_worker(runtime):
         thread.start()
     while pool.state().idle:
         time.sleep(0.01)
-    heavy = threading.Thread(target=wait_then, args=("5 MB item", 5_000_000))
-    heavy.start()
+    earlier = threading.Thread(target=wait_then, args=first)
+    earlier.start()
     while pool.state().waiting < 1:
         time.sleep(0.01)
-    light = threading.Thread(target=wait_then, args=("letter", 300))
-    light.start()
+    later = threading.Thread(target=wait_then, args=second)
+    later.start()
     queued_by = time.monotonic() + 2.5
     while pool.state().waiting < 2 and time.monotonic() < queued_by:
         time.sleep(0.01)
     assert pool.state().waiting == 2, "both jobs should wait while every worker is busy"
-    for thread in (*busy, heavy, light):
+    for thread in (*busy, earlier, later):
         thread.join(timeout=30)
-    assert order[0] == "letter"
+    return order[0]
+
+
+def test_the_lightest_waiting_job_gets_the_next_free_worker(runtime):
+    assert first_served_of_two_waiting(runtime.workers, ("5 MB item", 5_000_000), ("letter", 300)) == "letter"
 
 
 def test_a_job_that_waits_past_its_deadline_for_a_worker_is_not_started(runtime):
@@ -143,32 +148,7 @@ def test_a_worker_compiles_the_registers_names_with_its_index_not_in_the_first_c
 def test_small_jobs_wait_in_arrival_order(runtime):
     """A letter is not passed over for every slightly shorter email that arrives after it: all
     small items are one size class, first come first served."""
-    pool = runtime.workers
-    order: list[str] = []
-
-    def wait_then(name: str, weight: int) -> None:
-        pool.run(pid_of, timeout_seconds=30, weight=weight)
-        order.append(name)
-
-    busy = [threading.Thread(target=pool.run, args=(sleep_for, 3.0 if n == 0 else 8.0),
-                             kwargs={"timeout_seconds": 30}) for n in range(pool.size)]
-    for thread in busy:
-        thread.start()
-    while pool.state().idle:
-        time.sleep(0.01)
-    letter = threading.Thread(target=wait_then, args=("letter", 2_100))
-    letter.start()
-    while pool.state().waiting < 1:
-        time.sleep(0.01)
-    email = threading.Thread(target=wait_then, args=("email", 1_200))
-    email.start()
-    queued_by = time.monotonic() + 2.5
-    while pool.state().waiting < 2 and time.monotonic() < queued_by:
-        time.sleep(0.01)
-    assert pool.state().waiting == 2, "both jobs should wait while every worker is busy"
-    for thread in (*busy, letter, email):
-        thread.join(timeout=30)
-    assert order[0] == "letter"
+    assert first_served_of_two_waiting(runtime.workers, ("letter", 2_100), ("email", 1_200)) == "letter"
 
 
 def test_size_classes(runtime):
