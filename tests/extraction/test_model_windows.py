@@ -51,6 +51,12 @@ def test_the_pipeline_reads_in_windows(extractor: Extractor) -> None:
     ("Khan", False, True),
     ("Khan,", False, True),
     ("(Khan)", False, True),
+    ("'Khan'", False, True),
+    ("attn:Jane", False, True),   # the tokenizer reads "attn", ":", "Jane"
+    ("email/Jane", False, True),
+    ("x-Jane", False, True),
+    ("(The", True, False),
+    ("attn:the", False, False),
     ("Ms", False, True),          # a title may be in a kept person ("Ms R. Gallagher")
     ("May", False, True),         # a month, and a forename
     ("Will", True, True),         # a function word, and a forename
@@ -81,6 +87,15 @@ def test_a_name_deep_in_a_long_text_is_read_with_its_context(extractor: Extracto
     windowed, whole = windowed_and_whole(extractor, text)
     assert windowed == whole
     assert "Jane Okafor" in {s.text for s in windowed if s.kind is SpanKind.PERSON}
+
+
+@pytest.mark.parametrize("glued", ["Please forward to attn:Jane tomorrow.", "The file (ref:Mariam) was sent.",
+                                   "Sent by email/Jane today."])
+def test_a_name_glued_to_a_lower_case_word_is_read(extractor: Extractor, glued: str) -> None:
+    text = "\n\n".join([" ".join(PLAIN)] * 10 + [glued] + [" ".join(PLAIN)] * 10)
+    windowed, whole = windowed_and_whole(extractor, text)
+    assert windowed == whole
+    assert any(s.kind is SpanKind.PERSON for s in windowed)
 
 
 def test_a_text_mostly_in_windows_is_read_whole(extractor: Extractor) -> None:

@@ -35,7 +35,9 @@ from spacy.tokens import Doc
 WORD = re.compile(r"\S+")
 # A word ending so makes the next one open a sentence, as a line break does.
 SENTENCE_ENDS = frozenset(".!?:;")
-STRIP = ".,;:!?'’\"()[]"
+# What splits a written word into the words the model may read apart: anything but letters,
+# digits and apostrophes ("attn:Jane", "(Khan),", "email/Jane", "x-Jane").
+WORD_PARTS = re.compile(r"[^\w'’]+")
 
 
 @dataclass(frozen=True)
@@ -71,15 +73,28 @@ class ModelWindows:
         )
 
     def opens_window(self, word: str, sentence_start: bool) -> bool:
-        word = word.strip(STRIP)
-        if not word[:1].isupper():
-            return False
-        if any(ch.isdigit() for ch in word) and not any(ch.islower() for ch in word):
-            return False  # "LS1", "M60": a person's words hold no digits
-        key = word.lower()
-        if key in self.never_a_name:
-            return False
-        return not (sentence_start and key in self.sentence_start_words)
+        """Whether a word, as written between blanks, holds a capitalised word that could be
+        part of a kept person: "Khan,", "(Khan)", and "attn:Jane", "email/Jane" or "x-Jane",
+        which the tokenizer splits at the punctuation."""
+        if word.islower() or not any(ch.isupper() for ch in word):
+            return False  # most words: nothing capitalised in them
+        first = True
+        for part in WORD_PARTS.split(word):
+            part = part.strip("'’")
+            if not part:
+                continue
+            opens_sentence, first = sentence_start and first, False
+            if not part[0].isupper():
+                continue
+            if any(ch.isdigit() for ch in part) and not any(ch.islower() for ch in part):
+                continue  # "LS1", "M60": a person's words hold no digits
+            key = part.lower()
+            if key in self.never_a_name:
+                continue
+            if opens_sentence and key in self.sentence_start_words:
+                continue
+            return True
+        return False
 
     def windows(self, text: str) -> list[tuple[int, int]]:
         """Character ranges of `text` the model should read, in order, not overlapping, each
