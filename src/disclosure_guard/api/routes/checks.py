@@ -1,4 +1,5 @@
 import json
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, File, Form, Header, Request, Response, UploadFile
@@ -7,6 +8,7 @@ from starlette.background import BackgroundTask
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from disclosure_guard.access.keys import Principal
 from disclosure_guard.api.deps import RuntimeDep, SessionDep, Submitter
 from disclosure_guard.api.errors import PayloadTooLarge, UnsupportedMediaType, documented_errors
 from disclosure_guard.api.params import CheckIdPath
@@ -91,6 +93,22 @@ def pending_answer(pending: PendingCheck, runtime: Runtime, *, asked: bool, wake
                         background=BackgroundTask(runtime.claimer.wake) if wake else None)
 
 
+def submit_once(runtime: Runtime, actor: Principal, key: str | None, prefer: str | None, item: Item,
+                submission: Submission, digest: Callable[[], str]) -> tuple[Found, bool]:
+    """Check `item`, or queue it on the asynchronous lane, once per idempotency key: in one
+    transaction, committed before the answer, so that a woken claimer finds a pending row. Run in
+    the thread pool, in one trip with reading the item: each hand-over between the event loop and
+    a thread costs the API process CPU of its own (issue 13)."""
+
+    def submit(session: Session) -> Found:
+        if takes_async(prefer, item, runtime.settings):
+            return enqueue(session, runtime.vault, actor, item, submission)
+        return runtime.check_engine.submit(session, actor, item, submission)
+
+    with runtime.session_factory() as session, session.begin():
+        return idempotency(runtime).submit(session, actor, key, digest, submit)
+
+
 @router.post("", response_model=CheckResponse, responses={**documented_errors(409, 413, 503), **ACCEPTED})
 async def create_check(body: CheckRequest, actor: Submitter, runtime: RuntimeDep, response: Response,
                        prefer: PreferHeader = None,
@@ -99,22 +117,13 @@ async def create_check(body: CheckRequest, actor: Submitter, runtime: RuntimeDep
     key = parse_key(idempotency_key) if idempotency_key is not None else None
 
     def once() -> tuple[Found, bool]:
-        item = body.to_item(runtime.ingest_limits)
-        submission = Submission(external_ref=body.external_ref, sender=body.sender)
+        return submit_once(runtime, actor, key, prefer, body.to_item(runtime.ingest_limits),
+                           Submission(external_ref=body.external_ref, sender=body.sender),
+                           lambda: request_digest("/v1/checks", [body.model_dump_json().encode()]))
 
-        def submit(session: Session) -> Found:
-            if takes_async(prefer, item, runtime.settings):
-                return enqueue(session, runtime.vault, actor, item, submission)
-            return runtime.check_engine.submit(session, actor, item, submission)
-
-        with runtime.session_factory() as session, session.begin():
-            return idempotency(runtime).submit(
-                session, actor, key, lambda: request_digest("/v1/checks", [body.model_dump_json().encode()]), submit)
-
-    # The item read, the check and its record in one trip to the thread pool, committed before the
-    # answer, as /email does. A plain def handler with SessionDep took four trips (the session
-    # opened, the handler, the session committed, the answer validated), each a hand-over between
-    # the event loop and a thread that costs the API process CPU of its own (issue 13).
+    # The item read, the check and its record in one trip to the thread pool. A plain def handler
+    # with SessionDep took four trips (the session opened, the handler, the session committed, the
+    # answer validated).
     found, replayed = await run_in_threadpool(once)
     return answer(found, replayed, runtime, prefer, response)
 
@@ -138,18 +147,9 @@ async def create_email_check(request: Request, actor: Submitter, runtime: Runtim
         raise PayloadTooLarge(f"the message is larger than {runtime.settings.max_item_bytes} bytes")
     item = await run_in_threadpool(item_from_rfc822, raw, runtime.ingest_limits)
 
-    def submit(session: Session) -> Found:
-        if takes_async(prefer, item, runtime.settings):
-            return enqueue(session, runtime.vault, actor, item, Submission(raw_message=raw))
-        return runtime.check_engine.submit(session, actor, item, Submission(raw_message=raw))
-
-    def once() -> tuple[Found, bool]:
-        with runtime.session_factory() as session, session.begin():
-            return idempotency(runtime).submit(
-                session, actor, key, lambda: request_digest("/v1/checks/email", [raw]), submit)
-
-    # Answered once the transaction has committed, so that a woken claimer finds the pending row.
-    found, replayed = await run_in_threadpool(once)
+    found, replayed = await run_in_threadpool(
+        submit_once, runtime, actor, key, prefer, item, Submission(raw_message=raw),
+        lambda: request_digest("/v1/checks/email", [raw]))
     return answer(found, replayed, runtime, prefer, response)
 
 
@@ -189,20 +189,13 @@ async def create_document_check(
         item = item_from_fields(channel, parse_recipients_json(recipients), subject=subject, body=body,
                                 attachments=[Attachment(file.filename, file.content_type, data)],
                                 limits=runtime.ingest_limits)
-        submission = Submission(external_ref=external_ref)
-
-        def submit(session: Session) -> Found:
-            if takes_async(prefer, item, runtime.settings):
-                return enqueue(session, runtime.vault, actor, item, submission)
-            return runtime.check_engine.submit(session, actor, item, submission)
 
         def digest() -> str:
             # The fields, not the multipart body, whose boundary differs on every retry.
             fields = [file.filename, file.content_type, recipients, channel.value, external_ref, subject, body]
             return request_digest("/v1/checks/document", [json.dumps(fields).encode(), data])
 
-        with runtime.session_factory() as session, session.begin():
-            return idempotency(runtime).submit(session, actor, key, digest, submit)
+        return submit_once(runtime, actor, key, prefer, item, Submission(external_ref=external_ref), digest)
 
     # One trip to the thread pool, as for POST /v1/checks.
     found, replayed = await run_in_threadpool(once)
