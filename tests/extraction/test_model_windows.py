@@ -4,6 +4,8 @@ and what the extraction keeps is what it keeps when the model reads every word."
 from __future__ import annotations
 
 import dataclasses
+import json
+import shutil
 
 import pytest
 from hypothesis import given, settings
@@ -121,3 +123,13 @@ def test_what_is_kept_is_what_the_whole_reading_keeps(extractor: Extractor, sent
     text = "".join(s + b for s, b in zip(sentences, breaks))
     windowed, whole = windowed_and_whole(extractor, text)
     assert windowed == whole
+
+
+def test_without_a_person_recognizer_the_model_reads_every_word(extractor: Extractor, tmp_path) -> None:
+    # The windows rest on what the person recognizer keeps; a pipeline without one has no bound.
+    models = tmp_path / "models"
+    shutil.copytree(extractor.models_dir, models)
+    config = json.loads((models / "pipeline.json").read_text(encoding="utf-8"))
+    config["recognizers"] = [step for step in config["recognizers"] if step["name"] != "person"]
+    (models / "pipeline.json").write_text(json.dumps(config), encoding="utf-8")
+    assert Extractor(models_dir=models).model_windows is None

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from disclosure_guard.extraction.model_windows import ModelWindows
-from disclosure_guard.extraction.recognizers import GazetteerRecognizer, PipelineStep, Recognizer
-from disclosure_guard.extraction.recognizers.base import load_word_list
-from disclosure_guard.extraction.recognizers.person import (
-    LEAD_WORDS_FILE, STOPWORDS_FILE, TITLES_FILE, known_forenames)
+from disclosure_guard.extraction.recognizers import GazetteerRecognizer, PersonRecognizer, PipelineStep, Recognizer
 from disclosure_guard.reading import ReadingView, lookalike_count, reading_view
 from disclosure_guard.types import Gazetteer, Span, SpanKind
 
@@ -74,7 +71,7 @@ class Extractor:
 
         self.nlp = self._load_spacy(spacy_model or config["spacy_model"], config.get("disabled_components", []))
         self.recognizers: tuple[Recognizer, ...] = build_recognizers(config["recognizers"], patterns_dir)
-        self.model_windows = self._model_windows(config.get("model_windows"), patterns_dir)
+        self.model_windows = self._model_windows(config.get("model_windows"))
         self._gazetteers: list[GazetteerRecognizer] = []
         self.lookalikes = lookalike_count()
 
@@ -87,14 +84,14 @@ class Extractor:
                 nlp.remove_pipe("tok2vec")
         return nlp
 
-    def _model_windows(self, options: dict[str, Any] | None, patterns_dir: Path) -> ModelWindows | None:
-        # A kept person holds no organisation or place word but may hold a title (`_plausible`),
-        # and loses the lead words glued to its front (`_from_entity`).
-        titles = {w.lower() for w in load_word_list(patterns_dir / TITLES_FILE)}
-        never_a_name = ({w.lower() for w in load_word_list(patterns_dir / STOPWORDS_FILE)} - titles
-                        | {w.lower() for w in load_word_list(patterns_dir / LEAD_WORDS_FILE)})
-        return ModelWindows.configured(options, never_a_name, self.nlp.Defaults.stop_words,
-                                       known_forenames())
+    def _model_windows(self, options: dict[str, Any] | None) -> ModelWindows | None:
+        # Which of the model's persons are kept is the person recognizer's to say; without one,
+        # nothing bounds where a kept span can be, and the model reads every word.
+        person = next((r for r in self.recognizers if isinstance(r, PersonRecognizer)), None)
+        if person is None:
+            return None
+        return ModelWindows.configured(options, person.words_never_in_a_kept_person(),
+                                       self.nlp.Defaults.stop_words, person.known_forenames)
 
     def read_with_model(self, texts: Iterable[str]) -> Iterator[Doc]:
         """The model's reading of each text: only around words that could be part of a name
@@ -167,6 +164,7 @@ class Extractor:
             self._gazetteer_recognizer(gazetteer)
 
     def has_prepared(self, gazetteer: Gazetteer) -> bool:
+        """Whether `prepare_gazetteer` (or a text read with it) has compiled this gazetteer."""
         return any(cached.gazetteer is gazetteer for cached in self._gazetteers)
 
     def _gazetteer_recognizer(self, gazetteer: Gazetteer) -> GazetteerRecognizer:

@@ -54,7 +54,7 @@ class ModelWindows:
     merge_gap_tokens: int = 12
     """Two windows this few words apart are read as one."""
     min_saving: float = 0.25
-    """Below this share of tokens left unread, the model reads the whole text."""
+    """Below this share of the text's characters left unread, the model reads the whole text."""
 
     @classmethod
     def configured(cls, options: Mapping[str, Any] | None, never_a_name: Iterable[str],

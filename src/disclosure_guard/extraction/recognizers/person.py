@@ -233,12 +233,19 @@ class PersonRecognizer(Recognizer):
                 rf"[ \t]*$")),
         )
         not_forenames = {w.lower() for w in load_word_list(patterns_dir / NOT_FORENAMES_FILE)}
-        self._forenames = known_forenames() - self._stopwords - not_forenames
+        self.known_forenames = _known_forenames()
+        self._forenames = self.known_forenames - self._stopwords - not_forenames
         towns = {line.split(None, 1)[1] for line in load_word_list(patterns_dir / POST_TOWNS_FILE)}
         self._not_context_words = (
             not_forenames | self._stopwords | self._titles | self._lead_words | towns
             | CONTEXT_WORD_NOT_PEOPLE | {w.lower() for w in ACCENTED_WORDS})
         self._name_run = re.compile(rf"(?<![\w'’\-]){NAME_WORD}(?:[ \t]+{NAME_WORD}){{0,3}}")
+
+    def words_never_in_a_kept_person(self) -> frozenset[str]:
+        """Lower-case words that no person kept from the model can be made of: an organisation or
+        place word rejects it (`_plausible`, which lets titles pass) and a lead word is trimmed
+        off its front (`_from_entity`). The model need not read around them (model_windows)."""
+        return frozenset((self._stopwords - self._titles) | self._lead_words)
 
     def analyze(self, text: str, doc: Doc | None = None) -> list[Span]:
         rule_spans = self._rule_spans(text)
@@ -405,7 +412,7 @@ def _word_before(text: str, start: int) -> str:
     return found.group(1) if found else ""
 
 
-def known_forenames() -> frozenset[str]:
+def _known_forenames() -> frozenset[str]:
     namer = NickNamer()
     return frozenset(namer.nickname_lookup) | frozenset(namer.canonical_lookup)
 
