@@ -123,7 +123,8 @@ def run_guard(
             if parallel_above_chars is not None and weight > parallel_above_chars else [])
     try:
         if len(runs) > 1:
-            return _run_split(item, runs, register_version, thresholds, workers, timeout_seconds, extract_task)
+            return _run_split(item, weight, runs, register_version, thresholds, workers, timeout_seconds,
+                              extract_task)
         return workers.run(task, item, thresholds, register_version=register_version,
                            timeout_seconds=timeout_seconds, weight=weight)
     except WorkerOverran:
@@ -139,13 +140,12 @@ def run_guard(
     return Verdict(Decision.HOLD, (reason,), ()), register_version
 
 
-def _run_split(item: Item, runs: list[range], register_version: int, thresholds: MatchThresholds,
+def _run_split(item: Item, weight: int, runs: list[range], register_version: int, thresholds: MatchThresholds,
                workers: WorkerPool, timeout_seconds: float,
                extract_task: Callable[..., list[list[Span]]]) -> tuple[Verdict, int]:
     deadline = time.monotonic() + timeout_seconds
-    # Each part's job waits as the whole item would: pieces of a long document are no letters,
-    # neither in the queue's order nor for the small items' workers.
-    weight = text_chars(item)
+    # Each part's job waits as the whole item (`weight`) would: pieces of a long document are no
+    # letters, neither in the queue's order nor for the small items' workers.
     jobs = [(extract_task, (tuple(item.parts[i] for i in run),), weight) for run in runs]
     extracted = workers.run_many(jobs, register_version=register_version, timeout_seconds=timeout_seconds)
     spans = [part_spans for run_spans in extracted for part_spans in run_spans]
