@@ -223,10 +223,11 @@ def corpus(args: argparse.Namespace, truth: list[list[TruthParty]]) -> tuple[lis
         to_him = [{"type": "to", "name": abuser.registered.names[0], "address": abuser.registered.address}]
         professionals, children = people_outside(truth, args.seed)
         named = [named_prose(rng, 300, professionals, children) for _ in range(BUNDLE_PAGES)]
-        for name, text, recipients, expect in (("to-him", disclosing, to_him, "block"),
-                                                ("to-court", pages, [COURT], "allow"),
-                                                ("named-to-court", named, [COURT], "allow")):
-            bundles.append(Request("bundle500" if name != "named-to-court" else "bundle500_named", sum(len(p.split()) for p in text), "/v1/checks/document",
+        for size, name, text, recipients, expect in (
+                ("bundle500", "to-him", disclosing, to_him, "block"),
+                ("bundle500", "to-court", pages, [COURT], "allow"),
+                ("bundle500_named", "named-to-court", named, [COURT], "allow")):
+            bundles.append(Request(size, sum(len(p.split()) for p in text), "/v1/checks/document",
                                    files={"file": (f"bundle-{name}.pdf", a_pdf(text), "application/pdf")},
                                    data={"recipients": json.dumps(recipients)}, expect=expect))
     return load, bundles
