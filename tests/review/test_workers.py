@@ -156,3 +156,28 @@ def test_size_classes(runtime):
     unit = pool.small_weight or DEFAULT_CLASS_UNIT
     assert [pool.size_class(w) for w in (0, 1, unit, unit + 1, 2 * unit, 2 * unit + 1, 4 * unit, 5_000_000)] \
         == [-1, 0, 0, 1, 1, 2, 2, (4_999_999 // unit).bit_length()]
+
+
+def test_every_waiting_job_is_woken_in_turn_not_left_to_its_deadline(runtime):
+    """A worker given back wakes only the job first in line; the next one must still be woken
+    when its turn comes (by the next worker given back), not find out at its deadline."""
+    pool = runtime.workers
+    busy = [threading.Thread(target=pool.run, args=(sleep_for, 1.0 + n), kwargs={"timeout_seconds": 30})
+            for n in range(pool.size)]
+    for thread in busy:
+        thread.start()
+    while pool.state().idle:
+        time.sleep(0.01)
+    served: list[int] = []
+
+    def wait_then(weight: int) -> None:
+        served.append(pool.run(pid_of, timeout_seconds=120, weight=weight))
+
+    waiting = [threading.Thread(target=wait_then, args=(weight,)) for weight in (5_000_000, 300)]
+    started = time.monotonic()
+    for thread in waiting:
+        thread.start()
+    for thread in (*busy, *waiting):
+        thread.join(timeout=150)
+    assert len(served) == 2
+    assert time.monotonic() - started < 60, "a waiting job was left to wait for its deadline"

@@ -126,7 +126,11 @@ class WorkerPool:
         self._mp = multiprocessing.get_context(method)
         if method == "forkserver":
             self._mp.set_forkserver_preload(_PRELOAD)
-        self._available = threading.Condition()
+        self._lock = threading.Lock()
+        # One condition per waiting job, all on `_lock`: a worker given back wakes the job first
+        # in line alone. Waking every waiter on each hand-back (notify_all) made each of them
+        # take the GIL to find it was not its turn, several times per check at 8 clients.
+        self._turns: dict[tuple[int, int], threading.Condition] = {}
         self._idle: deque[_Worker] = deque()
         self._idle_small: deque[_Worker] = deque()  # the small items' lane
         self._all: dict[int, _Worker] = {}
@@ -157,10 +161,10 @@ class WorkerPool:
             thread.start()
         for thread in threads:
             thread.join()
-        with self._available:
+        with self._lock:
             for worker in started:
                 self._idle_of(worker).append(worker)
-            self._available.notify_all()
+            self._wake_first()
         if errors:
             self.close()
             raise RuntimeError(f"{len(errors)} of {len(lanes)} check workers did not start") from errors[0]
@@ -168,10 +172,11 @@ class WorkerPool:
                  self.queue_length)
 
     def close(self) -> None:
-        with self._available:
+        with self._lock:
             self._closed = True
             workers = list(self._all.values())
-            self._available.notify_all()
+            for turn in self._turns.values():
+                turn.notify()
         # All told first, then each waited for: a busy worker is given two seconds, not each in turn.
         for worker in workers:
             self._tell_to_stop(worker)
@@ -179,7 +184,7 @@ class WorkerPool:
             self._wait_for_end(worker)
 
     def state(self) -> PoolState:
-        with self._available:
+        with self._lock:
             return PoolState(self.size + self.small_lane, len(self._idle) + len(self._idle_small), len(self._queue),
                              self._replaced,
                              tuple(sorted(w.pid for w in self._all.values() if w.pid)))
@@ -286,7 +291,7 @@ class WorkerPool:
 
     def _take(self, deadline: float, weight: int) -> _Worker:
         """A free worker, for the first waiting job of the lightest size class."""
-        with self._available:
+        with self._lock:
             if self._closed:
                 raise Busy("the guard is shutting down", "guard_busy", retry_after_seconds=RETRY_AFTER_SECONDS)
             if self._free_for(weight) is None and len(self._queue) >= self.queue_length:
@@ -294,6 +299,7 @@ class WorkerPool:
                            "guard_busy", retry_after_seconds=RETRY_AFTER_SECONDS)
             ticket = (self.size_class(weight), next(self._tickets))
             heapq.heappush(self._queue, ticket)
+            turn = self._turns[ticket] = threading.Condition(self._lock)
             try:
                 while True:
                     # Small items are all of class 0, ahead of every other: so when the first
@@ -305,13 +311,14 @@ class WorkerPool:
                         if self._closed:
                             raise Busy("the guard is shutting down", "guard_busy",
                                        retry_after_seconds=RETRY_AFTER_SECONDS)
-                        self._available.wait(remaining)
+                        turn.wait(remaining)
                     worker = free.popleft()
                     if worker.process.is_alive():
                         heapq.heappop(self._queue)
+                        del self._turns[ticket]
                         ticket = None
-                        if (self._idle or self._idle_small) and self._queue:
-                            self._available.notify_all()
+                        if self._idle or self._idle_small:
+                            self._wake_first()
                         return worker
                     self._replace_later(worker, "had died while idle")
             finally:
@@ -319,20 +326,27 @@ class WorkerPool:
                     # Given up (deadline, shutdown): the next in line may be waiting on this one.
                     self._queue.remove(ticket)
                     heapq.heapify(self._queue)
-                    self._available.notify_all()
+                    del self._turns[ticket]
+                    self._wake_first()
 
     def _give_back(self, worker: _Worker) -> None:
-        with self._available:
+        with self._lock:
             if self._closed:
                 return
             self._idle_of(worker).append(worker)
-            # Every waiter looks: only the one first in line takes it.
-            self._available.notify_all()
+            self._wake_first()
+
+    def _wake_first(self) -> None:
+        """Wake the job first in line, if any (the caller holds the lock). Only it can take a
+        free worker: small jobs are one class, ahead of all others, so when the first cannot
+        use a worker of the small items' lane, no job waiting can."""
+        if self._queue:
+            self._turns[self._queue[0]].notify()
 
     # Replacing workers
 
     def _retire(self, worker: _Worker, why: str) -> None:
-        with self._available:
+        with self._lock:
             self._replace_later(worker, why)
 
     def _replace_later(self, worker: _Worker, why: str) -> None:
@@ -356,10 +370,10 @@ class WorkerPool:
                 time.sleep(pause)
                 pause = min(pause * 2, MAX_RESTART_PAUSE_SECONDS)
                 continue
-            with self._available:
+            with self._lock:
                 if not self._closed:
                     self._idle_of(worker).append(worker)
-                    self._available.notify_all()
+                    self._wake_first()
                     return
             self._stop(worker)
             return
@@ -391,7 +405,7 @@ class WorkerPool:
         process.start()
         theirs.close()
         worker = _Worker(process, ours, small_only)
-        with self._available:
+        with self._lock:
             self._all[id(worker)] = worker
         try:
             if not ours.poll(self.start_seconds):
@@ -400,7 +414,7 @@ class WorkerPool:
             if kind != READY:
                 raise RuntimeError("the worker did not say it was ready")
         except BaseException:
-            with self._available:
+            with self._lock:
                 self._all.pop(id(worker), None)
             process.kill()
             process.join(timeout=5)
