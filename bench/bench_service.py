@@ -22,7 +22,9 @@ What it does, in order:
    (must be `block`), and the clean one to the court (must be `allow`); `bundle_500_s` is the
    slower of the two, wall clock from request to answer. Its prose names no one; a third bundle
    to the court names a professional or a child in one sentence in three, as real ones do
-   (must be `allow`): `bundle_500_named_s`.
+   (must be `allow`): `bundle_500_named_s`. Last, the disclosing bundle's text as the body of
+   one email to him (POST /v1/checks, must be `block`): one part, no pages, its chunks shared out
+   over the workers: `bundle_500_one_part_s`.
 4. The same letters and emails through `guard.check` in this process, one at a time on one
    core, with an index of the same register: `single_core_words_per_s`; the ratio is the HTTP
    words/s of step 2 over it.
@@ -244,6 +246,12 @@ def corpus(args: argparse.Namespace, truth: list[list[TruthParty]]) -> tuple[lis
             bundles.append(Request(size, sum(len(p.split()) for p in text), "/v1/checks/document",
                                    files={"file": (f"bundle-{name}.pdf", a_pdf(text), "application/pdf")},
                                    data={"recipients": json.dumps(recipients)}, expect=expect))
+        # The disclosing bundle again as one text (a 1 MB body, a bundle in one DOCX): no pages to
+        # share out, so its chunks are (review/checks.py, work_units).
+        body = "\n\n".join(disclosing)
+        bundles.append(Request("bundle500_one_part", len(body.split()), "/v1/checks", json={
+            "channel": "email", "recipients": [{"type": "to", "name": to_him[0]["name"], "email": "him@example.net"}],
+            "subject": "Bundle", "body": body}, expect="block"))
     return load, bundles
 
 
@@ -501,6 +509,8 @@ def main() -> None:
     if bundle_results:
         figures["bundle_500_s"] = round(max(r.seconds for r in bundle_results if r.size == "bundle500"), 1)
         figures["bundle_500_named_s"] = round(max(r.seconds for r in bundle_results if r.size == "bundle500_named"), 1)
+        figures["bundle_500_one_part_s"] = round(
+            max(r.seconds for r in bundle_results if r.size == "bundle500_one_part"), 1)
     cpu = {role: cpu_after[role] - cpu_before[role] for role in cpu_after}
     # Where the two cores went during the HTTP load: the clients run on this machine too.
     print(f"  CPU during the load: {', '.join(f'{role} {seconds:.1f} s' for role, seconds in cpu.items())}"

@@ -6,6 +6,7 @@ and decided once."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from disclosure_guard.extraction import Extractor
 from disclosure_guard.matching import (
@@ -90,13 +91,44 @@ def recipient_findings(
     return findings
 
 
+@dataclass(frozen=True)
+class PartShare:
+    """Share `share` (from 0) of `shares` of the extraction of one part too long for one worker
+    (`Extractor.extract_share`): a run of the part's chunks."""
+
+    name: str
+    text: str
+    share: int
+    shares: int
+
+
 def extract_parts(
-    parts: Sequence[TextPart], extractor: Extractor, gazetteer: Gazetteer | None
+    parts: Sequence[TextPart | PartShare], extractor: Extractor, gazetteer: Gazetteer | None
 ) -> list[list[Span]]:
     """The extract stage: each part's spans, offsets into that part. A part is extracted on its
     own, so the parts of one item may be extracted in several processes and the spans put back
-    together in part order are exactly those of one run (review/checks.py splits long items so)."""
-    return [extractor.extract(part.text, gazetteer) for part in parts]
+    together in part order are exactly those of one run (review/checks.py splits long items so).
+    A share of a part gives its spans as found, until `join_shares` settles the part's whole."""
+    return [extractor.extract_share(part.text, part.share, part.shares, gazetteer) if isinstance(part, PartShare)
+            else extractor.extract(part.text, gazetteer) for part in parts]
+
+
+def join_shares(parts: Sequence[TextPart], spans: Sequence[Sequence[Span]], shares: Sequence[int],
+                extractor: Extractor) -> list[list[Span]]:
+    """Each part's spans from those of its units of work: `shares[i]` units for `parts[i]`, one
+    for a part extracted whole, several for one cut in shares (`PartShare`), put together as
+    `extract` would have found them in one run."""
+    if len(shares) != len(parts) or sum(shares) != len(spans):
+        # Fail closed: spans that do not line up with the parts would be matched against the
+        # wrong text, or parts would go unread.
+        raise ValueError(f"spans for {len(spans)} units, the item's {len(parts)} parts have {sum(shares)}")
+    joined: list[list[Span]] = []
+    first = 0
+    for part, count in zip(parts, shares):
+        units = spans[first:first + count]
+        joined.append(list(units[0]) if count == 1 else extractor.finish_shares(part.text, units))
+        first += count
+    return joined
 
 
 def match_and_decide(

@@ -87,8 +87,9 @@ class Settings(BaseSettings):
     )
     parallel_above_chars: int = Field(
         default=100_000, gt=0,
-        description="An item with more text than this, in more than one part (a document's pages), has its "
-        "parts extracted in several workers at once and is decided once; smaller items run in one worker.",
+        description="An item with more text than this has its parts (a document's pages), or shares of a long "
+        "part's chunks (a 1 MB body), extracted in several workers at once and is decided once; smaller items "
+        "run in one worker.",
     )
     worker_start_seconds: float = Field(
         default=300.0, gt=0,

@@ -97,6 +97,23 @@ def test_address_cut_by_a_chunk_boundary_is_whole(extractor: Extractor) -> None:
     assert straddled
 
 
+def test_a_long_text_read_in_shares_is_read_as_in_one_run(extractor: Extractor) -> None:
+    """One long text (a 1 MB body, a bundle in one DOCX) is extracted in shares of its chunks
+    in several workers: the shares put together are exactly one run's spans, offsets into the
+    text as sent (here with soft hyphens and zero-width spaces, so the reading view differs),
+    with address blocks straddling the cuts between chunks and so between shares."""
+    filler = "The review meeting went ahead as planned with everyone present.\n"
+    block = "Ms Jane Doe\nFlat 3\n12 El\u00adm Road\nHeadingley\nLeeds\nLS6\u200b 2AB\n"
+    text = "".join(filler * 77 + "x" * shift + "\n" + block + "Anna Kowalczyk rang on 0113 496 0000.\n"
+                   for shift in range(0, 70, 5))
+    whole = extractor.extract(text, REGISTER)
+    assert len(extractor._chunk_bounds(text)) > 5
+    assert sum(s.kind is SpanKind.ADDRESS for s in whole) == 14
+    for shares in (1, 2, 3, 5, 40):
+        parts = [extractor.extract_share(text, share, shares, REGISTER) for share in range(shares)]
+        assert extractor.finish_shares(text, parts) == whole, shares
+
+
 def test_two_hundred_pages(extractor: Extractor) -> None:
     page = LETTER + "\n" + "The case was discussed at length and actions were agreed. " * 10 + "\n\n"
     text = page * 200

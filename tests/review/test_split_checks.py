@@ -10,12 +10,13 @@ import time
 
 import pytest
 
-from disclosure_guard.guard import check, extract_parts
+from disclosure_guard.guard import PartShare, check, extract_parts
 from disclosure_guard.register.index_holder import IndexHolder
-from disclosure_guard.review.checks import extract_in_worker, part_groups, run_guard
+from disclosure_guard.review.checks import extract_in_worker, part_groups, run_guard, work_units
 from disclosure_guard.types import Channel, Decision, Item, ReasonCode, Recipient, RecipientType, TextPart
 from tests.builders import a_case
-from tests.review.split_tasks import FATAL_PAGE, crash_on_page_33, drop_page_33, overrun_on_page_33
+from tests.review.split_tasks import (
+    FATAL_PAGE, crash_on_a_second_share, crash_on_page_33, drop_a_second_share, drop_page_33, overrun_on_page_33)
 from tests.worker_tasks import wait_until_whole
 
 PAGES = 40
@@ -69,6 +70,36 @@ def test_a_long_bundle_split_over_the_workers_is_decided_as_one_run_decides_it(r
     assert any(f.part == FATAL_PAGE for f in disclosed.findings)
 
 
+def one_long_part(item: Item) -> Item:
+    """The bundle as one text part: a 1 MB body, a bundle in one DOCX."""
+    return dataclasses.replace(item, parts=(TextPart("body", "".join(part.text for part in item.parts)),))
+
+
+def test_one_long_part_is_cut_into_shares_over_the_workers_and_decided_as_one_run_decides_it(runtime, registered,
+                                                                                               extractor):
+    assert len(work_units(one_long_part(a_bundle()).parts, runtime.workers.size)) == runtime.workers.size > 1
+    for item in (one_long_part(a_bundle()), one_long_part(a_bundle(disclosing_page=None))):
+        split, version = run_guard(item, registered.version, runtime.thresholds, runtime.workers, 60,
+                                   parallel_above_chars=1)
+        whole = check(item, registered, extractor, runtime.thresholds)
+        assert version >= registered.version
+        assert (split.decision, split.reasons, split.findings) == (whole.decision, whole.reasons, whole.findings)
+    assert (split.decision, whole.decision) == (Decision.ALLOW, Decision.ALLOW)
+    disclosed, _ = run_guard(one_long_part(a_bundle()), registered.version, runtime.thresholds, runtime.workers, 60,
+                             parallel_above_chars=1)
+    assert disclosed.decision is Decision.BLOCK
+
+
+def test_a_part_longer_than_a_workers_even_share_is_cut_the_others_are_not():
+    pages = a_bundle().parts
+    assert work_units(pages, 2) == list(pages)
+    long = TextPart("attachment[1]", "".join(page.text for page in pages))
+    units = work_units((TextPart("subject", "Bundle"), long, pages[0]), 3)
+    assert units[0] == TextPart("subject", "Bundle") and units[-1] == pages[0]
+    assert units[1:-1] == [PartShare("attachment[1]", long.text, share, 3) for share in range(3)]
+    assert part_groups(units, 3) == [range(0, 2), range(2, 3), range(3, 5)]
+
+
 def test_the_parts_go_in_runs_of_neighbours_with_about_as_much_text_each():
     item = a_bundle()
     runs = part_groups(item.parts, 4)
@@ -97,6 +128,17 @@ def test_a_part_whose_worker_dies_or_answers_short_holds_the_whole_item(runtime,
     assert verdict.decision is Decision.HOLD
     assert [r.code for r in verdict.reasons] == [ReasonCode.GUARD_ERROR]
     if failing is crash_on_page_33:
+        wait_until_whole(runtime.workers, before.replaced)
+
+
+@pytest.mark.parametrize("failing", [crash_on_a_second_share, drop_a_second_share])
+def test_a_share_whose_worker_dies_or_answers_short_holds_the_whole_item(runtime, registered, failing):
+    before = runtime.workers.state()
+    verdict, _ = run_guard(one_long_part(a_bundle(disclosing_page=None)), registered.version, runtime.thresholds,
+                           runtime.workers, 60, parallel_above_chars=1, extract_task=failing)
+    assert verdict.decision is Decision.HOLD
+    assert [r.code for r in verdict.reasons] == [ReasonCode.GUARD_ERROR]
+    if failing is crash_on_a_second_share:
         wait_until_whole(runtime.workers, before.replaced)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -122,7 +122,27 @@ class Extractor:
         """Spans of `text`, found in its reading view (what a person reads: no invisible
         characters, no look-alike letters) and pointing back into `text` itself."""
         view = reading_view(text)
-        spans = self._extract_read(view.text, gazetteer)
+        return self._in_text(text, view, self._finish(self._chunk_spans(view.text, self._chunk_bounds(view.text),
+                                                                        gazetteer)))
+
+    def extract_share(self, text: str, share: int, shares: int, gazetteer: Gazetteer | None = None) -> list[Span]:
+        """Share `share` (from 0) of `shares` of the work of `extract(text)`: the spans found in
+        that run of the text's chunks, as found, with offsets into its reading view. Each chunk
+        is read on its own (with its overlap) and keeps the spans starting in it, so the shares,
+        read in any processes and put together in order by `finish_shares`, are exactly what
+        `extract` finds: one long text (a 1 MB body, a bundle in one DOCX) on several cores."""
+        view = reading_view(text)
+        bounds = self._chunk_bounds(view.text)
+        return self._chunk_spans(view.text, bounds[len(bounds) * share // shares:len(bounds) * (share + 1) // shares],
+                                 gazetteer)
+
+    def finish_shares(self, text: str, shares: Sequence[Sequence[Span]]) -> list[Span]:
+        """What `extract(text)` gives, from the spans of all of its shares (`extract_share`):
+        overlaps settled over the whole text (a person inside an address that crosses a cut
+        between shares is dropped only here), offsets into `text`."""
+        return self._in_text(text, reading_view(text), self._finish([span for spans in shares for span in spans]))
+
+    def _in_text(self, text: str, view: ReadingView, spans: list[Span]) -> list[Span]:
         if view.text is text:
             return spans
         return [self._in_source(span, view, text) for span in spans]
@@ -132,11 +152,12 @@ class Extractor:
         start, end = view.source_span(span.start, span.end)
         return replace(span, start=start, end=end, text=text[start:end], reading=span.as_read)
 
-    def _extract_read(self, text: str, gazetteer: Gazetteer | None) -> list[Span]:
+    def _chunk_spans(self, text: str, bounds: list[tuple[int, int]], gazetteer: Gazetteer | None) -> list[Span]:
+        """The spans starting in each chunk of `bounds`, each chunk read with its overlap: not yet
+        settled against one another (`_finish`)."""
         recognizers = list(self.recognizers)
         if gazetteer is not None and (gazetteer.names or gazetteer.identifiers):
             recognizers.append(self._gazetteer_recognizer(gazetteer))
-        bounds = self._chunk_bounds(text)
         windows = self.chunk_windows(text, bounds)
         docs = self.read_with_model(text[s:e] for s, e in windows)
         spans: list[Span] = []
@@ -147,7 +168,7 @@ class Extractor:
                     if start <= span.start + offset < end:
                         spans.append(span if offset == 0 else replace(
                             span, start=span.start + offset, end=span.end + offset))
-        return self._finish(spans)
+        return spans
 
     def chunk_windows(self, text: str,
                       bounds: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:

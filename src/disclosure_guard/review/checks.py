@@ -27,7 +27,7 @@ from disclosure_guard.audit.trail import AuditAction, record
 from disclosure_guard.crypto import Vault
 from disclosure_guard.db.tables import CheckRow
 from disclosure_guard.errors import NotFound
-from disclosure_guard.guard import check, extract_parts, match_and_decide
+from disclosure_guard.guard import PartShare, check, extract_parts, join_shares, match_and_decide
 from disclosure_guard.policy.decide import guard_error_reason
 from disclosure_guard.review.outcome import CheckOutcome, ReviewStatus, guard_failed
 from disclosure_guard.review.stored_result import outcome_from_document, result_document
@@ -68,24 +68,45 @@ def indexed_version(context: WorkerContext) -> int:
     return context.index.version
 
 
-def extract_in_worker(context: WorkerContext, parts: tuple[TextPart, ...]) -> list[list[Span]]:
-    """Some of a long item's parts extracted in one worker: the extract stage of `guard.check`
-    with the worker's pipeline and its index's gazetteer."""
+def extract_in_worker(context: WorkerContext, parts: tuple[TextPart | PartShare, ...]) -> list[list[Span]]:
+    """Some of a long item's parts, or shares of a long part, extracted in one worker: the
+    extract stage of `guard.check` with the worker's pipeline and its index's gazetteer."""
     return extract_parts(parts, context.extractor, context.index.gazetteer())
 
 
-def decide_in_worker(context: WorkerContext, item: Item, spans: list[list[Span]],
+def decide_in_worker(context: WorkerContext, item: Item, spans: list[list[Span]], shares: tuple[int, ...],
                      thresholds: MatchThresholds) -> tuple[Verdict, int]:
-    """The match and decide stage of a long item whose parts were extracted in several workers."""
+    """The match and decide stage of a long item whose parts were extracted in several workers:
+    `spans` are its units of work's, `shares[i]` of them for `item.parts[i]` (`join_shares`)."""
     index = context.index
-    return match_and_decide(item, spans, index, thresholds), index.version
+    joined = join_shares(item.parts, spans, shares, context.extractor)
+    return match_and_decide(item, joined, index, thresholds), index.version
 
 
-def part_groups(parts: Sequence[TextPart], groups: int) -> list[range]:
+def work_units(parts: Sequence[TextPart], workers: int) -> list[TextPart | PartShare]:
+    """The parts as units of work for `workers` workers: a part with more text than a worker's
+    even share of the item's (a 1 MB body, a bundle in one DOCX) cut into shares of its chunks,
+    as many as it holds even shares; the others whole."""
+    even = max(1, sum(len(part.text) for part in parts) // max(1, workers))
+    units: list[TextPart | PartShare] = []
+    for part in parts:
+        count = min(workers, -(-len(part.text) // even))
+        if count > 1:
+            units.extend(PartShare(part.name, part.text, share, count) for share in range(count))
+        else:
+            units.append(part)
+    return units
+
+
+def unit_chars(unit: TextPart | PartShare) -> int:
+    return len(unit.text) // unit.shares if isinstance(unit, PartShare) else len(unit.text)
+
+
+def part_groups(parts: Sequence[TextPart | PartShare], groups: int) -> list[range]:
     """The parts in at most `groups` runs of neighbouring parts with about as much text each:
     one run per worker. Every part is in exactly one run, in order."""
     groups = max(1, min(groups, len(parts)))
-    ends = list(itertools.accumulate(len(part.text) for part in parts))
+    ends = list(itertools.accumulate(unit_chars(part) for part in parts))
     total = ends[-1] if ends else 0
     cuts = [0]
     for j in range(1, groups):
@@ -114,16 +135,18 @@ def run_guard(
     """The verdict and the register version it was decided on. A check that overruns, fails or
     loses its worker is held (guard_error), never allowed; Busy (nothing checked) goes up.
 
-    An item with more than `parallel_above_chars` of text in several parts (a long document's
-    pages) has its parts extracted in several workers at once (`extract_task`), then is matched
-    and decided once, in one worker, within the same deadline; one part's worker failing, dying
-    or overrunning holds the whole item, never a decision on the parts that were read."""
+    An item with more than `parallel_above_chars` of text has its parts (a long document's
+    pages), or shares of a long part's chunks (`work_units`), extracted in several workers at
+    once (`extract_task`), then is matched and decided once, in one worker, within the same
+    deadline; one unit's worker failing, dying or overrunning holds the whole item, never a
+    decision on the parts that were read."""
     weight = text_chars(item)
-    runs = (part_groups(item.parts, workers.size)
-            if parallel_above_chars is not None and weight > parallel_above_chars else [])
+    units = (work_units(item.parts, workers.size)
+             if parallel_above_chars is not None and weight > parallel_above_chars else [])
+    runs = part_groups(units, workers.size) if units else []
     try:
         if len(runs) > 1:
-            return _run_split(item, weight, runs, register_version, thresholds, workers, timeout_seconds,
+            return _run_split(item, weight, units, runs, register_version, thresholds, workers, timeout_seconds,
                               extract_task)
         return workers.run(task, item, thresholds, register_version=register_version,
                            timeout_seconds=timeout_seconds, weight=weight)
@@ -140,20 +163,22 @@ def run_guard(
     return Verdict(Decision.HOLD, (reason,), ()), register_version
 
 
-def _run_split(item: Item, weight: int, runs: list[range], register_version: int, thresholds: MatchThresholds,
-               workers: WorkerPool, timeout_seconds: float,
+def _run_split(item: Item, weight: int, units: list[TextPart | PartShare], runs: list[range], register_version: int,
+               thresholds: MatchThresholds, workers: WorkerPool, timeout_seconds: float,
                extract_task: Callable[..., list[list[Span]]]) -> tuple[Verdict, int]:
     deadline = time.monotonic() + timeout_seconds
     # Each part's job waits as the whole item (`weight`) would: pieces of a long document are no
     # letters, neither in the queue's order nor for the small items' workers.
-    jobs = [(extract_task, (tuple(item.parts[i] for i in run),), weight) for run in runs]
+    jobs = [(extract_task, (tuple(units[i] for i in run),), weight) for run in runs]
     extracted = workers.run_many(jobs, register_version=register_version, timeout_seconds=timeout_seconds)
-    spans = [part_spans for run_spans in extracted for part_spans in run_spans]
+    spans = [unit_spans for run_spans in extracted for unit_spans in run_spans]
+    shares = tuple(unit.shares if isinstance(unit, PartShare) else 1 for unit in units
+                   if not isinstance(unit, PartShare) or unit.share == 0)
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise WorkerOverran("the deadline passed before the item's parts were put together")
     # Weight 0: the item has had its turn; what is left is short and holds its sender up.
-    return workers.run(decide_in_worker, item, spans, thresholds, register_version=register_version,
+    return workers.run(decide_in_worker, item, spans, shares, thresholds, register_version=register_version,
                        timeout_seconds=remaining, weight=0)
 
 
