@@ -8,6 +8,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -63,6 +64,38 @@ def checks_locked(database_url: str, runtime) -> Iterator[None]:  # noqa: ARG001
         yield
         transaction.rollback()
     engine.dispose()
+
+
+@contextmanager
+def commits_of_checks_fail(database_url: str) -> Iterator[None]:
+    """Every transaction that stores a check fails at its COMMIT, and only there, as one does
+    whose database goes away or times out at the last step: a deferred constraint the new check
+    row breaks (SQLite: a deferred foreign key to a row that is not there; PostgreSQL: a
+    deferred constraint trigger that raises)."""
+    engine = create_engine(database_url)
+    if make_url(database_url).get_backend_name() == "sqlite":
+        setup = ["CREATE TABLE commit_fault_parent (id TEXT PRIMARY KEY)",
+                 "CREATE TABLE commit_fault (check_id TEXT REFERENCES commit_fault_parent (id) "
+                 "DEFERRABLE INITIALLY DEFERRED)",
+                 "CREATE TRIGGER commit_fault AFTER INSERT ON checks "
+                 "BEGIN INSERT INTO commit_fault VALUES (NEW.id); END"]
+        teardown = ["DROP TRIGGER commit_fault", "DROP TABLE commit_fault", "DROP TABLE commit_fault_parent"]
+    else:
+        setup = ["CREATE FUNCTION commit_fault() RETURNS trigger LANGUAGE plpgsql AS "
+                 "$$ BEGIN RAISE EXCEPTION 'the commit fails'; END $$",
+                 "CREATE CONSTRAINT TRIGGER commit_fault AFTER INSERT ON checks "
+                 "DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION commit_fault()"]
+        teardown = ["DROP TRIGGER commit_fault ON checks", "DROP FUNCTION commit_fault()"]
+    with engine.begin() as connection:
+        for statement in setup:
+            connection.execute(text(statement))
+    try:
+        yield
+    finally:
+        with engine.begin() as connection:
+            for statement in teardown:
+                connection.execute(text(statement))
+        engine.dispose()
 
 
 class FreezableProxy:

@@ -18,6 +18,7 @@ from disclosure_guard.db.tables import AuditEventRow, CheckRow, IdempotencyKeyRo
 from disclosure_guard.review.idempotency import request_digest, reserve
 from tests.builders import JANE, a_letter, a_recipient
 from tests.conftest import bearer
+from tests.database_faults import commits_of_checks_fail
 
 JANE_ADDRESS = JANE["addresses"][0]
 
@@ -118,6 +119,21 @@ def test_a_request_that_failed_gives_its_key_up(http, keys):
     assert http.post("/v1/checks", json=bad, headers=headers).json()["error"]["code"] == "invalid_attachment"
     fixed = http.post("/v1/checks", json=held_letter(), headers=headers)
     assert fixed.status_code == 200
+
+
+def test_a_request_whose_commit_failed_gives_its_key_up(register_case, http, runtime, keys, database_url):
+    """The check was made but its transaction did not commit: nothing is stored, and the retry
+    with the same key is checked again at once, not told 409 in flight until the lease ends."""
+    register_case()
+    headers = {**bearer(keys["submitter"]), "Idempotency-Key": a_key()}
+    with commits_of_checks_fail(database_url):
+        failed = http.post("/v1/checks", json=held_letter(), headers=headers)
+    assert failed.status_code >= 500, failed.text
+    assert stored(runtime) == (0, 0)
+    retried = http.post("/v1/checks", json=held_letter(), headers=headers)
+    assert retried.status_code == 200, retried.text
+    assert retried.json()["decision"] == "hold" and "Idempotent-Replayed" not in retried.headers
+    assert stored(runtime) == (1, 1)
 
 
 def test_the_email_and_document_routes_replay_too(register_case, http, runtime, keys):

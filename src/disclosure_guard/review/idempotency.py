@@ -13,12 +13,14 @@ As Stripe and draft-ietf-httpapi-idempotency-key-header do it:
 Only a SHA-256 digest of the request is kept, never the request. The key is reserved in a
 transaction of its own, so that a second request sees it at once; it names its check in the
 transaction that stores the check, so that a key never names a check that was not stored. A
-request that fails gives its key up; one whose process died holds it until `locked_until`.
+request that fails, at its commit too, gives its key up; one whose process died holds it until
+`locked_until`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -36,6 +38,8 @@ from disclosure_guard.review.outcome import CheckOutcome
 from disclosure_guard.review.pending import PendingCheck, load_check
 
 Found = CheckOutcome | PendingCheck
+
+log = logging.getLogger(__name__)
 
 _KEY = re.compile(r"[\x21-\x7e]{1,255}")
 
@@ -114,19 +118,34 @@ class Idempotency:
     window_seconds: float
     lease_seconds: float
 
-    def submit(self, session: Session, actor: Principal, key: str | None, digest: Callable[[], str],
+    def submit(self, actor: Principal, key: str | None, digest: Callable[[], str],
                submit: Callable[[Session], Found]) -> tuple[Found, bool]:
-        """What `submit` stores in `session`, or the check the key already made (True: a replay)."""
+        """What `submit` stores, in a transaction of its own committed before this returns, or
+        the check the key already made (True: a replay). A request that fails gives its key up,
+        at its commit too (the database gone, a lock timeout): no check of it was stored, and its
+        retry must not be told the key is in flight until the lease ends."""
         if key is None:
-            return submit(session), False
+            with self.session_factory() as session, session.begin():
+                return submit(session), False
         first = reserve(self.session_factory, actor.system, key, digest(), self.window_seconds, self.lease_seconds)
         if first is not None:
-            return load_check(session, self.vault, first, system=actor.system), True
+            with self.session_factory() as session, session.begin():
+                return load_check(session, self.vault, first, system=actor.system), True
         try:
-            found = submit(session)
-            complete(session, actor.system, key, found.check_id)
-            session.flush()
+            with self.session_factory() as session, session.begin():
+                found = submit(session)
+                complete(session, actor.system, key, found.check_id)
         except BaseException:
-            give_up(self.session_factory, actor.system, key)
+            _give_up_quietly(self.session_factory, actor.system, key)
             raise
         return found, False
+
+
+def _give_up_quietly(session_factory: sessionmaker[Session], system: str, key: str) -> None:
+    # The request's own failure is what its caller must hear; a database that cannot take the
+    # key back either leaves it to its lease.
+    try:
+        give_up(session_factory, system, key)
+    except Exception as exc:  # noqa: BLE001
+        log.error("an idempotency key could not be given up (%s): it is free again when its lease ends",
+                  type(exc).__name__)

@@ -105,8 +105,7 @@ def submit_once(runtime: Runtime, actor: Principal, key: str | None, prefer: str
             return enqueue(session, runtime.vault, actor, item, submission)
         return runtime.check_engine.submit(session, actor, item, submission)
 
-    with runtime.session_factory() as session, session.begin():
-        return idempotency(runtime).submit(session, actor, key, digest, submit)
+    return idempotency(runtime).submit(actor, key, digest, submit)
 
 
 @router.post("", response_model=CheckResponse, responses={**documented_errors(409, 413, 503), **ACCEPTED})
