@@ -12,7 +12,7 @@ import pytest
 
 from disclosure_guard.guard import PartShare, check, extract_parts
 from disclosure_guard.register.index_holder import IndexHolder
-from disclosure_guard.review.checks import extract_in_worker, part_groups, run_guard, work_units
+from disclosure_guard.review.checks import extract_in_worker, part_groups, run_guard, units_per_part, work_units
 from disclosure_guard.types import Channel, Decision, Item, ReasonCode, Recipient, RecipientType, TextPart
 from tests.builders import a_case
 from tests.review.split_tasks import (
@@ -98,6 +98,7 @@ def test_a_part_longer_than_a_workers_even_share_is_cut_the_others_are_not():
     assert units[0] == TextPart("subject", "Bundle") and units[-1] == pages[0]
     assert units[1:-1] == [PartShare("attachment[1]", long.text, share, 3) for share in range(3)]
     assert part_groups(units, 3) == [range(0, 2), range(2, 3), range(3, 5)]
+    assert units_per_part(units) == (1, 3, 1) and units_per_part(pages) == (1,) * len(pages)
 
 
 def test_the_parts_go_in_runs_of_neighbours_with_about_as_much_text_each():

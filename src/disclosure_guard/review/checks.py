@@ -98,13 +98,20 @@ def work_units(parts: Sequence[TextPart], workers: int) -> list[TextPart | PartS
     return units
 
 
+def units_per_part(units: Sequence[TextPart | PartShare]) -> tuple[int, ...]:
+    """How many of `units` (`work_units`) each part became, in part order: 1 for a part kept
+    whole, its number of shares for one cut (counted at its first share)."""
+    return tuple(unit.shares if isinstance(unit, PartShare) else 1 for unit in units
+                 if not isinstance(unit, PartShare) or unit.share == 0)
+
+
 def unit_chars(unit: TextPart | PartShare) -> int:
     return len(unit.text) // unit.shares if isinstance(unit, PartShare) else len(unit.text)
 
 
 def part_groups(parts: Sequence[TextPart | PartShare], groups: int) -> list[range]:
-    """The parts in at most `groups` runs of neighbouring parts with about as much text each:
-    one run per worker. Every part is in exactly one run, in order."""
+    """The parts (or units of work: `work_units`) in at most `groups` runs of neighbours with
+    about as much text each: one run per worker. Every part is in exactly one run, in order."""
     groups = max(1, min(groups, len(parts)))
     ends = list(itertools.accumulate(unit_chars(part) for part in parts))
     total = ends[-1] if ends else 0
@@ -172,14 +179,12 @@ def _run_split(item: Item, weight: int, units: list[TextPart | PartShare], runs:
     jobs = [(extract_task, (tuple(units[i] for i in run),), weight) for run in runs]
     extracted = workers.run_many(jobs, register_version=register_version, timeout_seconds=timeout_seconds)
     spans = [unit_spans for run_spans in extracted for unit_spans in run_spans]
-    shares = tuple(unit.shares if isinstance(unit, PartShare) else 1 for unit in units
-                   if not isinstance(unit, PartShare) or unit.share == 0)
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise WorkerOverran("the deadline passed before the item's parts were put together")
     # Weight 0: the item has had its turn; what is left is short and holds its sender up.
-    return workers.run(decide_in_worker, item, spans, shares, thresholds, register_version=register_version,
-                       timeout_seconds=remaining, weight=0)
+    return workers.run(decide_in_worker, item, spans, units_per_part(units), thresholds,
+                       register_version=register_version, timeout_seconds=remaining, weight=0)
 
 
 def content_document(item: Item, submission: Submission) -> dict[str, Any]:
