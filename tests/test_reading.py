@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_guard.reading import reading_view, read_text
+from disclosure_guard.reading import join_broken_words, read_text, reading_view
 
 READ_THROUGH = [
     ("Bram\u200bley Way", "Bramley Way"),
@@ -56,3 +56,32 @@ def test_a_ligature_reads_as_its_letters_and_both_map_to_it():
     view = reading_view("of\ufb01ce")
     assert view.text == "office"
     assert view.source_span(2, 4) == (2, 3)
+
+
+# join_broken_words: the words a test vocabulary knows are joined, other hyphens kept.
+KNOWN = {"road", "street", "crescent", "flat"}.__contains__
+BROKEN = [
+    ("12 Elm Ro-ad", "12 Elm Road"),                  # a soft hyphen as a PDF prints it
+    ("12 ELM RO-AD", "12 ELM ROAD"),
+    ("12 Elm Ro-\nad, Leeds", "12 Elm Road, Leeds"),  # hyphenated at a line end
+    ("Fl-at 3, 9 Ash Cres-c-\r\nent", "Flat 3, 9 Ash Crescent"),
+    ("12 E-\nlm Road", "12 E-lm Road"),                # a line-end hyphen in a word it does not know
+    ("Stoke-\non-Trent", "Stoke-on-Trent"),
+]
+KEPT = ["Stoke-on-Trent", "a follow-up on 2026-01-04", "Road- and rail", "12-14 High Street", "Ro -ad", "-road"]
+
+
+@pytest.mark.parametrize(("submitted", "read"), BROKEN)
+def test_a_word_broken_by_a_hyphen_reads_whole_and_maps_back(submitted, read):
+    view = join_broken_words(submitted, KNOWN)
+    assert view.text == read
+    start = read.index(read.split()[-1])
+    source_start, source_end = view.source_span(start, len(read))
+    assert source_end == len(submitted) and submitted[source_start] == read[start]
+    assert view.reading_span(source_start, source_end) == (start, len(read))
+
+
+@pytest.mark.parametrize("submitted", KEPT)
+def test_genuine_hyphens_are_kept_without_a_map(submitted):
+    view = join_broken_words(submitted, KNOWN)
+    assert view.text == submitted and view.source_offsets is None

@@ -41,6 +41,8 @@ import json
 import re
 import unicodedata
 from array import array
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -82,6 +84,13 @@ class ReadingView:
             return at, at
         return offsets[start], offsets[end - 1] + 1
 
+    def reading_span(self, start: int, end: int) -> tuple[int, int]:
+        """The stretch of `text` read from `[start, end)` of the submitted text."""
+        offsets = self.source_offsets
+        if offsets is None:
+            return start, end
+        return bisect_left(offsets, start), bisect_left(offsets, end)
+
 
 def reading_view(text: str) -> ReadingView:
     if text.isascii():
@@ -120,6 +129,65 @@ def reading_view(text: str) -> ReadingView:
     if not changed and unconfused is read:
         return ReadingView(text)
     return ReadingView(unconfused, offsets)
+
+
+# A hyphen right after a letter, with the line break after it if it ends a line, before a letter.
+_HYPHEN_BREAK = re.compile(r"-(?:[ \t]*\r?\n[ \t]*)?(?=[^\W\d_])")
+
+
+def join_broken_words(text: str, is_whole_word: Callable[[str], bool]) -> ReadingView:
+    """`text` with its words broken by a hyphen read whole, and a map back.
+
+    A word hyphenated at a line end reads as one ("Stoke-\non-Trent" -> "Stoke-on-Trent"), and a
+    word whose pieces joined make a word `is_whole_word` knows (given it lower-cased) reads
+    joined ("Ro-ad" -> "Road", "RO-\nAD" -> "ROAD"). That is how a soft hyphen comes out of a PDF
+    printed from Word (PDFium reads WinAnsi's 0xAD as the hyphen it draws), and how justified
+    text breaks a word over two lines; a reader reads "12 Elm Ro-ad" as Elm Road, so must the
+    guard. A genuine compound keeps its hyphens: only a known word is joined."""
+    if "-" not in text:
+        return ReadingView(text)
+    dropped: list[tuple[int, int]] = []
+    breaks = [m for m in _HYPHEN_BREAK.finditer(text) if m.start() and text[m.start() - 1].isalpha()]
+    i = 0
+    while i < len(breaks):
+        # The run of pieces one word is broken into: "Cres-c-\nent" is one word of three.
+        run = [breaks[i]]
+        while i + 1 < len(breaks) and _word_end(text, run[-1].end()) == breaks[i + 1].start():
+            i += 1
+            run.append(breaks[i])
+        i += 1
+        start = _word_start(text, run[0].start())
+        end = _word_end(text, run[-1].end())
+        pieces = [text[start:run[0].start()]] + [text[a.end():b.start()] for a, b in zip(run, run[1:])] + [
+            text[run[-1].end():end]]
+        if is_whole_word("".join(pieces).lower()):
+            dropped += [m.span() for m in run]
+        else:
+            dropped += [(m.start() + 1, m.end()) for m in run if m.end() > m.start() + 1]
+    if not dropped:
+        return ReadingView(text)
+    pieces_read: list[str] = []
+    offsets: array[int] = array("q")
+    position = 0
+    for start, end in dropped:
+        pieces_read.append(text[position:start])
+        offsets.extend(range(position, start))
+        position = end
+    pieces_read.append(text[position:])
+    offsets.extend(range(position, len(text)))
+    return ReadingView("".join(pieces_read), offsets)
+
+
+def _word_start(text: str, i: int) -> int:
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return i
+
+
+def _word_end(text: str, i: int) -> int:
+    while i < len(text) and text[i].isalpha():
+        i += 1
+    return i
 
 
 def lookalike_count() -> int:

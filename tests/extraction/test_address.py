@@ -158,6 +158,22 @@ def test_ignores_non_address(addresses: AddressRecognizer, nlp: Language, text: 
     assert addresses.analyze(text, nlp(text)) == []
 
 
+@pytest.mark.parametrize(("text", "address", "read"), [
+    ("she moved to 12 Elm Ro-ad last week", "12 Elm Ro-ad", "12 Elm Road"),
+    ("she moved to 12 Elm Ro-\nad last week", "12 Elm Ro-\nad", "12 Elm Road"),
+    ("Please write to Fl-at 3, 9 Ash Cres-cent, Leeds LS6 2AB.", "Fl-at 3, 9 Ash Cres-cent, Leeds LS6 2AB",
+     "Flat 3, 9 Ash Crescent, Leeds LS6 2AB"),
+    ("at 12 Elm Road, Stoke-\non-Trent ST4 2AB", "12 Elm Road, Stoke-\non-Trent ST4 2AB",
+     "12 Elm Road, Stoke-on-Trent ST4 2AB"),
+])
+def test_a_word_broken_by_a_hyphen_is_read_whole(addresses: AddressRecognizer, nlp: Language, text: str,
+                                                  address: str, read: str) -> None:
+    """A soft hyphen as a PDF prints it, or a word hyphenated at a line end: the span points into
+    the text as written and reads as the words whole, which is what the matchers compare."""
+    spans = addresses.analyze(text, nlp(text))
+    assert [(text[s.start:s.end], s.text, s.as_read) for s in spans] == [(address, address, read)]
+
+
 def test_works_without_a_doc(addresses: AddressRecognizer) -> None:
     text = "at 45 Victoria Street, Bristol BS1 6AA."
     assert span_texts(addresses.analyze(text), text) == ["45 Victoria Street, Bristol BS1 6AA"]

@@ -10,6 +10,7 @@ import io
 
 import docx
 import pytest
+from fpdf import FPDF
 
 from disclosure_guard.extraction import Extractor
 from disclosure_guard.guard import check
@@ -46,6 +47,8 @@ IN_TEXT = {
     "soft hyphens": ("Flat 3, 12 E\u00adlm Ro\u00adad, Leeds", "Flat 5, 9 Pa\u00adrk La\u00adne, York"),
     "zero-width joiners": ("Flat 3, 12 E\u200dlm Ro\u200cad, Leeds", "Flat 5, 9 Pa\u200drk La\u200cne, York"),
     "soft hyphen in the postcode": ("Flat 3, Leeds LS\u00ad6 2\u00adAB", "Flat 5, York YO\u00ad1 7\u00adHH"),
+    "soft hyphens in the street alone": ("12 E\u00adlm Ro\u00adad", "9 Pa\u00adrk La\u00adne"),
+    "hyphenated at a line end": ("12 Elm Ro-\nad", "9 Park La-\nne"),
 }
 
 
@@ -109,3 +112,19 @@ def test_word_runs_and_word_soft_hyphens_inside_her_address_in_a_docx(index, ext
                          lambda xml: xml.replace("XX", "</w:t><w:softHyphen/><w:t>")
                          .replace("YY", '</w:t></w:r><w:proofErr w:type="spellStart"/><w:r><w:t>'))
     assert decided(index, extractor, body="See attached.", attachments=[Attachment("l.docx", None, marked)]) is Decision.BLOCK
+
+
+def test_soft_hyphens_a_pdf_writer_drew_as_hyphens_inside_her_street(index, extractor):
+    """A writer that puts the soft hyphen in the page as WinAnsi's 0xAD (fpdf2's `cell` does;
+    its `multi_cell` drops it, as Word drops one not at a line end): PDFium reads it as the hyphen
+    it draws, "12 E-lm Ro-ad", and a reader still reads Elm Road."""
+    for street, expected in (("12 E\u00adlm Ro\u00adad", Decision.BLOCK), ("9 Pa\u00adrk La\u00adne", Decision.ALLOW)):
+        pdf = FPDF()
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=12)
+        pdf.cell(text=f"Please write to {street} from now on.")
+        attachment = Attachment("letter.pdf", None, bytes(pdf.output()))
+        assert "\u00ad" not in item_from_fields(Channel.EMAIL, TO_MARK, "Update", body="",
+                                                  attachments=[attachment]).parts[-1].text
+        assert decided(index, extractor, body="Please see the attached letter.",
+                       attachments=[attachment]) is expected, street

@@ -144,7 +144,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -171,6 +171,7 @@ from disclosure_guard.extraction.recognizers.address_grammar import (
 from disclosure_guard.extraction.recognizers.base import PipelineStep, Recognizer
 from disclosure_guard.extraction.recognizers.postcode import PostcodeMatch, PostcodeRecognizer
 from disclosure_guard.extraction.recognizers.word_windows import Words, finditer_in_runs
+from disclosure_guard.reading import join_broken_words
 from disclosure_guard.types import Span, SpanKind
 
 RUN_TOGETHER_MIN_NAME = 3
@@ -280,6 +281,8 @@ class AddressRecognizer(Recognizer):
         street_types = frozenset(words.street_types) | words.ambiguous_street_types
         leading_types = frozenset(words.leading_street_types)
         sub_words = tuple(words.subbuilding_words)
+        # A word broken by a hyphen that joined is one of these is read joined (see `analyze`).
+        self._whole_words = street_types | leading_types | frozenset(sub_words) | frozenset(words.building_words)
         self._anchors: dict[str, Callable[[str, Words], list[int]]] = {
             "street": lambda text, w: w.anchored(lambda key: key in street_types
                                                  or key.endswith(COMPOUND_STREET_SUFFIXES)),
@@ -291,9 +294,19 @@ class AddressRecognizer(Recognizer):
     # ------------------------------------------------------------------ entry point
 
     def analyze(self, text: str, doc: Doc | None = None) -> list[Span]:
-        postcodes = {m.start: m for m in self._postcodes.find(text)}
         persons = [(e.start_char, e.end_char) for e in doc.ents
                    if e.label_ == "PERSON"] if doc is not None else []
+        # Addresses are read with their hyphen-broken words whole ("12 Elm Ro-ad", a soft hyphen
+        # as a PDF prints it): the span points into `text` and reads as the joined words.
+        view = join_broken_words(text, self._whole_words.__contains__)
+        if view.source_offsets is None:
+            return self._analyze(text, persons)
+        spans = self._analyze(view.text, [view.reading_span(*person) for person in persons])
+        return [replace(span, start=start, end=end, text=text[start:end], reading=span.text)
+                for span in spans for start, end in (view.source_span(span.start, span.end),)]
+
+    def _analyze(self, text: str, persons: list[tuple[int, int]]) -> list[Span]:
+        postcodes = {m.start: m for m in self._postcodes.find(text)}
         candidates: list[_Candidate] = []
         words = Words(text)
         for m in self.rule_matches("street", text, words):

@@ -11,7 +11,8 @@ so held; text is never silently skipped. Every character of a page is read, wher
 (off the crop box too: another viewer, or a copy and paste, shows it). PDFium ends lines with
 CRLF, read as LF; a hyphen it finds at the end of a line (which it marks U+FFFE, joining the
 lines) is read as drawn, "-" and a line break, as pypdf read it. PDFium spells ligatures out
-("office" for "o\ufb03ce") and reads a WinAnsi soft hyphen as the hyphen it draws ("E-lm").
+("office" for "o\ufb03ce") and reads a WinAnsi soft hyphen as the hyphen it draws ("E-lm"; the
+address recognizer reads a word so broken whole, reading.join_broken_words).
 
 PDFium is not thread-safe, not even across documents, and the API reads items in threads (sync
 routes run in a thread pool): every PDFium call here is made holding `_PDFIUM`, one module-level
