@@ -42,6 +42,21 @@ def test_ignores_near_misses(register_terms: GazetteerRecognizer, text: str) -> 
     assert register_terms.analyze(text) == []
 
 
+@pytest.mark.parametrize(("text", "found", "read"), [
+    ("I met Anna Kowal-\nczyk there.", "Anna Kowal-\nczyk", "Anna Kowalczyk"),  # hyphenated at a line end
+    ("I met Anna Ko-wal-czyk there.", "Anna Ko-wal-czyk", "Anna Kowalczyk"),    # soft hyphens a PDF printed
+    ("at St Hil-\nda's Primary School", "St Hil-\nda's Primary School", "St Hilda's Primary School"),
+])
+def test_a_register_word_broken_by_a_hyphen_is_read_whole(register_terms: GazetteerRecognizer, text: str,
+                                                           found: str, read: str) -> None:
+    spans = register_terms.analyze(text)
+    assert [(text[s.start:s.end], s.as_read) for s in spans] == [(found, read)]
+
+
+def test_a_hyphenated_word_the_register_does_not_hold_is_not_joined(register_terms: GazetteerRecognizer) -> None:
+    assert register_terms.analyze("Anna Kowalczyk-\nLewis") == register_terms.analyze("Anna Kowalczyk-Lewis")
+
+
 def test_finds_terms_in_running_text(register_terms: GazetteerRecognizer) -> None:
     text = "Her daughter attends St Hilda's Primary School; Ms Anna Kowalczyk collects her."
     assert span_texts(register_terms.analyze(text), text) == [

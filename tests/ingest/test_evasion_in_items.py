@@ -128,3 +128,11 @@ def test_soft_hyphens_a_pdf_writer_drew_as_hyphens_inside_her_street(index, extr
                                                   attachments=[attachment]).parts[-1].text
         assert decided(index, extractor, body="Please see the attached letter.",
                        attachments=[attachment]) is expected, street
+
+
+@pytest.mark.parametrize("sentence", ["I saw Jane Eliza-\nbeth Doe at the office.",
+                                      "I saw Jane Elizabeth D-\noe at the office."])
+def test_her_name_hyphenated_at_a_line_end_is_still_her_name(index, extractor, sentence):
+    """Justified text breaks a long name over two lines; written whole, her name to him is held."""
+    assert decided(index, extractor, body="I saw Jane Elizabeth Doe at the office.") is Decision.HOLD
+    assert decided(index, extractor, body=sentence) is Decision.HOLD

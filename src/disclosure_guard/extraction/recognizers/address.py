@@ -144,7 +144,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc
@@ -168,7 +168,7 @@ from disclosure_guard.extraction.recognizers.address_grammar import (
     AddressGrammar,
     AddressWords,
 )
-from disclosure_guard.extraction.recognizers.base import PipelineStep, Recognizer
+from disclosure_guard.extraction.recognizers.base import PipelineStep, Recognizer, spans_in_text
 from disclosure_guard.extraction.recognizers.postcode import PostcodeMatch, PostcodeRecognizer
 from disclosure_guard.extraction.recognizers.word_windows import Words, finditer_in_runs
 from disclosure_guard.reading import join_broken_words
@@ -299,11 +299,9 @@ class AddressRecognizer(Recognizer):
         # Addresses are read with their hyphen-broken words whole ("12 Elm Ro-ad", a soft hyphen
         # as a PDF prints it): the span points into `text` and reads as the joined words.
         view = join_broken_words(text, self._whole_words.__contains__)
-        if view.source_offsets is None:
-            return self._analyze(text, persons)
-        spans = self._analyze(view.text, [view.reading_span(*person) for person in persons])
-        return [replace(span, start=start, end=end, text=text[start:end], reading=span.text)
-                for span in spans for start, end in (view.source_span(span.start, span.end),)]
+        if view.source_offsets is not None:
+            persons = [view.reading_span(*person) for person in persons]
+        return spans_in_text(text, view, self._analyze(view.text, persons))
 
     def _analyze(self, text: str, persons: list[tuple[int, int]]) -> list[Span]:
         postcodes = {m.start: m for m in self._postcodes.find(text)}

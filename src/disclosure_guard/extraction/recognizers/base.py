@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, ClassVar
 
 from spacy.tokens import Doc
 
+from disclosure_guard.reading import ReadingView
 from disclosure_guard.types import Span
 
 
@@ -68,3 +69,18 @@ def load_word_list(path: Path) -> list[str]:
         if entry and not entry.startswith("#"):
             entries[entry] = None
     return list(entries)
+
+
+def spans_in_text(text: str, view: ReadingView, spans: list[Span]) -> list[Span]:
+    """Spans found in `view` (a reading of `text`, as `join_broken_words` makes one), pointing
+    back into `text` and reading as found: "12 Elm Ro-\\nad" that reads "12 Elm Road"."""
+    if view.source_offsets is None:
+        return spans
+    mapped = []
+    for span in spans:
+        start, end = view.source_span(span.start, span.end)
+        written = text[start:end]
+        mapped.append(span if written == span.text and (start, end) == (span.start, span.end) else
+                      replace(span, start=start, end=end, text=written,
+                              reading=span.text if written != span.text else span.reading))
+    return mapped

@@ -47,7 +47,8 @@ from dataclasses import dataclass
 from rapidfuzz.distance import OSA
 from spacy.tokens import Doc
 
-from disclosure_guard.extraction.recognizers.base import Recognizer
+from disclosure_guard.extraction.recognizers.base import Recognizer, spans_in_text
+from disclosure_guard.reading import join_broken_words
 from disclosure_guard.types import Gazetteer, Span, SpanKind
 
 # A letter and an apostrophe open a surname ("O'Neill", "D’Souza"): one token, not an initial
@@ -135,6 +136,8 @@ class GazetteerRecognizer(Recognizer):
                 for forename in tokens[:-1]:
                     if len(forename) > 1:
                         self._her_surnames[forename].add(tokens[-1])
+        # Every word of the register's names and identifiers, folded.
+        self._words = {fold(t) for term in (*gazetteer.names, *gazetteer.identifiers) for t in TOKEN.findall(term)}
         self._prefixes = {key[:i] for table in (self._terms, self._after_title)
                           for key in table for i in range(1, len(key) + 1)}
         self._max_key = max((len(k) for t in (self._terms, self._after_title) for k in t),
@@ -171,6 +174,12 @@ class GazetteerRecognizer(Recognizer):
     def analyze(self, text: str, doc: Doc | None = None) -> list[Span]:
         if not self._max_key:
             return []
+        # A name hyphenated at a line end, or broken by a soft hyphen a PDF prints ("Eliza-\nbeth",
+        # "D-oe"), is read whole when its pieces make a registered word.
+        view = join_broken_words(text, lambda word: fold(word) in self._words)
+        return spans_in_text(text, view, self._analyze(view.text))
+
+    def _analyze(self, text: str) -> list[Span]:
         tokens = [(m.start(), m.end(), fold(m.group())) for m in TOKEN.finditer(text)]
         spans = []
         for i, (start, _end, token) in enumerate(tokens):
