@@ -12,7 +12,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 LAST_LINE = re.compile(
     r"^checks_per_s=[\d.]+ words_per_s=\d+ p95_ms_letter=\d+ cpu_share_clients=[\d.]+ cpu_share_api=[\d.]+ "
-    r"cpu_share_workers=[\d.]+ single_core_words_per_s=\d+ ratio_to_single_core=[\d.]+ errors=(\d+)$"
+    r"cpu_share_workers=[\d.]+ api_cpu_ms_per_check=[\d.]+ workers_words_per_cpu_s=\d+ "
+    r"single_core_words_per_s=\d+ ratio_to_single_core=[\d.]+ errors=(\d+)$"
 )
 
 
