@@ -67,6 +67,7 @@ BROKEN = [
     ("Fl-at 3, 9 Ash Cres-c-\r\nent", "Flat 3, 9 Ash Crescent"),
     ("12 E-\nlm Road", "12 E-lm Road"),                # a line-end hyphen in a word it does not know
     ("Stoke-\non-Trent", "Stoke-on-Trent"),
+    ("ref SW1A-\n1AA", "ref SW1A-1AA"),              # letters and digits: one word too
 ]
 KEPT = ["Stoke-on-Trent", "a follow-up on 2026-01-04", "Road- and rail", "12-14 High Street", "Ro -ad", "-road"]
 

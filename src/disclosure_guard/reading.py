@@ -131,23 +131,25 @@ def reading_view(text: str) -> ReadingView:
     return ReadingView(unconfused, offsets)
 
 
-# A hyphen right after a letter, with the line break after it if it ends a line, before a letter.
-_HYPHEN_BREAK = re.compile(r"-(?:[ \t]*\r?\n[ \t]*)?(?=[^\W\d_])")
+# A hyphen, with the line break after it if it ends a line, before a letter or digit (the one
+# before it is looked at by the caller: a look-behind would be tried at every character).
+_HYPHEN_BREAK = re.compile(r"-(?:[ \t]*\r?\n[ \t]*)?(?=[^\W_])")
 
 
 def join_broken_words(text: str, is_whole_word: Callable[[str], bool]) -> ReadingView:
     """`text` with its words broken by a hyphen read whole, and a map back.
 
-    A word hyphenated at a line end reads as one ("Stoke-\non-Trent" -> "Stoke-on-Trent"), and a
-    word whose pieces joined make a word `is_whole_word` knows (given it lower-cased) reads
-    joined ("Ro-ad" -> "Road", "RO-\nAD" -> "ROAD"). That is how a soft hyphen comes out of a PDF
-    printed from Word (PDFium reads WinAnsi's 0xAD as the hyphen it draws), and how justified
-    text breaks a word over two lines; a reader reads "12 Elm Ro-ad" as Elm Road, so must the
-    guard. A genuine compound keeps its hyphens: only a known word is joined."""
+    A word (of letters and digits) hyphenated at a line end reads as one ("Stoke-\non-Trent" ->
+    "Stoke-on-Trent"), and a word whose pieces joined make a word `is_whole_word` knows (given it
+    lower-cased) reads joined ("Ro-ad" -> "Road", "RO-\nAD" -> "ROAD", "LS-6" -> "LS6"). That is
+    how a soft hyphen comes out of a PDF printed from Word (PDFium reads WinAnsi's 0xAD as the
+    hyphen it draws), and how justified text breaks a word over two lines; a reader reads
+    "12 Elm Ro-ad" as Elm Road, so must the guard. A genuine compound keeps its hyphens: only a
+    known word is joined."""
     if "-" not in text:
         return ReadingView(text)
     dropped: list[tuple[int, int]] = []
-    breaks = [m for m in _HYPHEN_BREAK.finditer(text) if m.start() and text[m.start() - 1].isalpha()]
+    breaks = [m for m in _HYPHEN_BREAK.finditer(text) if m.start() and text[m.start() - 1].isalnum()]
     i = 0
     while i < len(breaks):
         # The run of pieces one word is broken into: "Cres-c-\nent" is one word of three.
@@ -179,13 +181,13 @@ def join_broken_words(text: str, is_whole_word: Callable[[str], bool]) -> Readin
 
 
 def _word_start(text: str, i: int) -> int:
-    while i > 0 and text[i - 1].isalpha():
+    while i > 0 and text[i - 1].isalnum():
         i -= 1
     return i
 
 
 def _word_end(text: str, i: int) -> int:
-    while i < len(text) and text[i].isalpha():
+    while i < len(text) and text[i].isalnum():
         i += 1
     return i
 

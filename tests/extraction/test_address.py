@@ -163,6 +163,8 @@ def test_ignores_non_address(addresses: AddressRecognizer, nlp: Language, text: 
     ("she moved to 12 Elm Ro-\nad last week", "12 Elm Ro-\nad", "12 Elm Road"),
     ("Please write to Fl-at 3, 9 Ash Cres-cent, Leeds LS6 2AB.", "Fl-at 3, 9 Ash Cres-cent, Leeds LS6 2AB",
      "Flat 3, 9 Ash Crescent, Leeds LS6 2AB"),
+    ("Please write to Leeds LS-6 2-AB now.", "Leeds LS-6 2-AB", "Leeds LS6 2AB"),
+    ("Please write to 12 Elm Road, Leeds LS6-2AB now.", "12 Elm Road, Leeds LS6-2AB", "12 Elm Road, Leeds LS62AB"),
     ("at 12 Elm Road, Stoke-\non-Trent ST4 2AB", "12 Elm Road, Stoke-\non-Trent ST4 2AB",
      "12 Elm Road, Stoke-on-Trent ST4 2AB"),
 ])

@@ -187,6 +187,9 @@ BACK_WINDOW = 80
 MAX_LABEL_LINES = 6
 # Every house number holds one (none starts with 0): the loose street rule's anchor.
 HOUSE_NUMBER_DIGIT = re.compile(r"[1-9]")
+# The shapes of a postcode's outward code, inward code, or both run together, lower-cased: a
+# word of these broken by a hyphen is read joined (the postcode recognizer judges it then).
+POSTCODE_PIECE = re.compile(r"(?:[a-z]{1,2}\d[a-z\d]?)?(?:\d[a-z]{2})?")
 MONTHS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
@@ -298,10 +301,14 @@ class AddressRecognizer(Recognizer):
                    if e.label_ == "PERSON"] if doc is not None else []
         # Addresses are read with their hyphen-broken words whole ("12 Elm Ro-ad", a soft hyphen
         # as a PDF prints it): the span points into `text` and reads as the joined words.
-        view = join_broken_words(text, self._whole_words.__contains__)
+        view = join_broken_words(text, self._is_whole_word)
         if view.source_offsets is not None:
             persons = [view.reading_span(*person) for person in persons]
         return spans_in_text(text, view, self._analyze(view.text, persons))
+
+    def _is_whole_word(self, word: str) -> bool:
+        """An address word, or a postcode or half of one ("LS-6 2-AB", "LS6-2AB")."""
+        return word in self._whole_words or POSTCODE_PIECE.fullmatch(word) is not None
 
     def _analyze(self, text: str, persons: list[tuple[int, int]]) -> list[Span]:
         postcodes = {m.start: m for m in self._postcodes.find(text)}
