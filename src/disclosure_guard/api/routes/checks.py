@@ -144,11 +144,13 @@ async def create_email_check(request: Request, actor: Submitter, runtime: Runtim
     raw = await request.body()
     if len(raw) > runtime.settings.max_item_bytes:
         raise PayloadTooLarge(f"the message is larger than {runtime.settings.max_item_bytes} bytes")
-    item = await run_in_threadpool(item_from_rfc822, raw, runtime.ingest_limits)
 
-    found, replayed = await run_in_threadpool(
-        submit_once, runtime, actor, key, prefer, item, Submission(raw_message=raw),
-        lambda: request_digest("/v1/checks/email", [raw]))
+    def once() -> tuple[Found, bool]:
+        return submit_once(runtime, actor, key, prefer, item_from_rfc822(raw, runtime.ingest_limits),
+                           Submission(raw_message=raw), lambda: request_digest("/v1/checks/email", [raw]))
+
+    # The message read, the check and its record in one trip to the thread pool, as for POST /v1/checks.
+    found, replayed = await run_in_threadpool(once)
     return answer(found, replayed, runtime, prefer, response)
 
 
