@@ -30,6 +30,11 @@ What it does, in order:
    server starts and half after it stops: `single_core_words_per_s` is the mean of the two (the
    line above the figures prints both); the ratio is the HTTP words/s of step 2 over it. Measured
    once, after the load, the ratio of one code moved from 1.26 to 1.66 in an afternoon.
+5. With `--two-cores`: the same measurement once in this process alone, then in two processes
+   at once (forked, the pipeline already loaded): `two_processes_over_one` is what this
+   machine's two cores give over one when nothing but checks runs on them, the ceiling of the
+   ratio here (2.0 on two real cores; less where they are hyper-threads of one, or slow down
+   together).
 
 `errors` counts non-200 answers, failed requests, `guard_error` holds and wrong bundle
 decisions. The last line holds every figure. Targets (issue 13, on a 2-core machine):
@@ -42,6 +47,7 @@ import argparse
 import base64
 import http.client
 import json
+import multiprocessing
 import os
 import queue
 import random
@@ -443,6 +449,27 @@ class SingleCore:
         return words / (time.perf_counter() - started)
 
 
+def _one_of_two(single_core: SingleCore, seconds: float, start, answers) -> None:  # noqa: ANN001
+    start.wait()
+    answers.put(single_core.words_per_s(seconds))
+
+
+def two_at_once(single_core: SingleCore, seconds: float) -> tuple[float, list[float]]:
+    """(words/s in this process alone, then in each of two processes at once): forked from here,
+    single-threaded now, the pipeline and index already loaded, started together."""
+    alone = single_core.words_per_s(seconds)
+    context = multiprocessing.get_context("fork")
+    start, answers = context.Barrier(2), context.Queue()
+    processes = [context.Process(target=_one_of_two, args=(single_core, seconds, start, answers))
+                 for _ in range(2)]
+    for process in processes:
+        process.start()
+    together = [answers.get(timeout=seconds * 10 + 60) for _ in processes]
+    for process in processes:
+        process.join()
+    return alone, together
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
@@ -459,6 +486,8 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None, help="DG_CHECK_WORKERS (default: the server's)")
     parser.add_argument("--deadline", type=float, default=None, help="DG_CHECK_TIMEOUT_SECONDS (default: the server's)")
     parser.add_argument("--single-core-seconds", type=float, default=30.0)
+    parser.add_argument("--two-cores", action="store_true",
+                        help="also measure guard.check in two processes at once against one (the machine's ceiling)")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--tiny", action="store_true", help="a few one-page letters, 2 clients, 50 cases")
     args = parser.parse_args()
@@ -539,6 +568,11 @@ def main() -> None:
           f"{single_before:.0f} before the load, {single_after:.0f} after it)")
     figures["single_core_words_per_s"] = round(single)
     figures["ratio_to_single_core"] = round(words / wall / single, 2)
+    if args.two_cores:
+        alone, together = two_at_once(single_core, args.single_core_seconds / 2)
+        print(f"in-process, two processes at once: {' + '.join(f'{rate:.0f}' for rate in together)} words/s "
+              f"against {alone:.0f} alone, just before")
+        figures["two_processes_over_one"] = round(sum(together) / alone, 2)
     figures["errors"] = errors
     print(f"load after: {os.getloadavg()[0]:.2f} {os.getloadavg()[1]:.2f} {os.getloadavg()[2]:.2f}")
     for name, target, at_least in TARGETS:
