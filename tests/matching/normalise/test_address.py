@@ -182,6 +182,20 @@ def test_spaces_dropped_between_flat_number_and_street_are_read_back() -> None:
     parsed = parse_address("flat15 10westfield ave llandaff nth")
     assert (parsed.sub_building, parsed.number, parsed.street) == ("15", "10", "westfield avenue")
     assert parse_address("LS62AB").postcode == "LS6 2AB"
+    # A short name after the number, as typed with the space dropped: "12Elm Road".
+    parsed = parse_address("Flat 3,12Elm Road, Leeds LS62AB")
+    assert (parsed.sub_building, parsed.number, parsed.street, parsed.postcode) == ("3", "12", "elm road", "LS6 2AB")
+    assert parse_address("2nd Floor, 12 Elm Road").number == "12"
+
+
+@pytest.mark.parametrize("text", ["12 Elm Rod, Leeds", "12 Elm Roa", "12 Elm Rad", "14 Mill Lan, Leeds"])
+def test_a_four_letter_street_type_with_a_letter_dropped_is_read_as_that_type(text: str) -> None:
+    assert parse_address(text).street in {"elm road", "mill lane"}
+
+
+@pytest.mark.parametrize("text", ["12 Elm Rid", "14 Mill Lax", "14 Mill Ane"])
+def test_a_letter_changed_or_the_first_dropped_makes_no_street_type(text: str) -> None:
+    assert parse_address(text).street in {"elm", "mill"}
 
 
 def test_a_block_named_with_the_and_its_town_without_a_comma() -> None:

@@ -70,12 +70,15 @@ RULES: tuple[tuple[str, str], ...] = (
     # House numbers never start with 0; "12", "12A", "12-14", "3/12", "No. 7", and a Glasgow
     # flat in a range of numbers, "4/27-29". Never right after another number ("4 11 92",
     # "0161 496 0000"), unless that number is a flat's: "flat 3 22 kingsway".
-    ("number", r"(?<![\w£$€./:,\-])(?:(?<!\d[ \t])|{after_flat_value})(?:(?i:no)\.?[ \t]?)?"
+    # Nor right after a comma ("1,250"), unless a flat's number comes before it: "Flat 3,12 Elm
+    # Road", the space after the comma dropped.
+    ("number", r"(?:(?<![\w£$€./:,\-])(?:(?<!\d[ \t])|{after_flat_value})|(?<=,){after_flat_value_and_comma})"
+               r"(?:(?i:no)\.?[ \t]?)?"
                r"(?:[1-9]\d?/(?=[1-9]\d{0,3}[-–][1-9]))?"
                r"[1-9]\d{0,3}[A-Za-z]?(?:[ \t]?[-–/][ \t]?[1-9]\d{0,3}[A-Za-z]?)?(?![\w/])"),
-    # "10westfield ave": a house number run into the street's name (four letters or more, so
-    # never "2nd" or "10am").
-    ("glued_number", r"(?<![\w£$€./:,\-])[1-9]\d{0,3}(?=[a-z]{4})"),
+    # "10westfield ave", "12Elm Road": a house number run into the street's name (four letters
+    # or more in lower case, so never "2nd" or "10am"; a capital and two more, so never "3D").
+    ("glued_number", r"(?<![\w£$€./:,\-])[1-9]\d{0,3}(?=[a-z]{4}|[A-Z][a-z]{2})"),
     ("floor", r"(?i:ground|first|second|third|fourth|top|basement|lower|upper|garden|1st|2nd|3rd|4th)"),
     ("direction", r"(?:North|South|East|West|Upper|Lower|NORTH|SOUTH|EAST|WEST)"),
     ("locality_connector", r"(?:upon|on|in|under|le|la|by|the|de|en|sur|cum|next|super|juxta|and|AND)"),
@@ -166,7 +169,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("any_building", r"(?:{building}|{lower_building})\Z"),
     ("sub_then_building", r"(?<![\w'’\-])(?P<sub>{sub_building}){separator}(?:(?P<building>{building})|(?P<house>{house_name}))"),
     # A numbered street whose last word may be a misspelt or run-together street type.
-    ("loose_street", r"(?<![\w'’\-])(?P<number>{number})(?P<comma>,)?[ \t]+"
+    ("loose_street", r"(?<![\w'’\-])(?:(?P<number>{number})(?P<comma>,)?[ \t]+|(?P<glued>{glued_number}))"
                      r"(?P<name>{capword}(?:[ \t]+{capword}){0,3})"),
     # "at The Old Forge New Nicole, and", "fled Yates Farmhouse New Nicola on ...": a building
     # and its places with no commas, up to what cannot be a place.
@@ -236,12 +239,14 @@ def alternation(words: Iterable[str], *, capitalised_only: bool) -> str:
 FLAT_VALUE_SHAPES = (r"\d", r"\d\d", r"\d\d\d", r"\d[A-Za-z]", r"\d\d[A-Za-z]")
 
 
-def after_flat_value(sub_words: Iterable[str]) -> str:
-    """A look-behind per flat word and value shape ("flat 3 ", "apt 4b "): Python's look-behinds
-    are fixed width, so the flat words cannot be one alternation inside a single one."""
+def after_flat_value(sub_words: Iterable[str], then: str = r"[ \t]",
+                     shapes: tuple[str, ...] = FLAT_VALUE_SHAPES) -> str:
+    """A look-behind per flat word and value shape ("flat 3 ", "apt 4b ", or with `then` after
+    the value, "flat 3,"): Python's look-behinds are fixed width, so the flat words cannot be
+    one alternation inside a single one."""
     lookbehinds = [
-        rf"(?<=\b(?i:{r'[ ]'.join(re.escape(p) for p in word.split())})[ \t]{shape}[ \t])"
-        for word in sorted(set(sub_words)) for shape in FLAT_VALUE_SHAPES
+        rf"(?<=\b(?i:{r'[ ]'.join(re.escape(p) for p in word.split())})[ \t]{shape}{then})"
+        for word in sorted(set(sub_words)) for shape in shapes
     ]
     return "(?:" + "|".join(lookbehinds) + ")"
 
@@ -291,6 +296,9 @@ class AddressWords:
                                                          capitalised_only=True),
             "ambiguous_street_type_words": _plain(ambiguous),
             "after_flat_value": after_flat_value(self.subbuilding_words),
+            # "Flat B,31 Mayfield Road": a flat's letter too, before a comma and the house number.
+            "after_flat_value_and_comma": after_flat_value(self.subbuilding_words, then=",",
+                                                           shapes=(*FLAT_VALUE_SHAPES, "[A-Za-z]")),
             "leading_street_type_words": alternation(self.leading_street_types, capitalised_only=True),
             "street_name_stopword_words": _plain(self.street_name_stopwords),
             "capitalised_building_words": alternation(self.building_words, capitalised_only=True),

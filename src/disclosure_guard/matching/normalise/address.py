@@ -141,8 +141,10 @@ _MAX_STREET_NAME_WORDS = 3
 _SPACED_RANGE = re.compile(r"(\d)\s*([-/])\s*(\d)")
 _LINE_BREAKS = re.compile(r"[,;\n\r|]+")
 _FLAT_RUN_INTO_NUMBER = re.compile(r"\b(flat|flt|apartment|apt|unit|room|suite|studio|caravan|chalet)(?=\d)")
-# Four letters or more, so never a postcode ("ls62ab") nor an ordinal ("2nd").
-_NUMBER_RUN_INTO_NAME = re.compile(r"\b(\d{1,4})(?=[a-z]{4})")
+# Three letters or more ("12elm road"), so never a postcode's inward half ("ls6 2ab") nor an
+# ordinal ("2nd"). A postcode written whole ("ls62ab") starts with letters: no word starts at
+# its digits.
+_NUMBER_RUN_INTO_NAME = re.compile(r"\b(\d{1,4})(?=[a-z]{3})")
 
 
 @dataclass(frozen=True)
@@ -448,6 +450,12 @@ def _corrected_type(word: str) -> str | None:
     for street_type in _SHORT_TYPES:
         if _slipped(word, street_type):
             return street_type
+    if len(word) == 3:
+        # "Rod", "Roa", "Lan": a letter after the first dropped from a type of four. Dropped
+        # only, never changed: "lax" is no "lane".
+        for street_type in _CORRECTABLE_TYPES:
+            if len(street_type) == 4 and any(street_type[:i] + street_type[i + 1:] == word for i in range(1, 4)):
+                return street_type
     return None
 
 
