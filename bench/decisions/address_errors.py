@@ -19,6 +19,7 @@ one or two per address, each variant one a person would still read as that dwell
     locality_for_town    "12 Elm Road, Didsbury LS6 2AB"     (the locality where the town was)
     reordered            "12 Elm Road, Flat 3, Leeds", "Liverpool, Didsbury"
     comma_after_number   "12, Albert Square"
+    space_dropped        "12Elm Road", "Flat 3,12 Elm Road" (the space after the number or the flat's comma)
     no_commas            "12 Elm Road Leeds LS6 2AB"
     line_breaks          one component a line, as on an envelope
     postcode_wrapped     "108, Rowan Plaace, Didsbury, Liverpool L12\\n5AH" (a PDF wrapped mid-postcode)
@@ -42,9 +43,9 @@ ERRORS = (
     "street_typo", "town_typo", "run_together", "split_word", "type_abbreviated", "type_misspelt",
     "type_dropped", "building_shortened", "building_dropped", "flat_added", "flat_dropped",
     "street_omitted", "postcode_dropped", "postcode_one_char", "postcode_ocr", "locality_for_town",
-    "reordered", "comma_after_number", "no_commas", "line_breaks", "postcode_wrapped",
+    "reordered", "comma_after_number", "no_commas", "line_breaks", "postcode_wrapped", "space_dropped",
 )  # fmt: skip
-LAYOUT_ERRORS = ("comma_after_number", "no_commas", "line_breaks", "postcode_wrapped")
+LAYOUT_ERRORS = ("comma_after_number", "no_commas", "line_breaks", "postcode_wrapped", "space_dropped")
 CONTENT_ERRORS = tuple(e for e in ERRORS if e not in LAYOUT_ERRORS)
 # Pairs a person could no longer read as one dwelling, or that undo each other.
 CLASHES = {
@@ -69,6 +70,7 @@ CLASHES = {
         ("postcode_wrapped", "line_breaks"), ("town_typo", "locality_for_town"),
         ("postcode_one_char", "street_typo"), ("postcode_ocr", "street_typo"),
         ("type_dropped", "postcode_one_char"), ("type_dropped", "postcode_ocr"),
+        ("space_dropped", "comma_after_number"), ("space_dropped", "run_together"),
     )
 }  # fmt: skip
 FLOORS = ("First Floor Flat", "Ground Floor Flat", "Top Floor Flat", "Basement Flat", "Flat A")
@@ -93,14 +95,21 @@ class Written:
     joiner: str = ", "
     wrap_postcode: bool = False
     run_together: bool = False
+    # "number": "12Elm Road"; "flat": "Flat 3,12 Elm Road" (where a comma joins them).
+    space_dropped: str | None = None
     errors: list[str] = field(default_factory=list)
 
     def render(self) -> str:
+        # The flat's comma glued to the number only where a comma is what joins them; else the
+        # space after the number is the one dropped.
+        glue_flat = (self.space_dropped == "flat" and self.joiner == ", " and bool(self.flat)
+                     and not (self.building or self.house_name or self.flat_after_street))
         street = None
         if self.stem:
             words = f"{self.stem}{(' ' if not self.run_together else '')}{self.street_type}" if self.street_type else self.stem
             if self.number:
-                street = f"{self.number},{' '}{words}" if self.comma_after_number else f"{self.number} {words}"
+                after_number = "" if self.space_dropped and not glue_flat else " "
+                street = f"{self.number},{' '}{words}" if self.comma_after_number else f"{self.number}{after_number}{words}"
             else:
                 street = words
         elif self.number and not (self.building or self.house_name):
@@ -119,6 +128,8 @@ class Written:
             postcode = f"{outward}\n{inward}"
         if self.joiner == "\n":
             return "\n".join(lines + ([postcode] if postcode else []))
+        if glue_flat and street and len(lines) > 1:
+            lines = [f"{lines[0]},{lines[1]}", *lines[2:]]
         text = self.joiner.join(lines)
         return f"{text} {postcode}" if postcode else text
 
@@ -159,6 +170,7 @@ def applicable(error: str, w: Written, dwelling: Dwelling) -> bool:
         "locality_for_town": bool(dwelling.street.locality) and bool(w.town),
         "reordered": bool(w.flat or named or w.locality),
         "comma_after_number": bool(w.number),
+        "space_dropped": bool(w.number and w.stem),
     }.get(error, True)
 
 
@@ -238,6 +250,8 @@ def apply(error: str, w: Written, dwelling: Dwelling, rng: random.Random) -> Non
         w.joiner = "\n"
     elif error == "postcode_wrapped":
         w.wrap_postcode = True
+    elif error == "space_dropped":
+        w.space_dropped = "flat" if w.flat and not w.building and rng.random() < 0.5 else "number"
     w.errors.append(error)
 
 
