@@ -21,6 +21,7 @@ from disclosure_guard.matching.normalise.identifier import (
     COMMON_IDENTIFIER_WORDS,
     IdentifierForm,
     normalise_identifier,
+    written_short,
 )
 from disclosure_guard.matching.normalise.name import PersonName, normalise_name
 from disclosure_guard.matching.normalise.phone import normalise_phone
@@ -119,8 +120,10 @@ class RegisterIndex:
                     )
                 )
                 names.update(dict.fromkeys(n.strip() for n in party.names if n.strip()))
-                values = (o.value.strip() for o in party.other_identifiers)
-                identifiers.update(dict.fromkeys(v for v in values if v))
+                values = [v for o in party.other_identifiers if (v := o.value.strip())]
+                identifiers.update(dict.fromkeys(values))
+                # "Hillside Primary" for "Hillside Primary School": found in the text too.
+                identifiers.update(dict.fromkeys(short for v in values if (short := written_short(v))))
             trusted.extend(
                 TrustedEntry(
                     case_reference=case.reference,
