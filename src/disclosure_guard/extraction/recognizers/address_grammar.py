@@ -71,7 +71,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # flat in a range of numbers, "4/27-29". Never right after another number ("4 11 92",
     # "0161 496 0000"), unless that number is a flat's: "flat 3 22 kingsway".
     # Nor right after a comma ("1,250"), unless a flat's number comes before it: "Flat 3,12 Elm
-    # Road", the space after the comma dropped.
+    # Road", the space after the comma dropped (the comma tested first: the flat look-behinds
+    # are many, and a digit follows a word character at every position inside a number).
     ("number", r"(?:(?<![\w£$€./:,\-])(?:(?<!\d[ \t])|{after_flat_value})|(?<=,){after_flat_value_and_comma})"
                r"(?:(?i:no)\.?[ \t]?)?"
                r"(?:[1-9]\d?/(?=[1-9]\d{0,3}[-–][1-9]))?"

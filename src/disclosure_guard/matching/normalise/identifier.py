@@ -53,10 +53,12 @@ def _is_school_kind(word: str) -> bool:
 
 def written_short(value: str) -> str | None:
     """The identifier as people write it short ("Hillside Primary" for "Hillside Primary
-    School"), or None when it has no short form."""
-    words = value.split()
-    folded = [re.sub(r"[^a-z0-9]", "", transliterate(w)) for w in words]
-    return " ".join(words[:-1]) if len(without_implied_school(folded)) < len(folded) else None
+    School"), or None when it has no short form: its last word left out, where that is the
+    word `normalise_identifier` leaves out."""
+    shorter = value.split()[:-1]
+    if shorter and normalise_identifier(" ".join(shorter)).key == normalise_identifier(value).key:
+        return " ".join(shorter)
+    return None
 
 
 @dataclass(frozen=True)
