@@ -1,6 +1,7 @@
 """Phone numbers and email addresses, and the ways a letter writes a phone number.
 
-    "07912 345678", "07912345678", "+44 7912 345678", "(07912) 345 678"
+    "07912 345678", "07912345678", "+44 7912 345678", "(07912) 345 678", "07912 345 678",
+    "+44 (0)7912 345678", and as copied off a "+44" form: "7912 345678", "44 7912 345678"
     "natasha.lukas84@hotmail.co.uk"
 
 Register numbers are mobiles outside Ofcom's drama range; the offices that write the letters
@@ -50,4 +51,7 @@ def phone_written(phone: str, rng: random.Random) -> str:
     digits = phone.replace(" ", "")
     return rng.choice((
         phone, digits, f"+44 {digits[1:5]} {digits[5:]}", f"({digits[:5]}) {digits[5:8]} {digits[8:]}",
+        f"{digits[:5]} {digits[5:8]} {digits[8:]}", f"+44 (0){digits[1:5]} {digits[5:]}",
+        # Copied off a "+44" form field: the trunk 0 left off, or the plus.
+        f"{digits[1:5]} {digits[5:]}", f"44 {digits[1:5]} {digits[5:]}",
     ))  # fmt: skip

@@ -260,10 +260,15 @@ class Verdict:
 @dataclass(frozen=True)
 class Gazetteer:
     """Register terms that extraction should find even where the NER and rules do not:
-    names and other identifiers (a school, a workplace). Held in memory only."""
+    names, other identifiers (a school, a workplace) and phone numbers. Held in memory only."""
 
     names: tuple[str, ...] = ()
     identifiers: tuple[str, ...] = ()
+    # E.164, as the register normalised them: found however the sender left the prefix off.
+    phones: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.names or self.identifiers or self.phones)
 
 
 @dataclass(frozen=True)

@@ -156,7 +156,7 @@ class Extractor:
         """The spans starting in each chunk of `bounds`, each chunk read with its overlap: not yet
         settled against one another (`_finish`)."""
         recognizers = list(self.recognizers)
-        if gazetteer is not None and (gazetteer.names or gazetteer.identifiers):
+        if gazetteer:
             recognizers.append(self._gazetteer_recognizer(gazetteer))
         windows = self.chunk_windows(text, bounds)
         docs = self.read_with_model(text[s:e] for s, e in windows)
@@ -181,7 +181,7 @@ class Extractor:
     def prepare_gazetteer(self, gazetteer: Gazetteer) -> None:
         """Compile the recognizer of a register's gazetteer now rather than at the first text
         extracted with it."""
-        if gazetteer.names or gazetteer.identifiers:
+        if gazetteer:
             self._gazetteer_recognizer(gazetteer)
 
     def has_prepared(self, gazetteer: Gazetteer) -> bool:

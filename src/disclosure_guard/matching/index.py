@@ -100,6 +100,7 @@ class RegisterIndex:
         trusted: list[TrustedEntry] = []
         names: dict[str, None] = {}
         identifiers: dict[str, None] = {}
+        phones: dict[str, None] = {}
         # Equal register names become one object: memory, and scored once per letter (NameScorer).
         interned: dict[PersonName, PersonName] = {}
         case_count = 0
@@ -120,6 +121,7 @@ class RegisterIndex:
                     )
                 )
                 names.update(dict.fromkeys(n.strip() for n in party.names if n.strip()))
+                phones.update(dict.fromkeys(parties[-1].phones))
                 values = [v for o in party.other_identifiers if (v := o.value.strip())]
                 identifiers.update(dict.fromkeys(values))
                 # "Hillside Primary" for "Hillside Primary School": found in the text too.
@@ -133,7 +135,7 @@ class RegisterIndex:
                 )
                 for t in case.trusted_recipients
             )
-        gazetteer = Gazetteer(names=tuple(names), identifiers=tuple(identifiers))
+        gazetteer = Gazetteer(names=tuple(names), identifiers=tuple(identifiers), phones=tuple(phones))
         return cls(version, case_count, parties, trusted, gazetteer)
 
     def gazetteer(self) -> Gazetteer:

@@ -33,6 +33,9 @@ registered with: a letter of a short one, two of a long one (register names "Jac
 and her forename and surname with middle names or initials the register leaves out between:
     "Anna Maria Kowalczyk", "Anna M. Kowalczyk"            -> PERSON (pattern gazetteer:middle_names)
 
+The register's phone numbers are found by their digits where the sender left the prefix off
+("7700 900412" for 07700 900412): `register_phones`.
+
 A gazetteer is compiled once into a dictionary keyed by the folded, concatenated term, and the
 text is scanned token by token; cost grows with the text, not with the number of terms.
 """
@@ -48,6 +51,7 @@ from rapidfuzz.distance import OSA
 from spacy.tokens import Doc
 
 from disclosure_guard.extraction.recognizers.base import Recognizer, spans_in_text
+from disclosure_guard.extraction.recognizers.register_phones import RegisterPhones
 from disclosure_guard.reading import join_broken_words
 from disclosure_guard.types import Gazetteer, Span, SpanKind
 
@@ -142,6 +146,7 @@ class GazetteerRecognizer(Recognizer):
                           for key in table for i in range(1, len(key) + 1)}
         self._max_key = max((len(k) for t in (self._terms, self._after_title) for k in t),
                             default=0)
+        self._phones = RegisterPhones(gazetteer.phones)
 
     def _add_name(self, name: str) -> None:
         tokens = [fold(t) for t in TOKEN.findall(name)]
@@ -172,12 +177,13 @@ class GazetteerRecognizer(Recognizer):
             table[key] = entry
 
     def analyze(self, text: str, doc: Doc | None = None) -> list[Span]:
+        spans = self._phones.analyze(text)
         if not self._max_key:
-            return []
+            return spans
         # A name hyphenated at a line end, or broken by a soft hyphen a PDF prints ("Eliza-\nbeth",
         # "D-oe"), is read whole when its pieces make a registered word.
         view = join_broken_words(text, lambda word: fold(word) in self._words)
-        return spans_in_text(text, view, self._analyze(view.text))
+        return spans + spans_in_text(text, view, self._analyze(view.text))
 
     def _analyze(self, text: str) -> list[Span]:
         tokens = [(m.start(), m.end(), fold(m.group())) for m in TOKEN.finditer(text)]

@@ -1,0 +1,103 @@
+"""The register's own phone numbers, found where they are written without a way to dial them.
+
+The phone recognizer reads a number only when it starts the way a number is dialled (+, 00 or a
+trunk 0): without that, every reference and account number would be a phone. But people copy a
+number off a "+44" form and leave the 0 off ("7700 900412"), or write the country code with the
+plus missing ("44 7700 900412"). The register knows the numbers that matter, so its numbers are
+looked for by their digits: the national number, or the country code and the national number.
+
+Examples it must handle, with the register number "+447700900412" (the tests use these):
+    "ring 7700 900412"      -> PHONE "7700 900412"      reading "+447700900412"
+    "44 7700 900 412"       -> PHONE "44 7700 900 412"
+    "7700-900412."          -> PHONE "7700-900412"
+and must leave to the phone recognizer (which reads them, once):
+    "07700 900412", "+44 7700 900412", "0044 7700 900412"
+and must not fire on:
+    "7700 900413"; "17700900412" (a longer number that holds hers); "4477 0090 041".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import phonenumbers
+
+from disclosure_guard.types import Span, SpanKind
+
+# Groups of digits with one or two marks between them on one line: "7700 900412", "44-7700-900-412",
+# "(44) 7700 900412". A letter or a line break ends a number.
+DIGIT_RUN = re.compile(r"\d+(?:[^\w\n]{1,2}\d+)*")
+DIGIT_GROUP = re.compile(r"\d+")
+# Shorter national numbers (some countries' landlines) would be found inside references by chance.
+MIN_NATIONAL_DIGITS = 8
+PATTERN = "gazetteer:register_phone"
+# "0", "00", "0044", "00353": a trunk or international prefix as its own group.
+MAX_PREFIX_DIGITS = 5
+
+
+class RegisterPhones:
+    """The register's numbers keyed by the digits a sender writes without a dialling prefix."""
+
+    def __init__(self, phones: Iterable[str]) -> None:
+        self._e164_by_digits: dict[str, str] = {}
+        for e164 in phones:
+            try:
+                number = phonenumbers.parse(e164)
+            except phonenumbers.NumberParseException:
+                continue
+            national = phonenumbers.national_significant_number(number)
+            if len(national) >= MIN_NATIONAL_DIGITS:
+                self._e164_by_digits[national] = e164
+                self._e164_by_digits[f"{number.country_code}{national}"] = e164
+        self._longest = max(map(len, self._e164_by_digits), default=0)
+
+    def __bool__(self) -> bool:
+        return bool(self._e164_by_digits)
+
+    def analyze(self, text: str) -> list[Span]:
+        if not self._e164_by_digits:
+            return []
+        spans = []
+        for run in DIGIT_RUN.finditer(text):
+            if len(run.group()) >= MIN_NATIONAL_DIGITS:
+                spans.extend(self._numbers_in(text, run))
+        return spans
+
+    def _numbers_in(self, text: str, run: re.Match[str]) -> list[Span]:
+        """Whole groups of the run whose digits are a register number: "7700 900412, 7700 900413"
+        holds one; a number inside a longer group ("17700900412") is not hers."""
+        groups = [(m.start() + run.start(), m.end() + run.start(), m.group())
+                  for m in DIGIT_GROUP.finditer(run.group())]
+        spans = []
+        i = 0
+        while i < len(groups):
+            found = None
+            digits = ""
+            for j in range(i, len(groups)):
+                digits += groups[j][2]
+                if len(digits) > self._longest:
+                    break
+                if digits in self._e164_by_digits:
+                    found = j, self._e164_by_digits[digits]
+            if found is None:
+                i += 1
+                continue
+            j, e164 = found
+            start, end = groups[i][0], groups[j][1]
+            if not _dialled(text, run.start(), groups[:i]):
+                spans.append(Span(SpanKind.PHONE, start, end, text[start:end], "gazetteer", score=0.9,
+                                  pattern=PATTERN, reading=e164))
+            i = j + 1
+        return spans
+
+
+def _dialled(text: str, run_start: int, before: list[tuple[int, int, str]]) -> bool:
+    """The number is written the way the phone recognizer reads one, which finds it there once:
+    after a "+" ("+44 7700 900412", "+44 (0) 7700 900412") or a trunk or international prefix
+    ("0 7700 900412", "0044 7700 900412")."""
+    plus = text[max(0, run_start - 2):run_start].rstrip(" (").endswith("+")
+    if not before:
+        return plus
+    prefix = before[-1][2]
+    return (prefix.startswith("0") and len(prefix) <= MAX_PREFIX_DIGITS) or (plus and len(before) <= 2)

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from disclosure_guard.extraction.recognizers import GazetteerRecognizer
+from disclosure_guard.extraction.recognizers.register_phones import PATTERN, RegisterPhones
+from disclosure_guard.types import Gazetteer, SpanKind
+
+HERS = "+447700900412"
+PHONES = RegisterPhones([HERS, "+441134960000"])
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("ring 7700 900412 after six", "7700 900412"),
+    ("tel 44 7700 900 412", "44 7700 900 412"),
+    ("7700-900412.", "7700-900412"),
+    ("(44) 7700 900412", "44) 7700 900412"),
+    ("ring 01632 960311, 7700 900412", "7700 900412"),
+])
+def test_her_number_without_a_prefix_is_found(text, written):
+    spans = PHONES.analyze(text)
+    assert [(s.kind, s.text, s.as_read, s.pattern) for s in spans] == [(SpanKind.PHONE, written, HERS, PATTERN)]
+
+
+@pytest.mark.parametrize("text", [
+    "07700 900412", "+44 7700 900412", "0044 7700 900412", "+44 (0) 7700 900412", "0 7700 900412",
+    "( +44 7700 900412 )",
+])
+def test_a_dialled_number_is_left_to_the_phone_recognizer(text):
+    assert PHONES.analyze(text) == []
+
+
+@pytest.mark.parametrize("text", ["7700 900413", "17700900412", "4477 0090 041",
+                                  "7700\n900412"])
+def test_other_digits_are_not_her_number(text):
+    assert PHONES.analyze(text) == []
+
+
+def test_a_landline_without_its_trunk_zero_is_found():
+    assert [s.text for s in PHONES.analyze("call 113 496 0000")] == ["113 496 0000"]
+
+
+def test_short_national_numbers_are_not_looked_for():
+    # Eight digits or fewer would turn up inside references by chance.
+    assert not RegisterPhones(["+3541234567"])
+
+
+def test_the_gazetteer_finds_register_phones_alone():
+    recognizer = GazetteerRecognizer(Gazetteer(phones=(HERS,)))
+    assert [s.text for s in recognizer.analyze("ring Sandra on 7700 900412")] == ["7700 900412"]
