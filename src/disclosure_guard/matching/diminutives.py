@@ -15,6 +15,7 @@ Examples it must handle:
     "Bex Holloway" with nothing else of hers in the text                    nothing
     "Paul Holloway" for Rebecca Holloway, her address beside it             nothing (another forename)
     "Frankie Russell" for Francesca Russell, in a letter to her abuser       weak (a pet ending on her name's start)
+    "Jill Smith" for Gillian Smith, in a letter to her abuser               weak (a soft g is a j)
     "Sarah Rees" for Sandra Rees, in a letter to her abuser                  nothing (too long for a diminutive)
     "Natalie Morgan" for Natasha Morgan, in a letter to her abuser           nothing (another forename)
     "Bex Hollins" for Rebecca Holloway, her address beside it               nothing (another surname)
@@ -37,10 +38,14 @@ _ENDINGS = re.compile(r"(?:ie|y|s)$")
 _PET_ENDING = re.compile(r"(?:ie|y)$")
 
 
+# A soft g is a j: "Jill" for Gillian, "Jen" for Genevieve.
+_SOFT_G = re.compile(r"^g(?=[eiy])")
+
+
 def _spoken(word: str) -> str:
     for written, said in _SOUNDS:
         word = word.replace(written, said)
-    return word
+    return _SOFT_G.sub("j", word)
 
 
 def plausible_diminutive(short: str, forename: str) -> bool:

@@ -14,6 +14,7 @@ Examples it must handle:
                                                pet form of both), models/names/not_nicknames.txt
                                                denies it
     "benjamin" and "jamie"                     not related (Jamie is from James): denied too
+    "hatty" and "harriet"                      related: the dataset spells her pet form "hattie"
 """
 
 from __future__ import annotations
@@ -52,9 +53,30 @@ _NOT_NICKNAMES = read_not_nicknames(NOT_NICKNAMES_FILE)
 @lru_cache(maxsize=65_536)
 def forename_group(forename: str) -> frozenset[str]:
     """The forename, its nicknames, and the forenames it is a nickname of, less the pairs the
-    deny-list says are two names."""
-    group = {forename} | _NICKNAMER.nicknames_of(forename) | _NICKNAMER.canonicals_of(forename)
+    deny-list says are two names. A pet form the dataset spells otherwise is read as its
+    spelling there: "hatty" as "hattie" (Harriet), "debbi" as "debbie"."""
+    group = {forename} | _related(forename)
+    if forename not in _KNOWN:
+        for spelt in _pet_spellings(forename):
+            if spelt in _KNOWN:
+                group |= {spelt} | _related(spelt)
     return frozenset(group - _NOT_NICKNAMES.get(forename, frozenset()))
+
+
+def _related(forename: str) -> set[str]:
+    return _NICKNAMER.nicknames_of(forename) | _NICKNAMER.canonicals_of(forename)
+
+
+# A pet form's ending is spelt as the family likes: Katy, Katie, Kati; Debby, Debbie, Debbi.
+_PET_ENDINGS = ("ie", "ey", "y", "i")
+MIN_PET_STEM = 2
+
+
+def _pet_spellings(word: str) -> list[str]:
+    for ending in _PET_ENDINGS:
+        if word.endswith(ending) and len(stem := word[:-len(ending)]) >= MIN_PET_STEM:
+            return [stem + other for other in _PET_ENDINGS if other != ending]
+    return []
 
 
 def are_nicknames(a: str, b: str) -> bool:
