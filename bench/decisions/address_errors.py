@@ -23,6 +23,8 @@ one or two per address, each variant one a person would still read as that dwell
     no_commas            "12 Elm Road Leeds LS6 2AB"
     line_breaks          one component a line, as on an envelope
     postcode_wrapped     "108, Rowan Plaace, Didsbury, Liverpool L12\\n5AH" (a PDF wrapped mid-postcode)
+    number_after_street  "Cedar Avenue 139, Wigan"            (the number after the street, as much of Europe writes it)
+    number_in_words      "Flat 3, Twelve Elm Road"            (a small house number spelt out)
 
 Every variant keeps a house (number, house name or building with flat) and a place (street or
 postcode): the postcode is never dropped together with the number, nor the street together
@@ -44,8 +46,10 @@ ERRORS = (
     "type_dropped", "building_shortened", "building_dropped", "flat_added", "flat_dropped",
     "street_omitted", "postcode_dropped", "postcode_one_char", "postcode_ocr", "locality_for_town",
     "reordered", "comma_after_number", "no_commas", "line_breaks", "postcode_wrapped", "space_dropped",
+    "number_after_street", "number_in_words",
 )  # fmt: skip
-LAYOUT_ERRORS = ("comma_after_number", "no_commas", "line_breaks", "postcode_wrapped", "space_dropped")
+LAYOUT_ERRORS = ("comma_after_number", "no_commas", "line_breaks", "postcode_wrapped", "space_dropped",
+                 "number_after_street", "number_in_words")
 CONTENT_ERRORS = tuple(e for e in ERRORS if e not in LAYOUT_ERRORS)
 # Pairs a person could no longer read as one dwelling, or that undo each other.
 CLASHES = {
@@ -71,8 +75,14 @@ CLASHES = {
         ("postcode_one_char", "street_typo"), ("postcode_ocr", "street_typo"),
         ("type_dropped", "postcode_one_char"), ("type_dropped", "postcode_ocr"),
         ("space_dropped", "comma_after_number"), ("space_dropped", "run_together"),
+        ("number_after_street", "comma_after_number"), ("number_after_street", "space_dropped"),
+        ("number_after_street", "type_dropped"), ("number_in_words", "space_dropped"),
+        ("number_in_words", "number_after_street"), ("number_in_words", "type_dropped"),
     )
 }  # fmt: skip
+NUMBER_WORDS = ("", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven",
+                "Twelve", "Thirteen", "Fourteen", "Fifteen", "Sixteen", "Seventeen", "Eighteen", "Nineteen",
+                "Twenty")
 FLOORS = ("First Floor Flat", "Ground Floor Flat", "Top Floor Flat", "Basement Flat", "Flat A")
 
 
@@ -97,6 +107,7 @@ class Written:
     run_together: bool = False
     # "number": "12Elm Road"; "flat": "Flat 3,12 Elm Road" (where a comma joins them).
     space_dropped: str | None = None
+    number_after_street: bool = False
     errors: list[str] = field(default_factory=list)
 
     def render(self) -> str:
@@ -107,7 +118,9 @@ class Written:
         street = None
         if self.stem:
             words = f"{self.stem}{(' ' if not self.run_together else '')}{self.street_type}" if self.street_type else self.stem
-            if self.number:
+            if self.number and self.number_after_street:
+                street = f"{words} {self.number}"
+            elif self.number:
                 after_number = "" if self.space_dropped and not glue_flat else " "
                 street = f"{self.number},{' '}{words}" if self.comma_after_number else f"{self.number}{after_number}{words}"
             else:
@@ -171,6 +184,8 @@ def applicable(error: str, w: Written, dwelling: Dwelling) -> bool:
         "reordered": bool(w.flat or named or w.locality),
         "comma_after_number": bool(w.number),
         "space_dropped": bool(w.number and w.stem),
+        "number_after_street": bool(w.number and w.stem and w.street_type),
+        "number_in_words": (w.number or "").isdigit() and 0 < int(w.number) < len(NUMBER_WORDS) and bool(w.stem),
     }.get(error, True)
 
 
@@ -250,6 +265,10 @@ def apply(error: str, w: Written, dwelling: Dwelling, rng: random.Random) -> Non
         w.joiner = "\n"
     elif error == "postcode_wrapped":
         w.wrap_postcode = True
+    elif error == "number_after_street":
+        w.number_after_street = True
+    elif error == "number_in_words":
+        w.number = NUMBER_WORDS[int(w.number)]
     elif error == "space_dropped":
         w.space_dropped = "flat" if w.flat and not w.building and rng.random() < 0.5 else "number"
     w.errors.append(error)

@@ -119,6 +119,8 @@ FOUND = [
     ("Prop address - 2 Ty Gwyn Cottages, Heol y Bont, Llandeilo SA19 6AA",
      "2 Ty Gwyn Cottages, Heol y Bont, Llandeilo SA19 6AA"),
     ("Mae hi'n byw yn 14 Heol y Bont, Llandeilo.", "14 Heol y Bont, Llandeilo"),
+    ("Her address is Westfield Avenue 10, Cardiff", "Westfield Avenue 10, Cardiff"),
+    ("Westfield Avenue 10/15, Cardiff", "Westfield Avenue 10/15, Cardiff"),
 ]
 NOT_FOUND = [
     "we met on 12 May",

@@ -207,3 +207,31 @@ def test_a_block_named_with_the_and_its_town_without_a_comma() -> None:
 def test_a_house_then_a_street_with_a_misspelt_type() -> None:
     parsed = parse_address("Meadow View, Diana Laane, Barkerchester SP17 1TD")
     assert (parsed.building_name, parsed.street, parsed.town) == ("meadow view", "diana lane", "barkerchester")
+
+
+@pytest.mark.parametrize(("text", "sub_building", "number"), [
+    ("Westfield Avenue 10, Cardiff", None, "10"),
+    ("Westfield Avenue 10/15, Cardiff CF14 2QE", "15", "10"),
+    ("Westfield Avenue 10 flat 15, Cardiff", "15", "10"),
+])
+def test_a_house_number_after_its_street_is_the_house_number(text: str, sub_building: str | None, number: str) -> None:
+    parsed = parse_address(text)
+    assert (parsed.sub_building, parsed.number, parsed.street) == (sub_building, number, "westfield avenue")
+    assert parsed.town == "cardiff"
+
+
+@pytest.mark.parametrize(("text", "sub_building", "number", "street"), [
+    ("Ten Westfield Avenue, Cardiff", None, "10", "westfield avenue"),
+    ("Flat fifteen, 10 Westfield Avenue", "15", "10", "westfield avenue"),
+    ("Twenty-Two Clive Street", None, "22", "clive street"),
+    ("twenty two clive street", None, "22", "clive street"),
+])
+def test_a_number_written_as_a_word_is_that_number(text: str, sub_building: str | None, number: str,
+                                                   street: str) -> None:
+    parsed = parse_address(text)
+    assert (parsed.sub_building, parsed.number, parsed.street) == (sub_building, number, street)
+
+
+def test_a_number_word_naming_a_house_stays_its_name() -> None:
+    parsed = parse_address("Two Trees, Mill Lane, Ashby")
+    assert (parsed.building_name, parsed.number, parsed.street) == ("two trees", None, "mill lane")

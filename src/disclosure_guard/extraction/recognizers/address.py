@@ -103,6 +103,8 @@ Examples it must handle (and the tests use exactly these); the span is the part 
     "she's now at the old forge, hill terrace, west jacobmouth with" -> "the old forge, hill terrace, west jacobmouth"
     "Prop address - 2 Ty Gwyn Cottages, Heol y Bont, Llandeilo SA19 6AA" -> all after the label
     "Mae hi'n byw yn 14 Heol y Bont, Llandeilo." -> "14 Heol y Bont, Llandeilo"
+    "Her address is Westfield Avenue 10, Cardiff"  -> "Westfield Avenue 10, Cardiff" (the number after the street)
+    "Westfield Avenue 10/15, Cardiff"             -> all of it
 and must not fire on:
     "we met on 12 May"; "a 5 minute walk"; "walked 2 miles down the road";
     "Leeds City Council"; "Leeds LS6 2AB" (a postcode with its town is only a POSTCODE);
@@ -175,6 +177,12 @@ from disclosure_guard.reading import join_broken_words
 from disclosure_guard.types import Span, SpanKind
 
 RUN_TOGETHER_MIN_NAME = 3
+# A house number after a street of an unambiguous type, and a flat after a slash or "flat",
+# where the street's line or clause ends: "Westfield Avenue 10, Cardiff", "Westfield Avenue
+# 10/15", "Westfield Avenue 10 flat 15".
+NUMBER_AFTER_STREET = re.compile(
+    r"[ \t]+\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?|[ \t]+(?i:flat|apartment|apt)[ \t]+\w{1,4})?"
+    r"(?=[ \t]*(?:[,;)]|\r?\n|\Z|\.(?:\s|\Z)))")
 SCORE_NUMBERED = 0.9
 SCORE_WITH_POSTCODE = 0.95
 SCORE_BARE_STREET = 0.6
@@ -391,6 +399,11 @@ class AddressRecognizer(Recognizer):
         elif spoken:
             numbered, anchor = True, spoken.start()
         street_end = m.end()
+        if (not numbered and m.group("type") and m.group("type").rstrip(".").lower() not in self._ambiguous_types
+                and (after := NUMBER_AFTER_STREET.match(text, street_end))):
+            # "Cedar Avenue 139, Wigan": the house number after its street, as much of Europe
+            # writes it.
+            numbered, street_end = True, after.end()
         if in_town := IN_TOWN.match(text, street_end):
             town = self._locality.match(text, in_town.end())
             town_end = self._trim_locality(text, in_town.end(), town.end()) if town else None

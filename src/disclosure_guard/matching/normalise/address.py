@@ -45,6 +45,11 @@ Examples it must handle (the tests use exactly these):
     "Top Floor Flat 12 Morgan Row"                   sub-building "top floor", number 12
     "43 Chapel Grove, Orchard House, Barkerburgh"    the house after its street: building
                                                      "orchard house", town "barkerburgh"
+    "Westfield Avenue 10/15, Cardiff"                the number after the street (and the flat
+                                                     after a slash), as much of Europe writes it:
+                                                     sub-building 15, number 10
+    "Flat fifteen, Ten Westfield Avenue"             numbers as words: sub-building 15, number 10
+    "Two Trees, Mill Lane"                           a number word naming a house: building "two trees"
 """
 
 from __future__ import annotations
@@ -145,6 +150,12 @@ _FLAT_RUN_INTO_NUMBER = re.compile(r"\b(flat|flt|apartment|apt|unit|room|suite|s
 # ordinal ("2nd"). A postcode written whole ("ls62ab") starts with letters: no word starts at
 # its digits.
 _NUMBER_RUN_INTO_NAME = re.compile(r"\b(\d{1,4})(?=[a-z]{3})")
+_NUMBER_SLASH_FLAT = re.compile(r"^\d+[a-z]?/\d{1,4}[a-z]?$")
+_UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_NUMBER_WORDS = {word: n for n, word in enumerate(_UNITS, 1)} | {word: 10 * n for n, word in enumerate(_TENS, 2)}
+_NUMBER_WORDS |= {f"{tens}-{unit}": _NUMBER_WORDS[tens] + n for tens in _TENS for n, unit in enumerate(_UNITS[:9], 1)}
 
 
 @dataclass(frozen=True)
@@ -210,8 +221,47 @@ def _tokens(text: str) -> list[_Token]:
             folded = _NUMBER_ON.sub(r"\1 ", folded)
         if _TYPE_THEN_IN.search(folded):
             folded = _TYPE_THEN_IN.sub(r"\1, ", folded)
-    segments = (_TOKEN.findall(segment) for segment in _LINE_BREAKS.split(folded))
-    return [_Token(word, i) for i, words in enumerate(s for s in segments if s) for word in words]
+    segments = [words for segment in _LINE_BREAKS.split(folded) if (words := _TOKEN.findall(segment))]
+    if not _NUMBER_WORDS.keys().isdisjoint(word for words in segments for word in words):
+        segments = [_number_words_as_digits(words) for words in segments]
+    segments = [_number_after_street(words) for words in segments]
+    return [_Token(word, i) for i, words in enumerate(segments) for word in words]
+
+
+def _number_words_as_digits(words: list[str]) -> list[str]:
+    """"Ten Westfield Avenue", "Flat fifteen": a house or flat number written as a word, at the
+    start of its line before a name or after a flat's word, is that number."""
+    read = list(words)
+    i = 0
+    while i < len(read):
+        value = _NUMBER_WORDS.get(read[i])
+        opens = i == 0 or read[i - 1] in _SUB_BUILDING_WORDS
+        if value is None or not opens:
+            i += 1
+            continue
+        if value % 10 == 0 and i + 1 < len(read) and 0 < _NUMBER_WORDS.get(read[i + 1], 10) < 10:
+            value += _NUMBER_WORDS[read[i + 1]]  # "twenty two"
+            del read[i + 1]
+        # At a line's start only before a street ("Two Trees, Mill Lane" is a house's name).
+        if i > 0 or any(normalise_street_type(word) for word in read[i + 1:]):
+            read[i] = str(value)
+        i += 1
+    return read
+
+
+def _number_after_street(words: list[str]) -> list[str]:
+    """"Westfield Avenue 10", "Westfield Avenue 10/15", "Westfield Avenue 10 flat 15": the house
+    number after its street, as much of Europe writes it (the flat after a slash), is read in the
+    British order."""
+    flat: list[str] = []
+    if len(words) >= 5 and words[-2] in _SUB_BUILDING_WORDS:
+        flat, words = words[-2:], words[:-2]
+    if len(words) < 3 or not _NUMBER.match(words[-1]) and not _NUMBER_SLASH_FLAT.match(words[-1]):
+        return words + flat
+    if normalise_street_type(words[-2]) is None or any(_NUMBER.match(w) or "/" in w for w in words[:-1]):
+        return words + flat
+    number, _, after_slash = words[-1].partition("/")
+    return [*flat, *(["flat", after_slash] if after_slash else []), number, *words[:-1]]
 
 
 def _take_postcode(tokens: list[_Token]) -> tuple[str | None, list[_Token]]:
