@@ -296,7 +296,8 @@ class ItemMaker:
             child = rng.choice(case.children)
             name, form = f"Parent/Carer of {child.person.written()}", "parent_of"
         else:
-            form = rng.choice(("full", "title_full", "initial_surname", "capitals", "alias"))
+            # "Mrs Rees" alone, as a formal letter to her at her own door is often addressed.
+            form = rng.choice(("full", "title_full", "initial_surname", "capitals", "alias", "title_surname"))
             name = name_form(her, form, rng)
             if form == "initial_surname":
                 name = f"{her.title} {name}"

@@ -126,3 +126,30 @@ def test_a_lone_surname_on_the_envelope_is_at_most_an_uncertain_restricted_party
     """"Mr Smith" may be John Smith, her abuser, but names nobody in particular: never Jane herself."""
     found = matched(to("Mr Smith"))
     assert [(m.via, m.party, m.strength) for m in found] == [(FindingKind.NAME, JOHN_REF, MatchStrength.WEAK)]
+
+
+def test_her_household_name_at_her_own_door_is_her_household() -> None:
+    """"Mrs Smith" at Jane Smith's flat is the Smiths who live there, not John Smith elsewhere;
+    so is "Jane" alone."""
+    for name in ("Mrs Smith", "Jane"):
+        found = matched(to(name, address="Flat 3, 12 Elm Road, Leeds LS6 2AB"))
+        assert sorted((m.via, m.party, m.strength) for m in found) == sorted([
+            (FindingKind.NAME, JANE_REF, MatchStrength.STRONG), (FindingKind.ADDRESS, JANE_REF, MatchStrength.STRONG)])
+
+
+def test_a_lone_name_not_hers_or_at_another_door_stays_uncertain() -> None:
+    # Another flat in her building: the door is not hers.
+    found = matched(to("Mrs Smith", address="Flat 4, 12 Elm Road, Leeds LS6 2AB"))
+    assert (FindingKind.NAME, JOHN_REF, MatchStrength.WEAK) in [(m.via, m.party, m.strength) for m in found]
+    assert JANE_REF not in [m.party for m in found if m.via is FindingKind.NAME]
+    # A word that is not her name at her door is nobody in particular.
+    found = matched(to("Mrs Jones", address="Flat 3, 12 Elm Road, Leeds LS6 2AB"))
+    assert [m.via for m in found] == [FindingKind.ADDRESS]
+
+
+def test_a_door_they_share_leaves_a_lone_surname_uncertain() -> None:
+    """Where the register puts him at her address too, "Mr Smith" there may be him."""
+    shared = dataclasses.replace(JOHN, addresses=JANE.addresses)
+    found = matched(to("Mr Smith", address="Flat 3, 12 Elm Road, Leeds LS6 2AB"),
+                    cases=[a_case("DG-0001", protected=JANE, restricted=shared)])
+    assert (FindingKind.NAME, JOHN_REF, MatchStrength.WEAK) in [(m.via, m.party, m.strength) for m in found]
