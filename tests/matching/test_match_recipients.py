@@ -137,6 +137,12 @@ def test_her_household_name_at_her_own_door_is_her_household() -> None:
             (FindingKind.NAME, JANE_REF, MatchStrength.STRONG), (FindingKind.ADDRESS, JANE_REF, MatchStrength.STRONG)])
 
 
+def test_her_surname_alone_at_her_own_email_address_is_her() -> None:
+    found = matched(to("Ms Smith", email="jane.smith@example.org"))
+    assert sorted((m.via, m.party, m.strength) for m in found) == sorted([
+        (FindingKind.NAME, JANE_REF, MatchStrength.STRONG), (FindingKind.EMAIL, JANE_REF, MatchStrength.STRONG)])
+
+
 def test_a_lone_name_not_hers_or_at_another_door_stays_uncertain() -> None:
     # Another flat in her building: the door is not hers.
     found = matched(to("Mrs Smith", address="Flat 4, 12 Elm Road, Leeds LS6 2AB"))

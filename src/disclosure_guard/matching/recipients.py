@@ -66,20 +66,23 @@ def _party_matches(
 ) -> list[RecipientMatch]:
     found = []
     scored: list[tuple[int, FindingKind, float, dict[str, float]]] = []
-    addressed: list[tuple[int, FindingKind, float, dict[str, float]]] = []
+    reached: list[tuple[int, FindingKind, float, dict[str, float]]] = []  # by email or postal address
+    if email:
+        reached.extend((number, FindingKind.EMAIL, 1.0, {"email": 1.0}) for number in index.parties_for_email(email))
     if address:
         for number in index.parties_for_address(address):
             results = [score_address(address, a) for a in index.party(number).addresses]
             best_address = max(results, key=lambda r: r.score, default=None)
             if best_address is not None:
-                addressed.append((number, FindingKind.ADDRESS, best_address.score, best_address.components))
+                reached.append((number, FindingKind.ADDRESS, best_address.score, best_address.components))
     if name and name.tokens:
         lone = len(name.tokens) < 2
-        at_her_door = _household_at_the_door(name, addressed, index, thresholds) if lone else []
+        at_her_door = _household_at_the_door(name, reached, index, thresholds) if lone else []
         if at_her_door:
-            # "Mrs Rees" at the very flat where Sandra Rees lives: the household's own name at
-            # its own door names that household, not a namesake restricted party elsewhere.
-            scored.extend((number, FindingKind.NAME, thresholds.strong, {"name_at_her_address": 1.0})
+            # "Mrs Rees" at the very flat where Sandra Rees lives, or at her own email address:
+            # the household's own name at its own door names that household, not a namesake
+            # restricted party elsewhere.
+            scored.extend((number, FindingKind.NAME, thresholds.strong, {"name_at_her_door": 1.0})
                           for number in at_her_door)
         else:
             scorer = scorers(name)
@@ -91,9 +94,7 @@ def _party_matches(
                 best = scorer.best(index.party(number).names)
                 scored.append((number, FindingKind.NAME, min(best.score, thresholds.weak) if lone else best.score,
                                best.components))
-    if email:
-        scored.extend((number, FindingKind.EMAIL, 1.0, {"email": 1.0}) for number in index.parties_for_email(email))
-    scored.extend(addressed)
+    scored.extend(reached)
     for number, via, score, components in scored:
         strength = strength_of(score, thresholds)
         if strength is not None:
@@ -104,14 +105,14 @@ def _party_matches(
 
 def _household_at_the_door(
     name: PersonName,
-    addressed: list[tuple[int, FindingKind, float, dict[str, float]]],
+    reached: list[tuple[int, FindingKind, float, dict[str, float]]],
     index: RegisterIndex,
     thresholds: MatchThresholds,
 ) -> list[int]:
-    """The protected parties whose own dwelling the envelope's address strongly is, and whose
-    surname or first forename is the envelope's one word ("Mrs Rees", "Sandra"). None when the
-    address is also a restricted party's: then the door is his too, and the word may be him."""
-    at_the_door = [number for number, _, score, _ in addressed if score >= thresholds.strong]
+    """The protected parties whose own dwelling or email address the recipient's strongly is,
+    and whose surname or first forename is the envelope's one word ("Mrs Rees", "Sandra"). None
+    when that door is also a restricted party's: then the word may be him."""
+    at_the_door = [number for number, _, score, _ in reached if score >= thresholds.strong]
     if any(index.party(n).ref.role is PartyRole.RESTRICTED for n in at_the_door):
         return []
     word = name.tokens[0]
