@@ -143,6 +143,21 @@ def test_her_surname_alone_at_her_own_email_address_is_her() -> None:
         (FindingKind.NAME, JANE_REF, MatchStrength.STRONG), (FindingKind.EMAIL, JANE_REF, MatchStrength.STRONG)])
 
 
+def test_a_name_that_fits_her_as_well_as_him_at_her_door_is_hers() -> None:
+    """"J Smith" at Jane's flat fits Jane and John alike: at her door the tie is hers."""
+    found = matched(to("Ms J Smith", address="Flat 3, 12 Elm Road, Leeds LS6 2AB"))
+    assert JOHN_REF not in [m.party for m in found]
+    assert (FindingKind.NAME, JANE_REF) in [(m.via, m.party) for m in found]
+    # Elsewhere the tie is doubt, and doubt holds.
+    found = matched(to("Ms J Smith", address="7 Ash Grove, York YO1 2AB"))
+    assert JOHN_REF in [m.party for m in found]
+
+
+def test_his_name_at_her_door_is_still_his() -> None:
+    found = matched(to("Mr John Smith", address="Flat 3, 12 Elm Road, Leeds LS6 2AB"))
+    assert (FindingKind.NAME, JOHN_REF, MatchStrength.STRONG) in [(m.via, m.party, m.strength) for m in found]
+
+
 def test_a_lone_name_not_hers_or_at_another_door_stays_uncertain() -> None:
     # Another flat in her building: the door is not hers.
     found = matched(to("Mrs Smith", address="Flat 4, 12 Elm Road, Leeds LS6 2AB"))

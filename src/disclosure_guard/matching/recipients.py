@@ -76,24 +76,7 @@ def _party_matches(
             if best_address is not None:
                 reached.append((number, FindingKind.ADDRESS, best_address.score, best_address.components))
     if name and name.tokens:
-        lone = len(name.tokens) < 2
-        at_her_door = _household_at_the_door(name, reached, index, thresholds) if lone else []
-        if at_her_door:
-            # "Mrs Rees" at the very flat where Sandra Rees lives, or at her own email address:
-            # the household's own name at its own door names that household, not a namesake
-            # restricted party elsewhere.
-            scored.extend((number, FindingKind.NAME, thresholds.strong, {"name_at_her_door": 1.0})
-                          for number in at_her_door)
-        else:
-            scorer = scorers(name)
-            # "Mr Shaw" on an envelope names nobody in particular, as in the text (spans.mentions),
-            # but may be her abuser Mr Shaw: it makes a recipient at most uncertainly restricted.
-            for number in index.parties_for_name(name):
-                if lone and index.party(number).ref.role is not PartyRole.RESTRICTED:
-                    continue
-                best = scorer.best(index.party(number).names)
-                scored.append((number, FindingKind.NAME, min(best.score, thresholds.weak) if lone else best.score,
-                               best.components))
+        scored.extend(_name_scores(name, reached, index, thresholds, scorers))
     scored.extend(reached)
     for number, via, score, components in scored:
         strength = strength_of(score, thresholds)
@@ -103,23 +86,55 @@ def _party_matches(
     return found
 
 
-def _household_at_the_door(
+def _name_scores(
     name: PersonName,
     reached: list[tuple[int, FindingKind, float, dict[str, float]]],
     index: RegisterIndex,
     thresholds: MatchThresholds,
-) -> list[int]:
-    """The protected parties whose own dwelling or email address the recipient's strongly is,
-    and whose surname or first forename is the envelope's one word ("Mrs Rees", "Sandra"). None
-    when that door is also a restricted party's: then the word may be him."""
-    at_the_door = [number for number, _, score, _ in reached if score >= thresholds.strong]
+    scorers: NameScorers,
+) -> list[tuple[int, FindingKind, float, dict[str, float]]]:
+    """The envelope's name against the parties it may be, read at the door it goes to."""
+    her_door = _her_door(reached, index, thresholds)
+    lone = len(name.tokens) < 2
+    if lone and (household := [n for n in her_door if _a_word_of_hers(name.tokens[0], index.party(n).names)]):
+        # "Mrs Rees" at the very flat where Sandra Rees lives, or at her own email address:
+        # the household's own name at its own door names that household, not a namesake
+        # restricted party elsewhere.
+        return [(number, FindingKind.NAME, thresholds.strong, {"name_at_her_door": 1.0}) for number in household]
+    scorer = scorers(name)
+    scores = []
+    # "Mr Shaw" on an envelope names nobody in particular, as in the text (spans.mentions), but
+    # may be her abuser Mr Shaw: it makes a recipient at most uncertainly restricted.
+    for number in index.parties_for_name(name):
+        if lone and index.party(number).ref.role is not PartyRole.RESTRICTED:
+            continue
+        best = scorer.best(index.party(number).names)
+        scores.append((number, FindingKind.NAME, min(best.score, thresholds.weak) if lone else best.score,
+                       best.components))
+    if her_door and not lone:
+        # "Ms L J Taylor" at her own flat fits Lisa Jane Taylor as well as Liam James Taylor: at
+        # her door a tie is hers. A name that fits him better ("Mr G Rees") is still read as his.
+        hers = max((score for number, _, score, _ in scores if number in her_door), default=0.0)
+        scores = [s for s in scores if index.party(s[0]).ref.role is not PartyRole.RESTRICTED or s[2] > hers]
+    return scores
+
+
+def _her_door(
+    reached: list[tuple[int, FindingKind, float, dict[str, float]]],
+    index: RegisterIndex,
+    thresholds: MatchThresholds,
+) -> set[int]:
+    """The protected parties whose own dwelling or email address the recipient's strongly is;
+    none when that door is also a restricted party's, where any name may be his."""
+    at_the_door = {number for number, _, score, _ in reached if score >= thresholds.strong}
     if any(index.party(n).ref.role is PartyRole.RESTRICTED for n in at_the_door):
-        return []
-    word = name.tokens[0]
-    return [
-        n for n in at_the_door
-        if any(word in (registered.surname, *registered.forenames[:1]) for registered in index.party(n).names)
-    ]
+        return set()
+    return at_the_door
+
+
+def _a_word_of_hers(word: str, names: tuple[PersonName, ...]) -> bool:
+    """Her surname or first forename: what one word on an envelope to her would be."""
+    return any(word in (registered.surname, *registered.forenames[:1]) for registered in names)
 
 
 # "Parent/Carer of Mia Lukas", "The Parent or Guardian of: Mia Lukas", "To the parents of Mia".
