@@ -33,7 +33,8 @@ registered with: a letter of a short one, two of a long one (register names "Jac
 and her forename and surname with middle names or initials the register leaves out between:
     "Anna Maria Kowalczyk", "Anna M. Kowalczyk"            -> PERSON (pattern gazetteer:middle_names)
 
-The register's phone numbers are found by their digits where the sender left the prefix off
+A registered identifier of several words is also found with a word slipped ("Heol Wen Primery
+School"): `identifier_slips`. The register's phone numbers are found by their digits where the sender left the prefix off
 ("7700 900412" for 07700 900412): `register_phones`.
 
 A gazetteer is compiled once into a dictionary keyed by the folded, concatenated term, and the
@@ -51,6 +52,7 @@ from rapidfuzz.distance import OSA
 from spacy.tokens import Doc
 
 from disclosure_guard.extraction.recognizers.base import Recognizer, spans_in_text
+from disclosure_guard.extraction.recognizers.identifier_slips import SlippedIdentifiers, deletions
 from disclosure_guard.extraction.recognizers.register_phones import RegisterPhones
 from disclosure_guard.reading import join_broken_words
 from disclosure_guard.types import Gazetteer, Span, SpanKind
@@ -86,10 +88,6 @@ class _Entry:
 
 
 MIN_SLIP_CHARS = 4
-
-
-def _deletions(word: str) -> set[str]:
-    return {word, *(word[:i] + word[i + 1:] for i in range(len(word)))}
 
 
 _SURNAME_FIRST = _Entry(SpanKind.PERSON, 0.95, "gazetteer:surname_first")
@@ -129,7 +127,7 @@ class GazetteerRecognizer(Recognizer):
                           and len(tokens[-1]) >= MIN_KEY_CHARS}
         # A surname with a letter dropped, doubled or two swapped ("Wirght") shares a one-letter
         # deletion with the register's: enough to read "Nicola Wirght" as a name.
-        self._slipped_surnames = {d for s in self._surnames if len(s) >= MIN_SLIP_CHARS for d in _deletions(s)}
+        self._slipped_surnames = {d for s in self._surnames if len(s) >= MIN_SLIP_CHARS for d in deletions(s)}
         # Each registered forename with the surnames it is registered with.
         self._her_surnames: dict[str, set[str]] = defaultdict(set)
         for name in gazetteer.names:
@@ -147,6 +145,8 @@ class GazetteerRecognizer(Recognizer):
         self._max_key = max((len(k) for t in (self._terms, self._after_title) for k in t),
                             default=0)
         self._phones = RegisterPhones(gazetteer.phones)
+        self._slipped_identifiers = SlippedIdentifiers(
+            (tuple(fold(t) for t in TOKEN.findall(identifier)), identifier) for identifier in gazetteer.identifiers)
 
     def _add_name(self, name: str) -> None:
         tokens = [fold(t) for t in TOKEN.findall(name)]
@@ -208,6 +208,7 @@ class GazetteerRecognizer(Recognizer):
                 spans and spans[-1].start <= start < spans[-1].end  # "Mrs A. Kowalczyk", found whole
             ):
                 spans.append(self._span(text, start, tokens[last][1], _INITIALS_SURNAME))
+        spans.extend(self._slipped_identifiers.analyze(text, tokens))
         return spans
 
     def _initials_before_surname(self, text: str, tokens: list[tuple[int, int, str]], i: int) -> int | None:
@@ -229,7 +230,7 @@ class GazetteerRecognizer(Recognizer):
             return True
         return (
             len(folded) >= MIN_SLIP_CHARS and text[start].isupper() and folded not in PLACE_WORDS
-            and not self._slipped_surnames.isdisjoint(_deletions(folded))
+            and not self._slipped_surnames.isdisjoint(deletions(folded))
         )
 
     @staticmethod
