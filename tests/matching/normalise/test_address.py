@@ -235,3 +235,10 @@ def test_a_number_written_as_a_word_is_that_number(text: str, sub_building: str 
 def test_a_number_word_naming_a_house_stays_its_name() -> None:
     parsed = parse_address("Two Trees, Mill Lane, Ashby")
     assert (parsed.building_name, parsed.number, parsed.street) == ("two trees", None, "mill lane")
+
+
+@pytest.mark.parametrize(("written", "street"), [("28 Ashgrove Wlk", "ashgrove walk"), ("3 Marine Prom", "marine promenade"),
+                                                 ("9 Royal Esp", "royal esplanade")])
+def test_abbreviations_the_recognizer_knows_are_expanded(written: str, street: str) -> None:
+    # Else "Ashgrove Wlk" and her "Ashgrove Walk" file under different keys and never meet.
+    assert parse_address(written).street == street

@@ -69,6 +69,7 @@ STREET_TYPE_ABBREVIATIONS = {
     "terr": "terrace", "sq": "square", "ln": "lane", "gr": "grove", "gro": "grove", "gv": "grove",
     "pde": "parade", "wy": "way", "wk": "walk", "mws": "mews", "hts": "heights", "pk": "park",
     "grn": "green", "blvd": "boulevard", "app": "approach", "cswy": "causeway", "mt": "mount",
+    "wlk": "walk", "prom": "promenade", "esp": "esplanade",
 }  # fmt: skip
 STREET_TYPES = frozenset(
     {
