@@ -4,8 +4,8 @@ guard's answer.
 
     block  restricted_gets_contact    the abuser (by a form of his name, his email, or his postal
                                       address whatever the name) can see the victim's or a
-                                      child's address, phone or email (body, attachment, copy
-                                      list or a visible Cc)
+                                      child's address, phone or email, or a child's school
+                                      (body, attachment, copy list or a visible Cc)
     hold   contact_to_third_party     her or a child's contact detail to a GP, landlord, employer
            name_to_restricted         her or a child's name, with no contact detail, to the abuser
            other_at_safe_address      someone else written to at her safe address
@@ -31,7 +31,7 @@ from decisions.address_errors import as_written, mistyped
 from decisions.contacts import phone_written
 from decisions.letters import Letter, Letterhead
 from decisions.people import NAME_FORMS, Person, name_form, namesake
-from decisions.register import Case, World
+from decisions.register import Case, World, school_written
 from decisions.shapes import EMAIL_SHAPES, LETTER_SHAPES, Addressee, Submission, submit
 
 # (category, expected, weight): the block category has the most ways to go wrong, so more items.
@@ -119,6 +119,16 @@ class ItemMaker:
         """(sentence, planted text, cause) naming the victim's or a child's contact detail."""
         rng = self.rng
         child = rng.choice(case.children) if case.children and rng.random() < 0.4 else None
+        if child and rng.random() < 0.25:
+            # The adoption bundle that named the children's school: written whole, short, or mistyped.
+            planted, how = school_written(child.school, rng)
+            # Named in full: a school says where a child is only with the child named (README,
+            # quasi-identifiers), and a bundle names the child it is about.
+            sentence = rng.choice((
+                f"{child.person.written()} has settled well at {planted}.",
+                f"{child.person.written()} now attends {planted}.",
+            ))  # fmt: skip
+            return sentence, planted, f"child.school[{how}]"
         kind = "address" if child else rng.choice(kinds)
         if kind == "address":
             if rng.random() < 0.7:
@@ -205,7 +215,11 @@ class ItemMaker:
         if where == "copy_list":
             shape = "copy_list"
             letter.copy_list = [f"cc: {self.stranger().written()}, {self.office()}", f"cc: {self.copy_name(case)}, {planted.replace(chr(10), ', ')}"]
-            if "address" not in cause:
+            if cause.startswith("child.school"):
+                # A bundle about the child, copied to the child's school.
+                letter.copy_list[-1] = f"cc: The Headteacher, {planted}"
+                letter.paragraphs.insert(rng.randint(0, len(letter.paragraphs)), sentence)
+            elif "address" not in cause:
                 letter.copy_list[-1] = f"cc: {case.victim.written()} ({planted})"
         elif where == "attachment":
             shape = self.pick_shape(("pdf", "docx"))
@@ -236,7 +250,11 @@ class ItemMaker:
             return self.finish("contact_to_third_party", "hold", self.pick_shape(EMAIL_SHAPES), letter, recipients, planted, "at=visible_cc victim.email")
         sentence, planted, cause = self.protected_detail(case)
         where = rng.choice(("body", "attachment", "copy_list"))
-        if where == "copy_list":
+        if where == "copy_list" and cause.startswith("child.school"):
+            letter.copy_list = [f"cc: The Headteacher, {planted}"]
+            letter.paragraphs.insert(rng.randint(0, len(letter.paragraphs)), sentence)
+            shape = "copy_list"
+        elif where == "copy_list":
             letter.copy_list = [f"cc: {self.copy_name(case)}, {planted.replace(chr(10), ', ')}"]
             shape = "copy_list"
         else:

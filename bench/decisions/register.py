@@ -25,6 +25,7 @@ from decisions.contacts import Contacts
 from decisions.diminutives import same_name_group
 from decisions.people import People, Person
 from decisions.places import Dwelling, Geography
+from decisions.typos import typo
 
 SCHOOL_KINDS = ("Primary School", "Primary Academy", "Academy", "High School", "Infant School", "C of E Primary School")
 
@@ -112,6 +113,23 @@ class World:
 def school_name(faker: Faker, geography: Geography, rng: random.Random) -> str:
     stem = rng.choice((faker.last_name(), rng.choice(geography.towns).split()[-1], f"St {faker.first_name()}'s"))
     return f"{stem} {rng.choice(SCHOOL_KINDS)}"
+
+
+def school_written(school: str, rng: random.Random) -> tuple[str, str]:
+    """A school as a letter writes it, and how: whole ("Highfield Primary School"), without
+    "School" after its kind ("Highfield Primary"), or with one word mistyped ("Highfeild
+    Primary School", "Highfield Primray School")."""
+    how = rng.choice(("as written", "short", "typo"))
+    if how == "short" and school.endswith(" School") and len(school.split()) > 2:
+        return school.removesuffix(" School"), how
+    if how == "typo":
+        words = school.split()
+        candidates = [i for i, word in enumerate(words) if len(word) >= 4 and word.isalpha() and word != "School"]
+        if candidates:
+            i = rng.choice(candidates)
+            words[i] = typo(words[i], rng)
+            return " ".join(words), how
+    return school, "as written"
 
 
 def generate_world(cases: int, seed: int) -> World:
