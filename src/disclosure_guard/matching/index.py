@@ -121,7 +121,7 @@ class RegisterIndex:
                     )
                 )
                 names.update(dict.fromkeys(n.strip() for n in party.names if n.strip()))
-                phones.update(dict.fromkeys(parties[-1].phones))
+                phones.update(dict.fromkeys(parties[-1].phones))  # the entry's, normalised once
                 values = [v for o in party.other_identifiers if (v := o.value.strip())]
                 identifiers.update(dict.fromkeys(values))
                 # "Hillside Primary" for "Hillside Primary School": found in the text too.

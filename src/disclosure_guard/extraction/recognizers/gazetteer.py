@@ -34,8 +34,8 @@ and her forename and surname with middle names or initials the register leaves o
     "Anna Maria Kowalczyk", "Anna M. Kowalczyk"            -> PERSON (pattern gazetteer:middle_names)
 
 A registered identifier of several words is also found with a word slipped ("Heol Wen Primery
-School"): `identifier_slips`. The register's phone numbers are found by their digits where the sender left the prefix off
-("7700 900412" for 07700 900412): `register_phones`.
+School"): `identifier_slips`. The register's phone numbers are found by their digits where the
+sender left the prefix off ("7700 900412" for 07700 900412): `register_phones`.
 
 A gazetteer is compiled once into a dictionary keyed by the folded, concatenated term, and the
 text is scanned token by token; cost grows with the text, not with the number of terms.

@@ -66,9 +66,6 @@ class SlippedIdentifiers:
                     for deleted in deletions(word):
                         self._anchors[deleted].append((words, position))
 
-    def __bool__(self) -> bool:
-        return bool(self._anchors)
-
     def analyze(self, text: str, tokens: list[Token]) -> list[Span]:
         if not self._anchors:
             return []
