@@ -38,14 +38,15 @@ _ENDINGS = re.compile(r"(?:ie|y|s)$")
 _PET_ENDING = re.compile(r"(?:ie|y)$")
 
 
-# A soft g is a j: "Jill" for Gillian, "Jen" for Genevieve.
-_SOFT_G = re.compile(r"^g(?=[eiy])")
+# A soft g and a j sound alike at a name's start: "Jill" for Gillian. Only the short word is
+# respelt, so that a pet form from inside her name still reads there ("Gina" in Georgina).
+_SOFT_START = re.compile(r"^[gj](?=[eiy])")
 
 
 def _spoken(word: str) -> str:
     for written, said in _SOUNDS:
         word = word.replace(written, said)
-    return _SOFT_G.sub("j", word)
+    return word
 
 
 def plausible_diminutive(short: str, forename: str) -> bool:
@@ -54,6 +55,11 @@ def plausible_diminutive(short: str, forename: str) -> bool:
     is not Sandra, "Maureen" not Margaret)."""
     if len(short) < 2:
         return False
+    respelt = _SOFT_START.sub(lambda m: "j" if m.group() == "g" else "g", short)
+    return any(_begins_or_sits_in(word, forename) for word in dict.fromkeys((short, respelt)))
+
+
+def _begins_or_sits_in(short: str, forename: str) -> bool:
     stem = _ENDINGS.sub("", _spoken(short)) or _spoken(short)
     full = _spoken(forename)
     if len(full) - len(stem) < 2:
