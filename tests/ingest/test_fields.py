@@ -19,5 +19,7 @@ def test_parts_are_named_and_unreadable_attachments_reported():
             Attachment("c.txt", "text/plain", base64.b64decode("gY0=")),
         ],
     )
-    assert [p.name for p in item.parts] == ["subject", "body", "body_html", "attachment[0]"]
+    assert [p.name for p in item.parts] == [
+        "subject", "body", "body_html", "attachment[0] filename", "attachment[0]", "attachment[1] filename",
+        "attachment[2] filename"]
     assert [u.name for u in item.unreadable] == ["attachment[1]", "attachment[2]"]

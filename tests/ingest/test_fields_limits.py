@@ -22,7 +22,7 @@ def test_an_item_over_the_size_limit_reads_its_text_but_not_its_attachments():
 def test_attachments_beyond_the_limit_are_each_unreadable():
     attachments = [Attachment(f"{n}.txt", "text/plain", b"note") for n in range(102)]
     item = item_from_fields(Channel.EMAIL, TO, attachments=attachments)
-    assert len(item.parts) == 100
+    assert len([p for p in item.parts if not p.name.endswith(" filename")]) == 100
     assert [(u.name, u.why) for u in item.unreadable] == [
         ("attachment[100]", "more than 100 attachments (archive members included)"),
         ("attachment[101]", "more than 100 attachments (archive members included)"),

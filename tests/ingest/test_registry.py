@@ -25,5 +25,23 @@ def test_members_count_against_the_items_budget():
     budget = Budget(IngestLimits(max_attachments=3))
     data = a_zip({f"{n}.txt": b"x" for n in range(3)})
     parts = read_attachment("attachment[0]", Attachment("notes.zip", None, data), budget)
-    assert [p.name for p in parts if isinstance(p, TextPart)] == ["attachment[0]/0.txt", "attachment[0]/1.txt"]
+    assert [p.name for p in parts if isinstance(p, TextPart)] == [
+        "attachment[0] filename", "attachment[0]/0.txt filename", "attachment[0]/0.txt",
+        "attachment[0]/1.txt filename", "attachment[0]/1.txt"]
     assert parts[-1] == UnreadablePart("attachment[0]/2.txt", "more than 3 attachments (archive members included)")
+
+
+def test_a_files_name_is_read_as_its_recipient_sees_it():
+    # The name shows before the file is opened, in the email and in the archive's listing.
+    data = a_zip({"Sandra/Flat_15_10_Westfield_Avenue.txt": b"keys"})
+    parts = read_attachment("attachment[0]", Attachment("Tenancy - 12 Elm Road.zip", None, data), Budget())
+    names = {p.name: p.text for p in parts if isinstance(p, TextPart) and p.name.endswith(" filename")}
+    assert names == {
+        "attachment[0] filename": "Tenancy - 12 Elm Road.zip",
+        "attachment[0]/Sandra/Flat_15_10_Westfield_Avenue.txt filename": "Flat 15 10 Westfield Avenue.txt",
+    }
+
+
+def test_a_file_without_a_name_has_no_name_part():
+    parts = read_attachment("attachment[0]", Attachment(None, "text/plain", b"note"), Budget())
+    assert [p.name for p in parts] == ["attachment[0]"]

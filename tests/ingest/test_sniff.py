@@ -34,7 +34,7 @@ def test_formats(data, content_type, filename, expected):
 
 def test_a_pdf_named_txt_is_read_as_a_pdf():
     parts = read_attachment("attachment[0]", Attachment("notes.txt", "text/plain", a_pdf(ADDRESS)), Budget())
-    assert [p.name for p in parts if isinstance(p, TextPart)] == ["attachment[0] page 1"]
+    assert [p.name for p in parts if isinstance(p, TextPart)] == ["attachment[0] filename", "attachment[0] page 1"]
 
 
 @pytest.mark.parametrize(("data", "why"), [
@@ -44,7 +44,7 @@ def test_a_pdf_named_txt_is_read_as_a_pdf():
     (b"\x00\x01\x02", "format not read (application/octet-stream)"),
 ])
 def test_what_no_reader_takes_is_unreadable(data, why):
-    assert read_attachment("attachment[0]", Attachment("x", "application/octet-stream", data), Budget()) == [
+    assert read_attachment("attachment[0]", Attachment(None, "application/octet-stream", data), Budget()) == [
         UnreadablePart("attachment[0]", why)
     ]
 

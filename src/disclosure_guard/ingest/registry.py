@@ -5,7 +5,8 @@ The format is sniffed from the content (sniff.py). Every format has a reader, th
 guard does not read (images, legacy Office files, unknown binaries) one that says so, which
 holds the item: the guard never lets through what it has not read. Readers of formats that
 contain files are handed `read_attachment` for what they contain, so a zip in a PDF in an
-email is read by the same dispatcher, under the same budget, as the email itself.
+email is read by the same dispatcher, under the same budget, as the email itself. Each file's
+name is read too, as the part "<name> filename" ("attachment[1] filename").
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ def read_attachment(name: str, attachment: Attachment, budget: Budget, out: list
     embedded in documents count against the same limits as the item's own attachments."""
     budget.check_time()
     budget.take_attachment()
+    if attachment.filename and attachment.filename.strip():
+        # The recipient sees the name before opening the file: "Tenancy - Flat 15, 10 Westfield
+        # Avenue.pdf" discloses as much as its pages. Read with its underscores as blanks, as
+        # a name like "Flat_15_10_Westfield_Avenue.pdf" is read by the eye.
+        out.append(budget.text_part(f"{name} filename", attachment.filename.replace("_", " ")))
     sniffed = sniff(attachment.data, attachment.content_type, attachment.filename)
     out.extend(READERS[sniffed.format](name, attachment, budget))
 
