@@ -137,3 +137,13 @@ def test_her_flat_in_her_named_block_is_found_in_another_town() -> None:
     index = an_index(case)
     assert index.parties_for_address(parse_address("Flat 53 Sidings, Station Rd, Andover")) == {0}
     assert index.parties_for_address(parse_address("Flat 54 Sidings, Station Rd, Andover")) == set()
+
+
+def test_her_street_written_without_its_type_is_fetched_by_its_name_house_and_town() -> None:
+    hers = a_case("DG-0001", protected=a_party(addresses=["Flat 15, 10 Westfield Avenue, Cardiff CF14 2QE"]))
+    elsewhere = a_case("DG-0002", protected=a_party(addresses=["10 Westfield Avenue, Leeds LS6 1AB"]))
+    index = an_index(hers, elsewhere)
+
+    assert _fetched(index, "10 Westfield, Cardiff") == {"DG-0001"}
+    assert _fetched(index, "10 Westfeild, Cardiff") == {"DG-0001"}  # as it sounds
+    assert _fetched(index, "10 Westfield") == set()  # no town: every Westfield in the country

@@ -14,7 +14,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from disclosure_guard.matching.normalise.address import AddressComponents, normalise_street_type, parse_address
+from disclosure_guard.matching.normalise.address import (
+    AddressComponents,
+    normalise_street_type,
+    parse_address,
+    street_type_of,
+)
 from disclosure_guard.matching.normalise.date import normalise_date
 from disclosure_guard.matching.normalise.email import normalise_email
 from disclosure_guard.matching.normalise.identifier import (
@@ -215,6 +220,7 @@ def registered_address_keys(address: AddressComponents) -> list[str]:
     for dwelling in _dwellings(address, also_named=True):
         keys.extend(_dwelling_keys(address, dwelling, address.places, everywhere=True))
         keys.extend(_street_shape_keys(address, dwelling, address.places))
+        keys.extend(_street_name_keys(_street_name(address.street), dwelling, address.places))
     if address.street:
         keys.extend(f"stt:{address.street}|{place}" for place in address.places)
     if address.building_name:
@@ -263,6 +269,8 @@ def address_lookup_keys(address: AddressComponents) -> list[str]:
         if not address.postcode:
             # Without a postcode, a misspelt street and its town are all there is.
             keys.extend(_street_shape_keys(address, dwelling, address.places))
+            if address.street and street_type_of(address.street) is None:
+                keys.extend(_street_name_keys(address.street, dwelling, address.places))
     if not address.postcode:
         keys.extend(_named_house_keys(address))
         keys.extend(_flat_in_block_keys(address))
@@ -325,6 +333,22 @@ def _street_shape_keys(address: AddressComponents, dwelling: str, places: frozen
     return [f"stsh:{shape}|{dwelling}|{_place_sound(place)}" for place in places]
 
 
+def _street_name_keys(name: str | None, dwelling: str, places: frozenset[str]) -> list[str]:
+    """A street written without its type ("10 Westfield, Cardiff" for 10 Westfield Avenue):
+    the name as it sounds, the house and the town (scoring/address.py makes it a partial)."""
+    if not name:
+        return []
+    phonetic = street_phonetic_key(name)
+    return [f"stnt:{phonetic}|{dwelling}|{place}" for place in places]
+
+
+def _street_name(street: str | None) -> str | None:
+    """A typed street's name without its type ("westfield" for "westfield avenue")."""
+    if not street or street_type_of(street) is None:
+        return None
+    return street.rsplit(" ", 1)[0]
+
+
 @lru_cache(maxsize=4096)
 def _place_sound(place: str) -> str:
     """How a town sounds, once per town rather than once per key: a letter's towns repeat."""
@@ -332,9 +356,7 @@ def _place_sound(place: str) -> str:
 
 
 def street_shape(street: str) -> str:
-    words = street.split()
-    street_type = normalise_street_type(words[-1]) if len(words) > 1 else None
-    return f"{words[0][0]}|{street_type or ''}"
+    return f"{street[0]}|{street_type_of(street) or ''}"
 
 
 def _numbers(number: str | None) -> list[str]:

@@ -295,3 +295,16 @@ def test_her_flat_in_her_named_block_with_nothing_else_is_a_partial_match() -> N
     registered = "Flat 53, The Sidings, Station Road, Stockbridge SO20 2UH"
     assert WEAK <= scored("flat 53 the sidings", registered).score < STRONG
     assert scored("flat 54 the sidings", registered).score < WEAK
+
+
+def test_her_number_and_street_name_without_its_type_in_her_town_is_a_partial_match() -> None:
+    # "She moved to 12 Elm, Leeds": the town may have an Elm Grove too, so a reviewer decides.
+    assert WEAK <= scored("12 Elm, Leeds").score < STRONG
+    assert WEAK <= scored("Flat 3, 12 Elm, Headingley").score < STRONG
+    assert WEAK <= scored("10 Westfeild, Cardiff", "10 Westfield Avenue, Cardiff CF14 2QE").score < STRONG  # a slip
+    assert scored("12 Elmm, Leeds").score < WEAK  # a short name is another street but for every letter
+    assert scored("12 Elm, Bradford").score < WEAK  # another town
+    assert scored("12 Elm").score < WEAK  # no town: any Elm anywhere
+    assert scored("14 Elm, Leeds").score < WEAK  # her neighbour
+    assert scored("12 Elm Grove, Leeds").score < WEAK  # another type is another street
+    assert scored("12 Elm, Leeds LS6 2AB").score == scored("12 Elm Road, Leeds LS6 2AB").score  # her postcode decides

@@ -202,6 +202,13 @@ def normalise_street_type(word: str) -> str | None:
     return STREET_TYPE_ABBREVIATIONS.get(word)
 
 
+def street_type_of(street: str) -> str | None:
+    """The type a normalised street ends in ("avenue" for "westfield avenue"); None for a
+    street of one word, which is its name without a type."""
+    name, _, last = street.rpartition(" ")
+    return normalise_street_type(last) if name else None
+
+
 def _tokens(text: str) -> list[_Token]:
     folded = transliterate(text).replace("'", "")
     # Each substitution is tried only where it finds something: a substitution with a template

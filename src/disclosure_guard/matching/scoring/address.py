@@ -49,7 +49,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, JaroWinkler
 
-from disclosure_guard.matching.normalise.address import BUILDING_KINDS, AddressComponents, normalise_street_type
+from disclosure_guard.matching.normalise.address import BUILDING_KINDS, AddressComponents, street_type_of
 from disclosure_guard.matching.normalise.address_towns import names_another_post_town
 
 STREET_AGREES = 0.85
@@ -59,6 +59,8 @@ POSTCODE_TYPO = 0.8  # one character wrong in a six- or seven-character postcode
 ANOTHER_POSTCODE = 0.5  # three characters or more wrong in six: another postcode
 HOUSE_NAME_AGREES = 0.85
 OTHER_STREET_TYPE = 0.6  # same name, another type: below STREET_AGREES
+TYPE_LEFT_OFF_SCORE = 0.8  # her number on her street's name, no type: weak, as another type may be meant
+TYPE_LEFT_OFF_NAME_AGREES = 0.88  # "Westfeld" for Westfield: a slip; "Westfields" too
 TOWN_AGREES = 0.9
 # Her flat missing from the text: it names the building she lives in, perhaps not her door.
 # The other way round (a flat in the text, none in her entry) the text is more exact than the
@@ -137,6 +139,12 @@ def score_address(found: AddressComponents, registered: AddressComponents) -> Ad
         # and number vouch for a street whose type was slipped.
         street = max(street, _street_name_similarity(found.street, registered.street))
     place = _place_similarity(found.places, registered.places)
+    type_left_off = (
+        number == 1.0 and street is not None and street < STREET_AGREES
+        and _type_left_off(found.street, registered.street)
+        and (postcode is not None and postcode >= POSTCODE_TYPO or place is not None and place >= TOWN_AGREES)
+    )
+
     if place == 0.0 and postcode is None and not names_another_post_town(found, registered):
         # "167 Birchterrace, Roath" for 167 Birch Terrace, Cardiff CF24 3JU: a place that is no
         # other post town is a district of hers, which people write for the town. It neither
@@ -162,6 +170,11 @@ def score_address(found: AddressComponents, registered: AddressComponents) -> Ad
         score = max(0.0, score - (1.0 - dwelling) * 0.5) if score else 0.0
     if flat == 0.0 and registered.sub_building:
         score = min(score, ONE_SIDED_FLAT_CAP)
+    if type_left_off and score < TYPE_LEFT_OFF_SCORE:
+        # "10 Westfield, Cardiff" for 10 Westfield Avenue: her number on a street of her
+        # street's name in her town. The town may have a Westfield Road too, so it is a partial
+        # match (held for a reviewer, not blocked), never nothing.
+        score = TYPE_LEFT_OFF_SCORE
     return AddressScore(round(score, 3), components)
 
 
@@ -262,7 +275,7 @@ def _street_similarity(found: str | None, registered: str | None) -> float | Non
         return None
     if found == registered:
         return 1.0
-    found_type, registered_type = _street_type(found), _street_type(registered)
+    found_type, registered_type = street_type_of(found), street_type_of(registered)
     if found_type and registered_type and found_type != registered_type:
         # "Wellington Way" and "Wellington Walk" are two streets, not a typo: the parser has
         # already corrected misspelt types ("Raod").
@@ -288,9 +301,11 @@ def _street_name_similarity(found: str | None, registered: str | None) -> float:
     return fuzz.ratio(found.rsplit(" ", 1)[0], registered.rsplit(" ", 1)[0]) / 100
 
 
-def _street_type(street: str) -> str | None:
-    last = street.rsplit(" ", 1)[-1]
-    return normalise_street_type(last) if " " in street else None
+def _type_left_off(found: str | None, registered: str | None) -> bool:
+    """The found street is the registered one's name, or a slip from it, without a type."""
+    if not found or not registered or street_type_of(found) is not None or street_type_of(registered) is None:
+        return False
+    return fuzz.ratio(found, registered.rsplit(" ", 1)[0]) / 100 >= TYPE_LEFT_OFF_NAME_AGREES
 
 
 def _place_similarity(found: frozenset[str], registered: frozenset[str]) -> float | None:
