@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from disclosure_guard.reading import join_broken_words, read_text, reading_view
+from disclosure_guard.reading import ReadingView, join_broken_words, read_text, reading_view, replaced
 
 READ_THROUGH = [
     ("Bram\u200bley Way", "Bramley Way"),
@@ -86,3 +86,43 @@ def test_a_word_broken_by_a_hyphen_reads_whole_and_maps_back(submitted, read):
 def test_genuine_hyphens_are_kept_without_a_map(submitted):
     view = join_broken_words(submitted, KNOWN)
     assert view.text == submitted and view.source_offsets is None
+
+
+def test_stretches_replaced_read_as_given_and_map_back_to_where_they_began():
+    submitted = "139 Cedar\n> Avenue, Wigan"
+    view = replaced(submitted, [(9, 12, " ")])
+    assert view.text == "139 Cedar Avenue, Wigan"
+    assert view.source_span(0, len(view.text)) == (0, len(submitted))
+    assert view.source_span(9, 10) == (9, 10)  # the blank read stands for the break and its quote mark
+    assert replaced(submitted, []) == ReadingView(submitted)
+
+
+def test_a_reading_of_a_reading_maps_back_to_the_submitted_text():
+    submitted = "Fl-\nat 15, 10 Westfield\nAvenue"
+    first = join_broken_words(submitted, KNOWN)
+    assert first.text == "Flat 15, 10 Westfield\nAvenue"
+    both = first.then(replaced(first.text, [(21, 22, " ")]))
+    assert both.text == "Flat 15, 10 Westfield Avenue"
+    assert both.source_span(0, len(both.text)) == (0, len(submitted))
+    assert submitted[slice(*both.source_span(22, 28))] == "Avenue"
+    # A later reading that changed nothing keeps the first one's map; a first that changed nothing, the later's.
+    assert first.then(ReadingView(first.text)) is first
+    assert ReadingView(submitted).then(first) is first
+
+
+@pytest.mark.parametrize(("submitted", "read"), [
+    ("https://www.google.com/maps/place/10+Westfield+Ave,+Cardiff+CF14+2QE/",
+     "https://www.google.com/maps/place/10 Westfield Ave, Cardiff CF14 2QE/"),
+    ("maps.google.co.uk/?q=10%20Westfield%20Avenue%2C%20Cardiff", "maps.google.co.uk/?q=10 Westfield Avenue, Cardiff"),
+    ("www.rightmove.co.uk/10-westfield-avenue-cardiff?ref=a-b", "www.rightmove.co.uk/10 westfield avenue cardiff?ref=a-b"),
+    ("https://forms.example/?email=jane.doe%40example.org", "https://forms.example/?email=jane.doe@example.org"),
+])
+def test_a_link_reads_as_its_words_and_maps_back(submitted, read):
+    view = reading_view(f"See {submitted} today.")
+    assert view.text == f"See {read} today."
+    assert view.source_span(4, 4 + len(read)) == (4, 4 + len(submitted))
+
+
+@pytest.mark.parametrize("submitted", ["born 12/05/2026, and/or 3/4 of it", "12-14 High Street", "jane-doe@example.org/x"])
+def test_what_is_no_link_is_not_read_as_one(submitted):
+    assert reading_view(submitted) == ReadingView(submitted)

@@ -27,6 +27,10 @@ and must leave alone:
     "Анна Петрова"                      a name in Cyrillic (matching transliterates it)
     "12 Elm Road, Leeds"                 plain ASCII: the same string, no map at all
 
+A link reads as its words: "maps.google.com/?q=10+Westfield+Ave%2C+Cardiff" as "maps.google.com/?q=10
+Westfield Ave, Cardiff", "rightmove.co.uk/10-westfield-avenue-cardiff" with blanks for its hyphens
+(in the path only: a query's hyphens may be an email's).
+
 Only mixed-script words are folded to Latin, and a word wholly in another script only when every
 letter has a Latin look-alike and neither word beside it is wholly in another script: "Анна Петрова" is
 a Russian name to read as Russian, "Bramley Ԝау" is an English street in disguise.
@@ -91,8 +95,44 @@ class ReadingView:
             return start, end
         return bisect_left(offsets, start), bisect_left(offsets, end)
 
+    def then(self, later: ReadingView) -> ReadingView:
+        """`later`, a reading of this view's text, as a reading of the submitted text."""
+        if later.source_offsets is None:
+            return self if later.text == self.text else ReadingView(later.text, self.source_offsets)
+        if self.source_offsets is None:
+            return later
+        mine = self.source_offsets
+        return ReadingView(later.text, array("q", (mine[i] for i in later.source_offsets)))
+
 
 def reading_view(text: str) -> ReadingView:
+    view = _characters_read(text)
+    if "/" in view.text or "www." in view.text:
+        view = view.then(_links_read(view.text))
+    return view
+
+
+# A link's words as its reader makes them out: a map link's "10+Westfield+Ave,+Cardiff", an
+# escaped blank ("%20") or comma, a listing's "10-westfield-avenue-cardiff" before its query.
+_LINK = re.compile(r"(?i:https?://|www\.|(?<![\w@.\-])(?:[a-z\d\-]+\.)+[a-z]{2,6}/)[^\s<>\"'()\[\]]+")
+_LINK_ESCAPE = re.compile(r"%(?:20|2[Cc]|27|40)|\+")
+_PATH_SEPARATOR = re.compile(r"[-_]")
+_ESCAPES_READ = {"%20": " ", "%2C": ",", "%2c": ",", "%27": "'", "%40": "@", "+": " "}
+
+
+def _links_read(text: str) -> ReadingView:
+    edits: list[tuple[int, int, str]] = []
+    for link in _LINK.finditer(text):
+        start, end = link.span()
+        query = text.find("?", start, end)
+        path_end = query if query != -1 else end
+        found = [(m.start(), m.end(), _ESCAPES_READ[m.group()]) for m in _LINK_ESCAPE.finditer(text, start, end)]
+        found += [(m.start(), m.end(), " ") for m in _PATH_SEPARATOR.finditer(text, start, path_end)]
+        edits += sorted(found)
+    return replaced(text, edits)
+
+
+def _characters_read(text: str) -> ReadingView:
     if text.isascii():
         return ReadingView(text)
     # Most non-ASCII letters read as written ("£", "’", "Zoë", "Анна"): then nothing is dropped
@@ -166,14 +206,22 @@ def join_broken_words(text: str, is_whole_word: Callable[[str], bool]) -> Readin
             dropped += [m.span() for m in run]
         else:
             dropped += [(m.start() + 1, m.end()) for m in run if m.end() > m.start() + 1]
-    if not dropped:
+    return replaced(text, [(start, end, "") for start, end in dropped])
+
+
+def replaced(text: str, edits: list[tuple[int, int, str]]) -> ReadingView:
+    """`text` with each stretch `(start, end, reading)` of `edits` (in order, apart) read as its
+    `reading`, and a map back: what is read in place of a stretch comes from its first character."""
+    if not edits:
         return ReadingView(text)
     pieces_read: list[str] = []
     offsets: array[int] = array("q")
     position = 0
-    for start, end in dropped:
+    for start, end, reading in edits:
         pieces_read.append(text[position:start])
         offsets.extend(range(position, start))
+        pieces_read.append(reading)
+        offsets.extend((start,) * len(reading))
         position = end
     pieces_read.append(text[position:])
     offsets.extend(range(position, len(text)))

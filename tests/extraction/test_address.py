@@ -10,6 +10,10 @@ from disclosure_guard.types import SpanKind
 from tests.extraction.offsets import span_texts
 
 FOUND = [
+    # A house's name holding a word that ends a place elsewhere; a street type misspelt as a name.
+    ("she is now at The Old School House, Station Terrance, Duffymouth.",
+     "The Old School House, Station Terrance, Duffymouth"),
+    ("he lives at Court Farm, Ashby.", "Court Farm, Ashby"),
     ("Ms Jane Doe\nFlat 3\n12 Elm Road\nHeadingley\nLeeds\nLS6 2AB",
      "Flat 3\n12 Elm Road\nHeadingley\nLeeds\nLS6 2AB"),
     ("she has moved to 12 Elm Rd, Headingley", "12 Elm Rd, Headingley"),
@@ -181,6 +185,51 @@ def test_a_word_broken_by_a_hyphen_is_read_whole(addresses: AddressRecognizer, n
     the text as written and reads as the words whole, which is what the matchers compare."""
     spans = addresses.analyze(text, nlp(text))
     assert [(text[s.start:s.end], s.text, s.as_read) for s in spans] == [(address, address, read)]
+
+
+@pytest.mark.parametrize(("text", "address", "read"), [
+    ("Her new address is 139 Cedar\nAvenue, Wigan and she moved in May.", "139 Cedar\nAvenue, Wigan",
+     "139 Cedar Avenue, Wigan"),
+    ("Her new address is 139\nCedar Avenue, Wigan and she moved in May.", "139\nCedar Avenue, Wigan",
+     "139 Cedar Avenue, Wigan"),
+    ("> Her new address is 12 Albert\n> Square, Liverpool now.", "12 Albert\n> Square, Liverpool",
+     "12 Albert Square, Liverpool"),
+    (">> she is at The Coach House, 73\n>> School Road, Hull", "The Coach House, 73\n>> School Road, Hull",
+     "The Coach House, 73 School Road, Hull"),
+    ("Please write to her at Fl-\nat 15, 10 Westfield\nAvenue, Cardiff.",
+     "Fl-\nat 15, 10 Westfield\nAvenue, Cardiff", "Flat 15, 10 Westfield Avenue, Cardiff"),
+])
+def test_a_sentence_wrapped_inside_a_street_reads_as_one_line(addresses: AddressRecognizer, nlp: Language,
+                                                              text: str, address: str, read: str) -> None:
+    """A PDF's lines, or a hard-wrapped email's (a reply's quote marks too), break a sentence
+    wherever the line is full: inside a street the break reads as a blank."""
+    spans = addresses.analyze(text, nlp(text))
+    assert [(text[s.start:s.end], s.text, s.as_read) for s in spans] == [(address, address, read)]
+
+
+@pytest.mark.parametrize(("text", "address", "read"), [
+    ("She now lives at 1O Westfield Avenue, Cardiff.", "1O Westfield Avenue, Cardiff", "10 Westfield Avenue, Cardiff"),
+    ("Flat 3, l2 Elm Road, Leeds", "Flat 3, l2 Elm Road, Leeds", "Flat 3, 12 Elm Road, Leeds"),
+])
+def test_a_house_number_ocr_misread_reads_as_its_digits(addresses: AddressRecognizer, nlp: Language, text: str,
+                                                        address: str, read: str) -> None:
+    """A scanned letter's text layer: a letter O for a zero, an l or I for a one, before a street."""
+    spans = addresses.analyze(text, nlp(text))
+    assert [(s.text, s.as_read) for s in spans] == [(address, read)]
+
+
+@pytest.mark.parametrize(("text", "address"), [
+    ("Flat 15\nWestfield Avenue\nCardiff", "Flat 15\nWestfield Avenue\nCardiff"),
+    ("PO Box 12\nMill Lane\nAshby", "Mill Lane\nAshby"),
+    ("Rose Cottage\nPark Road\nAshby", "Rose Cottage\nPark Road\nAshby"),
+    ("Willowbank\nAvenue House\n12 Mill Lane\nAshby", "Willowbank\nAvenue House\n12 Mill Lane\nAshby"),
+])
+def test_the_lines_of_an_address_block_stay_lines(addresses: AddressRecognizer, nlp: Language, text: str,
+                                                  address: str) -> None:
+    """A flat's or a box's number ends its line, and a street of two types or a building named
+    for a type begins one: those line breaks are the block's, not a wrapped sentence's."""
+    spans = addresses.analyze(text, nlp(text))
+    assert [(s.text, s.as_read) for s in spans if s.kind is SpanKind.ADDRESS] == [(address, address)]
 
 
 def test_works_without_a_doc(addresses: AddressRecognizer) -> None:

@@ -105,6 +105,13 @@ Examples it must handle (and the tests use exactly these); the span is the part 
     "Mae hi'n byw yn 14 Heol y Bont, Llandeilo." -> "14 Heol y Bont, Llandeilo"
     "Her address is Westfield Avenue 10, Cardiff"  -> "Westfield Avenue 10, Cardiff" (the number after the street)
     "Westfield Avenue 10/15, Cardiff"             -> all of it
+    "Her new address is 139 Cedar\nAvenue, Wigan and"  -> "139 Cedar\nAvenue, Wigan", read "139 Cedar Avenue, Wigan"
+    "Her new address is 139\nCedar Avenue, Wigan and"  -> "139\nCedar Avenue, Wigan" (a PDF's line full)
+    "> Her new address is 12 Albert\n> Square, Liverpool now." -> "12 Albert\n> Square, Liverpool" (a reply)
+    "Flat 15\nWestfield Avenue\nCardiff"          -> all of it, three lines (a flat's number ends its line)
+    "She now lives at 1O Westfield Avenue, Cardiff." -> "1O Westfield Avenue, Cardiff", read "10 ..." (OCR)
+    "she is now at The Old School House, Station Terrance, Duffymouth." -> all after "at" (a house's
+                                        name may hold "School", "Coach", "Court" before its building word)
 and must not fire on:
     "we met on 12 May"; "a 5 minute walk"; "walked 2 miles down the road";
     "Leeds City Council"; "Leeds LS6 2AB" (a postcode with its town is only a POSTCODE);
@@ -121,7 +128,9 @@ and must not fire on:
 How it works: street cores ("12 Elm Road", "Mill Lane") and postcodes are anchors; from an
 anchor the span grows backwards over a building and sub-building ("Apartment 27, Beech Court,")
 and forwards over localities, town and postcode, across commas and line breaks. A line break is
-crossed only by a whole line, so the name line of an address block is never taken in.
+crossed only by a whole line, so the name line of an address block is never taken in; but a
+line break inside a street, with a reply's quote marks after it, is a sentence wrapped where its
+line was full, and reads as a blank (grammar rules `wrap_before_type`, `wrap_after_number`).
 A numbered street whose type is misspelt ("Squaare") or run into its name ("Schoolroad") is
 an address only with a town after a comma, a postcode, a building before it or "at/to" before
 it. A number right after "Flat"/"Unit" is the flat's, not the house's ("Unit 5, Riverside
@@ -173,10 +182,11 @@ from disclosure_guard.extraction.recognizers.address_grammar import (
 from disclosure_guard.extraction.recognizers.base import PipelineStep, Recognizer, spans_in_text
 from disclosure_guard.extraction.recognizers.postcode import PostcodeMatch, PostcodeRecognizer
 from disclosure_guard.extraction.recognizers.word_windows import Words, finditer_in_runs
-from disclosure_guard.reading import join_broken_words
+from disclosure_guard.reading import ReadingView, join_broken_words, replaced
 from disclosure_guard.types import Span, SpanKind
 
 RUN_TOGETHER_MIN_NAME = 3
+OCR_DIGITS = str.maketrans("lIO", "110")
 # A house number after a street of an unambiguous type, and a flat after a slash or "flat",
 # where the street's line or clause ends: "Westfield Avenue 10, Cardiff", "Westfield Avenue
 # 10/15", "Westfield Avenue 10 flat 15".
@@ -219,6 +229,12 @@ def _before_postcode(start: int, end: int, postcodes: dict[int, PostcodeMatch]) 
     OCR may have made all letters ("Smithmouth MLS 7PE")."""
     inside = [p for p in postcodes if start < p < end]
     return min(inside) if inside else end
+
+
+def _last_word(text: str, end: int) -> str:
+    """The word that ends at or before `end` on its line, without the blanks after it."""
+    line = text[text.rfind("\n", 0, end) + 1:end].rstrip(" \t,")
+    return line[max(line.rfind(" "), line.rfind("\t")) + 1:]
 
 
 def _one_edit_apart(word: str, target: str) -> bool:
@@ -278,6 +294,11 @@ class AddressRecognizer(Recognizer):
         self._sentence_end = grammar.pattern("sentence_end")
         self._residence_before = grammar.pattern("residence_before")
         self._street_type_word = grammar.pattern("street_type")
+        self._wrap_before_type = grammar.pattern("wrap_before_type")
+        self._wrap_after_number = grammar.pattern("wrap_after_number")
+        self._ocr_house_number = grammar.pattern("ocr_house_number")
+        # Words whose number is a flat's or a box's, not a house's: "Flat 15", "PO Box 12".
+        self._flat_words = frozenset(words.subbuilding_words) | {"box"}
         self._building_then_places = grammar.pattern("building_then_places")
         self._place_cue = grammar.pattern("place_cue")
         self._bracketed_sub = grammar.pattern("bracketed_sub")
@@ -310,9 +331,21 @@ class AddressRecognizer(Recognizer):
         # Addresses are read with their hyphen-broken words whole ("12 Elm Ro-ad", a soft hyphen
         # as a PDF prints it): the span points into `text` and reads as the joined words.
         view = join_broken_words(text, self._is_whole_word)
+        view = view.then(self._wraps_read_as_blanks(view.text))
         if view.source_offsets is not None:
             persons = [view.reading_span(*person) for person in persons]
         return spans_in_text(text, view, self._analyze(view.text, persons))
+
+    def _wraps_read_as_blanks(self, text: str) -> ReadingView:
+        """`text` with the line breaks that wrap a sentence inside a street read as blanks
+        ("139 Cedar\nAvenue", "is 139\n> Cedar Avenue"); not after a flat's number, whose
+        street begins the next line of an address block ("Flat 15\nWestfield Avenue"). And a
+        house number OCR misread read as its digits ("1O Westfield Avenue")."""
+        misread = [(*m.span(), m.group().translate(OCR_DIGITS)) for m in self._ocr_house_number.finditer(text)]
+        wraps = [(*m.span(), " ") for m in self._wrap_before_type.finditer(text)]
+        wraps += [(*m.span("wrap"), " ") for m in self._wrap_after_number.finditer(text)
+                  if _last_word(text, m.start()).lower() not in self._flat_words]
+        return replaced(text, sorted(wraps + misread))
 
     def _is_whole_word(self, word: str) -> bool:
         """An address word, or a postcode or half of one ("LS-6 2-AB", "LS6-2AB")."""
@@ -638,12 +671,18 @@ class AddressRecognizer(Recognizer):
                         segments = segments[:i + 1]
                 words = [w for w in seg.split() if not CONNECTOR_WORD.fullmatch(w)]
                 letter = next((c for c in seg if c.isalpha()), "a")
+                # A house's name may hold a word that ends a place elsewhere: "The Old School
+                # House", "The Coach House", "Court Farm"; not as its building word ("Leeds
+                # Crown Court").
+                named_house = (self._building.fullmatch(seg) is not None
+                               and words[-1].lower() not in self._locality_stop)
                 # One case throughout: "Hillcrest, Coventry, will be held" stops at "will". A
                 # lower-case house ("the old forge") may hold words that are prose elsewhere.
                 if not words or letter.isupper() != first_letter.isupper() or (
                         seg.islower() and not self._any_building.match(seg)
-                        and any(w in self._name_stop for w in words)) or any(w.lower() in self._locality_stop for w in words[1:]) or (
-                        words[0].lower() in self._locality_stop and words[0].lower() != "the"):
+                        and any(w in self._name_stop for w in words)) or not named_house and (
+                        any(w.lower() in self._locality_stop for w in words[1:])
+                        or words[0].lower() in self._locality_stop and words[0].lower() != "the"):
                     break
                 kept.append(seg)
             if not kept:

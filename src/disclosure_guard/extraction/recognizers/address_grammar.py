@@ -122,6 +122,25 @@ RULES: tuple[tuple[str, str], ...] = (
     # -------------------------------------------------------------- buildings and flats
     ("building", r"(?:{number}[ \t]+)?(?:(?:The|THE)[ \t]+)?(?:{capword}[ \t]+){0,3}{capitalised_building_words}(?![\w'’\-])"),
     ("sub_value", r"(?:\d{1,2}/\d{1,2}|\d{1,4}[A-Za-z]?|[A-Za-z])(?![\w/])"),
+    # -------------------------------------------------------------- a sentence wrapped in an address
+    # A line break that a PDF or a hard-wrapped email put into a sentence reads as a blank where it
+    # falls inside a street (the recognizer's `analyze`): before the street type that begins the
+    # next line and ends the street ("139 Cedar\nAvenue, Wigan"; "Avenue Court" and "Avenue
+    # House" begin a line of an address block), and after a house number that ends a line whose
+    # street follows ("is 139\nCedar Avenue"). A reply's quote marks are part of the break.
+    ("wrap_before_type", r"(?<=[A-Za-z])[ \t]*\r?\n[ \t>]*(?={street_type_words}\.?(?![\w'’\-])"
+                         r"(?![ \t]+(?:{street_type}|{building_words_any_case}(?![\w'’\-])))"
+                         # An everyday word as a type only where the street's line or clause ends:
+                         # "12 Albert\nSquare, Liverpool".
+                         r"|{capitalised_street_type_words}(?=[ \t]*(?:[,;)]|\r?\n|\Z)))"),
+    # Prose wraps between words, with blanks: a tab before the number or among the street's words
+    # is a form's or a table's ("House number\t10\nStreet\tWestfield Avenue", address_form.py).
+    # A house number as OCR misreads it, a letter for a digit ("1O Westfield Avenue", "l2 Elm
+    # Road"): read as its digits before a street (one digit at least, so no word is taken).
+    ("ocr_house_number", r"(?<![\w'’\-/.,£$€])(?=[\dlIO]*\d)[\dlIO]*[lIO][\dlIO]*(?![\w'’\-])"
+                         r"(?=,?[ ]+(?:(?:The|THE)[ ]+)?(?:{capword}[ ]+){0,3}{street_type})"),
+    ("wrap_after_number", r"(?<![\w'’\-/.,£$€:\t])[1-9]\d{0,3}[A-Za-z]?(?P<wrap>[ ]*\r?\n[ \t>]*)"
+                          r"(?=(?:(?:The|THE)[ ]+)?(?:{capword}[ ]+){1,3}{street_type})"),
     ("sub_word", r"{subbuilding_words_any_case}"),
     ("sub_building", r"(?:{floor}[ \t]+(?:(?i:floor)[ \t]+)?{sub_word}"
                      r"(?:[ \t]+(?:(?i:no)\.?[ \t]*)?{sub_value})?"
