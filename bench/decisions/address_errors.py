@@ -25,6 +25,9 @@ one or two per address, each variant one a person would still read as that dwell
     postcode_wrapped     "108, Rowan Plaace, Didsbury, Liverpool L12\\n5AH" (a PDF wrapped mid-postcode)
     number_after_street  "Cedar Avenue 139, Wigan"            (the number after the street, as much of Europe writes it)
     number_in_words      "Flat 3, Twelve Elm Road"            (a small house number spelt out)
+    sentence_wrapped     "139 Cedar\nAvenue, Wigan", "is 139\n> Cedar Avenue" (a PDF's or a hard-wrapped
+                         email's line full inside the street; a reply's quote mark after the break)
+    number_ocr           "1O Westfield Avenue", "l39 Cedar Avenue"  (a scan's text layer: O for 0, l or I for 1)
 
 Every variant keeps a house (number, house name or building with flat) and a place (street or
 postcode): the postcode is never dropped together with the number, nor the street together
@@ -46,10 +49,13 @@ ERRORS = (
     "type_dropped", "building_shortened", "building_dropped", "flat_added", "flat_dropped",
     "street_omitted", "postcode_dropped", "postcode_one_char", "postcode_ocr", "locality_for_town",
     "reordered", "comma_after_number", "no_commas", "line_breaks", "postcode_wrapped", "space_dropped",
-    "number_after_street", "number_in_words",
+    "number_after_street", "number_in_words", "sentence_wrapped", "number_ocr",
 )  # fmt: skip
 LAYOUT_ERRORS = ("comma_after_number", "no_commas", "line_breaks", "postcode_wrapped", "space_dropped",
-                 "number_after_street", "number_in_words")
+                 "number_after_street", "number_in_words", "sentence_wrapped", "number_ocr")
+# Slips the address recognizer reads through before any matcher sees the span (its reading is
+# "139 Cedar Avenue", "10 Westfield Avenue"): bench_decisions judges them, bench_matching not.
+READ_THROUGH = ("sentence_wrapped", "number_ocr")
 CONTENT_ERRORS = tuple(e for e in ERRORS if e not in LAYOUT_ERRORS)
 # Pairs a person could no longer read as one dwelling, or that undo each other.
 CLASHES = {
@@ -71,7 +77,7 @@ CLASHES = {
         ("postcode_dropped", "flat_dropped"), ("postcode_dropped", "type_dropped"),
         ("postcode_dropped", "locality_for_town"), ("street_typo", "run_together"),
         ("street_typo", "split_word"), ("postcode_one_char", "town_typo"),
-        ("postcode_wrapped", "line_breaks"), ("town_typo", "locality_for_town"),
+        ("postcode_wrapped", "line_breaks"), ("sentence_wrapped", "line_breaks"), ("number_ocr", "space_dropped"), ("town_typo", "locality_for_town"),
         ("postcode_one_char", "street_typo"), ("postcode_ocr", "street_typo"),
         ("type_dropped", "postcode_one_char"), ("type_dropped", "postcode_ocr"),
         ("space_dropped", "comma_after_number"), ("space_dropped", "run_together"),
@@ -108,6 +114,9 @@ class Written:
     # "number": "12Elm Road"; "flat": "Flat 3,12 Elm Road" (where a comma joins them).
     space_dropped: str | None = None
     number_after_street: bool = False
+    # The line break inside the street ("\n", or "\n> " in a reply) and where: after the number
+    # or before the type.
+    street_wrap: tuple[str, str] | None = None
     errors: list[str] = field(default_factory=list)
 
     def render(self) -> str:
@@ -116,12 +125,14 @@ class Written:
         glue_flat = (self.space_dropped == "flat" and self.joiner == ", " and bool(self.flat)
                      and not (self.building or self.house_name or self.flat_after_street))
         street = None
+        wrap, wrapped_at = self.street_wrap or (" ", "")
         if self.stem:
-            words = f"{self.stem}{(' ' if not self.run_together else '')}{self.street_type}" if self.street_type else self.stem
+            before_type = wrap if wrapped_at == "type" else " "
+            words = f"{self.stem}{(before_type if not self.run_together else '')}{self.street_type}" if self.street_type else self.stem
             if self.number and self.number_after_street:
                 street = f"{words} {self.number}"
             elif self.number:
-                after_number = "" if self.space_dropped and not glue_flat else " "
+                after_number = "" if self.space_dropped and not glue_flat else (wrap if wrapped_at == "number" else " ")
                 street = f"{self.number},{' '}{words}" if self.comma_after_number else f"{self.number}{after_number}{words}"
             else:
                 street = words
@@ -186,6 +197,8 @@ def applicable(error: str, w: Written, dwelling: Dwelling) -> bool:
         "space_dropped": bool(w.number and w.stem),
         "number_after_street": bool(w.number and w.stem and w.street_type),
         "number_in_words": (w.number or "").isdigit() and 0 < int(w.number) < len(NUMBER_WORDS) and bool(w.stem),
+        "sentence_wrapped": bool(w.stem and w.street_type) and w.joiner != "\n",
+        "number_ocr": any(ch in "01" for ch in (w.number or "")) and (w.number or "").isdigit() and bool(w.stem),
     }.get(error, True)
 
 
@@ -269,17 +282,31 @@ def apply(error: str, w: Written, dwelling: Dwelling, rng: random.Random) -> Non
         w.number_after_street = True
     elif error == "number_in_words":
         w.number = NUMBER_WORDS[int(w.number)]
+    elif error == "sentence_wrapped":
+        places = [at for at, fits in (("number", w.number and not w.number_after_street and not w.space_dropped
+                                       and not w.comma_after_number), ("type", not w.run_together)) if fits]
+        if not places:
+            return
+        w.street_wrap = (rng.choice(("\n", "\n", "\n> ")), rng.choice(places))
+    elif error == "number_ocr":
+        at = rng.choice([i for i, ch in enumerate(w.number) if ch in "01"])
+        misread = "O" if w.number[at] == "0" else rng.choice("lI")
+        w.number = w.number[:at] + misread + w.number[at + 1:]
     elif error == "space_dropped":
         w.space_dropped = "flat" if w.flat and not w.building and rng.random() < 0.5 else "number"
     w.errors.append(error)
 
 
-def mistyped(dwelling: Dwelling, rng: random.Random, errors: int | None = None) -> tuple[str, tuple[str, ...]]:
+def mistyped(dwelling: Dwelling, rng: random.Random, errors: int | None = None,
+             wrapped: bool = True) -> tuple[str, tuple[str, ...]]:
     """`dwelling` written with one or two errors of content, and their names; in two cases of
-    five also one or two of layout (commas and line breaks), which change no word of it."""
+    five also one or two of layout (commas and line breaks), which change no word of it. Not
+    `wrapped`: none of the slips the recognizer reads through (`READ_THROUGH`), as a matcher
+    is handed the span as read."""
     w = written(dwelling, locality=rng.random() < 0.5)
     _add_errors(w, dwelling, rng, CONTENT_ERRORS, errors or rng.choice((1, 1, 2, 2, 2)))
-    _add_errors(w, dwelling, rng, LAYOUT_ERRORS, rng.choice((0, 0, 0, 1, 2)))
+    layouts = LAYOUT_ERRORS if wrapped else tuple(e for e in LAYOUT_ERRORS if e not in READ_THROUGH)
+    _add_errors(w, dwelling, rng, layouts, rng.choice((0, 0, 0, 1, 2)))
     return w.render(), tuple(w.errors)
 
 
@@ -293,6 +320,38 @@ def _add_errors(w: Written, dwelling: Dwelling, rng: random.Random, kinds: tuple
         if not candidates:
             return
         apply(rng.choice(candidates), w, dwelling, rng)
+
+
+# A form's labels for each part, as referral forms, assessments and exports word them.
+FORM_STYLES = (
+    {"flat": "Flat", "house": "House number", "street": "Street", "town": "Town", "postcode": "Postcode"},
+    {"flat": "Flat no", "house": "House name/number", "street": "Road", "town": "Post town", "postcode": "Post code"},
+    {"lines": ("Address line 1", "Address line 2", "Address line 3"), "town": "Town/City", "postcode": "Postcode"},
+)
+
+
+def as_fields(dwelling: Dwelling, rng: random.Random) -> list[tuple[str, str]]:
+    """`dwelling` entered in a form, one part a labelled field (the postcode sometimes left
+    blank): [("House number", "10"), ("Street", "Westfield Avenue"), ("Town", "Cardiff"), ...]."""
+    w = written(dwelling, locality=False)
+    style = rng.choice(FORM_STYLES)
+    street = f"{w.stem} {w.street_type}" if w.stem else None
+    postcode = w.postcode if rng.random() < 0.6 else None
+    if "lines" in style:
+        house = ", ".join(p for p in (w.flat, w.building, w.house_name) if p)
+        numbered = " ".join(p for p in (w.number, street) if p)
+        values = [v for v in (house, numbered) if v]
+        fields = list(zip(style["lines"], values))
+    else:
+        fields = [(style["flat"], dwelling.flat)] if dwelling.flat else []
+        house = w.number or w.house_name or w.building
+        if house:
+            fields.append((style["house"] if w.number or "name" in style["house"] else "House name", house))
+        if street:
+            fields.append((style["street"], street))
+    fields += [(style["town"], w.town)] if w.town else []
+    fields += [(style["postcode"], postcode)] if postcode else []
+    return fields
 
 
 def as_written(dwelling: Dwelling, rng: random.Random) -> str:

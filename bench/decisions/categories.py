@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import random
 
-from decisions.address_errors import as_written, mistyped
+from decisions.address_errors import as_fields, as_written, mistyped
 from decisions.contacts import phone_written
 from decisions.letters import Letter, Letterhead
 from decisions.people import NAME_FORMS, Person, name_form, namesake
@@ -223,7 +223,12 @@ class ItemMaker:
                 letter.copy_list[-1] = f"cc: {case.victim.written()} ({planted})"
         elif where == "attachment":
             shape = self.pick_shape(("pdf", "docx"))
-            if shape == "docx" and rng.random() < 0.3:
+            if shape == "docx" and cause.startswith("victim.address") and rng.random() < 0.3:
+                # A form: her address one part a field, as a referral or an assessment has it.
+                table = [("Name", case.victim.written()), *as_fields(case.home, rng)]
+                planted = " / ".join(value for _, value in table[1:])
+                cause = "victim.address[form]"
+            elif shape == "docx" and rng.random() < 0.3:
                 table = [("Name", case.victim.written()), ("Contact", planted)]
             else:
                 letter.paragraphs.insert(rng.randint(0, len(letter.paragraphs)), sentence)
