@@ -30,10 +30,20 @@ def test_a_dialled_number_is_left_to_the_phone_recognizer(text):
     assert PHONES.analyze(text) == []
 
 
-@pytest.mark.parametrize("text", ["7700 900413", "17700900412", "4477 0090 041",
-                                  "7700\n900412"])
+@pytest.mark.parametrize("text", ["7700 900413", "17700900412", "4477 0090 041", "7700\n900413"])
 def test_other_digits_are_not_her_number(text):
     assert PHONES.analyze(text) == []
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("ring her on 07700\n900412 after six", "07700\n900412"),
+    ("> ring her on +44 7700\n> 900412", "44 7700\n> 900412"),
+    ("her mobile: 7700\n900412", "7700\n900412"),
+])
+def test_her_number_wrapped_where_a_line_was_full_is_found(text, written):
+    # A PDF's or a hard-wrapped email's line break inside the number: the phone recognizer reads
+    # a number on one line only, so her number is read here, dialled or not.
+    assert [(s.text, s.as_read) for s in PHONES.analyze(text)] == [(written, HERS)]
 
 
 def test_a_landline_without_its_trunk_zero_is_found():

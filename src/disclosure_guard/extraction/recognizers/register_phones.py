@@ -10,6 +10,7 @@ Examples it must handle, with the register number "+447700900412" (the tests use
     "ring 7700 900412"      -> PHONE "7700 900412"      reading "+447700900412"
     "44 7700 900 412"       -> PHONE "44 7700 900 412"
     "7700-900412."          -> PHONE "7700-900412"
+    "07700\n900412"         -> PHONE "07700\n900412" (a sentence wrapped inside it: dialled or not)
 and must leave to the phone recognizer (which reads them, once):
     "07700 900412", "+44 7700 900412", "0044 7700 900412"
 and must not fire on:
@@ -25,9 +26,10 @@ import phonenumbers
 
 from disclosure_guard.types import Span, SpanKind
 
-# Groups of digits with one or two marks between them on one line: "7700 900412", "44-7700-900-412",
-# "(44) 7700 900412". A letter or a line break ends a number.
-DIGIT_RUN = re.compile(r"\d+(?:[^\w\n]{1,2}\d+)*")
+# Groups of digits with one or two marks between them: "7700 900412", "44-7700-900-412", "(44)
+# 7700 900412", or a line break where a sentence wrapped ("07700\n900412", a reply's "> " after
+# it). A letter ends a number.
+DIGIT_RUN = re.compile(r"\d+(?:(?:[^\w\n]{1,2}|[ \t]*\r?\n[ \t>]*)\d+)*")
 DIGIT_GROUP = re.compile(r"\d+")
 # Shorter national numbers (some countries' landlines) would be found inside references by chance.
 MIN_NATIONAL_DIGITS = 8
@@ -41,6 +43,7 @@ class RegisterPhones:
 
     def __init__(self, phones: Iterable[str]) -> None:
         self._e164_by_digits: dict[str, str] = {}
+        self._dialled_digits: set[str] = set()
         for e164 in phones:
             try:
                 number = phonenumbers.parse(e164)
@@ -50,6 +53,11 @@ class RegisterPhones:
             if len(national) >= MIN_NATIONAL_DIGITS:
                 self._e164_by_digits[national] = e164
                 self._e164_by_digits[f"{number.country_code}{national}"] = e164
+                # As dialled at home ("07700 900412"): the phone recognizer reads it on one line,
+                # this only where a line break is inside it.
+                dialled = re.sub(r"\D", "", phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL))
+                self._dialled_digits.add(dialled)
+                self._e164_by_digits[dialled] = e164
         self._longest = max(map(len, self._e164_by_digits), default=0)
 
     def __bool__(self) -> bool:
@@ -85,7 +93,10 @@ class RegisterPhones:
                 continue
             j, e164 = found
             start, end = groups[i][0], groups[j][1]
-            if not _dialled(text, run.start(), groups[:i]):
+            # The phone recognizer reads a dialled number on one line; a wrapped one is read here.
+            wrapped = "\n" in text[start:end]
+            dialled = _dialled(text, run.start(), groups[:i]) or "".join(g[2] for g in groups[i:j + 1]) in self._dialled_digits
+            if wrapped or not dialled:
                 spans.append(Span(SpanKind.PHONE, start, end, text[start:end], "gazetteer", score=0.9,
                                   pattern=PATTERN, reading=e164))
             i = j + 1
