@@ -62,7 +62,7 @@ def address_variant(d: Dwelling, rng: random.Random, form: str) -> str | None:
     if form == "street_and_postcode":
         return f"{d.street.name}, {d.street.town} {d.postcode}"
     if form == "two_errors":
-        return mistyped(d, rng, errors=2, wrapped=False)[0]
+        return mistyped(d, rng, errors=2, read_through=False)[0]
     w = written(d, locality=rng.random() < 0.5)
     if not applicable(form, w, d):
         return None

@@ -298,14 +298,14 @@ def apply(error: str, w: Written, dwelling: Dwelling, rng: random.Random) -> Non
 
 
 def mistyped(dwelling: Dwelling, rng: random.Random, errors: int | None = None,
-             wrapped: bool = True) -> tuple[str, tuple[str, ...]]:
+             read_through: bool = True) -> tuple[str, tuple[str, ...]]:
     """`dwelling` written with one or two errors of content, and their names; in two cases of
     five also one or two of layout (commas and line breaks), which change no word of it. Not
-    `wrapped`: none of the slips the recognizer reads through (`READ_THROUGH`), as a matcher
-    is handed the span as read."""
+    `read_through`: none of the slips the recognizer reads through (`READ_THROUGH`), for a
+    matcher handed the span as read, or a recipient's address field, typed and never wrapped."""
     w = written(dwelling, locality=rng.random() < 0.5)
     _add_errors(w, dwelling, rng, CONTENT_ERRORS, errors or rng.choice((1, 1, 2, 2, 2)))
-    layouts = LAYOUT_ERRORS if wrapped else tuple(e for e in LAYOUT_ERRORS if e not in READ_THROUGH)
+    layouts = LAYOUT_ERRORS if read_through else tuple(e for e in LAYOUT_ERRORS if e not in READ_THROUGH)
     _add_errors(w, dwelling, rng, layouts, rng.choice((0, 0, 0, 1, 2)))
     return w.render(), tuple(w.errors)
 

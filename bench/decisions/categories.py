@@ -177,7 +177,7 @@ class ItemMaker:
             form = rng.choice((*NAME_FORMS, "title_surname"))
             if form == "alias":
                 form = "full"
-            address = as_written(case.abuser_home, rng) if rng.random() < 0.6 else mistyped(case.abuser_home, rng, 1)[0]
+            address = as_written(case.abuser_home, rng) if rng.random() < 0.6 else mistyped(case.abuser_home, rng, 1, read_through=False)[0]
             return Addressee("to", name_form(him, form, rng), address=address), f"to=name_home:{form}"
         if mode == "name_elsewhere":
             form = rng.choice(IDENTIFYING_FORMS)
@@ -203,7 +203,7 @@ class ItemMaker:
                 cause = "victim.email"
                 shape = self.pick_shape(EMAIL_SHAPES)
             else:
-                planted, errors = mistyped(case.home, rng) if rng.random() < 0.5 else (as_written(case.home, rng), ("as written",))
+                planted, errors = mistyped(case.home, rng, read_through=False) if rng.random() < 0.5 else (as_written(case.home, rng), ("as written",))
                 recipients.append(Addressee("cc", name_form(her, rng.choice(("full", "title_full")), rng), address=planted))
                 cause = f"victim.address[{','.join(errors)}]"
                 shape = "letter"
@@ -293,7 +293,7 @@ class ItemMaker:
         if rng.random() < 0.7:
             planted, cause = as_written(case.home, rng), "address[as written]"
         else:
-            planted, errors = mistyped(case.home, rng, 1)
+            planted, errors = mistyped(case.home, rng, 1, read_through=False)
             cause = f"address[{','.join(errors)}]"
         to = Addressee("to", name_form(someone, rng.choice(("full", "title_full", "initial_surname")), rng), address=planted)
         letter = self.letterhead.letter(rng.choice(("council", "benefits", "housing")), self.addressee_block(to), someone.greeting())
