@@ -210,6 +210,7 @@ def test_a_sentence_wrapped_inside_a_street_reads_as_one_line(addresses: Address
 @pytest.mark.parametrize(("text", "address", "read"), [
     ("She now lives at 1O Westfield Avenue, Cardiff.", "1O Westfield Avenue, Cardiff", "10 Westfield Avenue, Cardiff"),
     ("Flat 3, l2 Elm Road, Leeds", "Flat 3, l2 Elm Road, Leeds", "Flat 3, 12 Elm Road, Leeds"),
+    ("cc: Mr X, 5O Mill\nGrove, Elliechester", "5O Mill\nGrove, Elliechester", "50 Mill Grove, Elliechester"),
 ])
 def test_a_house_number_ocr_misread_reads_as_its_digits(addresses: AddressRecognizer, nlp: Language, text: str,
                                                         address: str, read: str) -> None:

@@ -332,6 +332,7 @@ class AddressRecognizer(Recognizer):
         # as a PDF prints it): the span points into `text` and reads as the joined words.
         view = join_broken_words(text, self._is_whole_word)
         view = view.then(self._wraps_read_as_blanks(view.text))
+        view = view.then(self._misread_numbers_read(view.text))
         if view.source_offsets is not None:
             persons = [view.reading_span(*person) for person in persons]
         return spans_in_text(text, view, self._analyze(view.text, persons))
@@ -339,13 +340,17 @@ class AddressRecognizer(Recognizer):
     def _wraps_read_as_blanks(self, text: str) -> ReadingView:
         """`text` with the line breaks that wrap a sentence inside a street read as blanks
         ("139 Cedar\nAvenue", "is 139\n> Cedar Avenue"); not after a flat's number, whose
-        street begins the next line of an address block ("Flat 15\nWestfield Avenue"). And a
-        house number OCR misread read as its digits ("1O Westfield Avenue")."""
-        misread = [(*m.span(), m.group().translate(OCR_DIGITS)) for m in self._ocr_house_number.finditer(text)]
+        street begins the next line of an address block ("Flat 15\nWestfield Avenue")."""
         wraps = [(*m.span(), " ") for m in self._wrap_before_type.finditer(text)]
         wraps += [(*m.span("wrap"), " ") for m in self._wrap_after_number.finditer(text)
                   if _last_word(text, m.start()).lower() not in self._flat_words]
-        return replaced(text, sorted(wraps + misread))
+        return replaced(text, sorted(wraps))
+
+    def _misread_numbers_read(self, text: str) -> ReadingView:
+        """`text` with a house number OCR misread read as its digits ("1O Westfield Avenue"),
+        after the wraps are read, so that "5O Mill\nGrove" is a number before its street."""
+        return replaced(text, [(*m.span(), m.group().translate(OCR_DIGITS))
+                               for m in self._ocr_house_number.finditer(text)])
 
     def _is_whole_word(self, word: str) -> bool:
         """An address word, or a postcode or half of one ("LS-6 2-AB", "LS6-2AB")."""
