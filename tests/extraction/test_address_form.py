@@ -29,6 +29,9 @@ def forms(patterns_dir: Path) -> AddressFormRecognizer:
      "Rose Cottage\t\nRoad\tMill Lane\t\n\nPost town\tAshby", "Rose Cottage, Mill Lane, Ashby"),
     ("| Flat | No | Street | Postcode |\n|---|---|---|---|\n| 15 | 10 | Westfield Avenue | CF14 2QE |",
      "15 | 10 | Westfield Avenue | CF14 2QE", "Flat 15, 10 Westfield Avenue, CF14 2QE"),
+    # As the XLSX reader lays out a sheet: a row's empty last cells are left out.
+    ("Name\tFlat\tNo\tStreet\tTown\tNotes\nS Rees\t\t10\tWestfield Avenue\tCardiff",
+     "10\tWestfield Avenue\tCardiff", "10 Westfield Avenue, Cardiff"),
 ])
 def test_an_address_in_a_forms_fields_reads_as_one(forms: AddressFormRecognizer, text: str, written: str,
                                                    read: str) -> None:

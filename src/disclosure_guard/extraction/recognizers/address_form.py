@@ -121,9 +121,10 @@ class AddressFormRecognizer(Recognizer):
             position = header_end + 1
             while position < len(text):
                 row_end = _line_end(text, position)
+                if separator not in text[position:row_end]:
+                    break  # no cell boundary: the table has ended
+                # A spreadsheet's row leaves its empty last cells out: "S Rees\t\t10\tElm Road".
                 cells = _cells(text, position, row_end, separator)
-                if len(cells) < len(columns) or not text[position:row_end].strip():
-                    break
                 if all(RULE_CELL.fullmatch(value) for value, _, _ in cells):
                     position = row_end + 1  # "|---|---|": the rule under a drawn table's header
                     continue
