@@ -58,8 +58,10 @@ def test_every_mistyped_address_keeps_a_house_and_a_place() -> None:
         named = (dwelling.house_name or dwelling.building or "").split()
         number = str(dwelling.number)
         spelt = NUMBER_WORDS[dwelling.number] if "number_in_words" in errors else number
-        house = spelt in text or any(word in text for word in named if word != "The")
-        words = re.findall(r"[A-Za-z]+", text.replace(dwelling.street.stem, " " + dwelling.street.stem + " "))
+        # A number OCR misread ("2O" for 20) is still the number to whoever reads it.
+        read = text.translate(str.maketrans("OlI", "011")) if "number_ocr" in errors else text
+        house = spelt in read or any(word in text for word in named if word != "The")
+        words = re.findall(r"[A-Za-z'’]+", text.replace(dwelling.street.stem, " " + dwelling.street.stem + " "))
         stem = dwelling.street.stem.replace(" ", "")
         street = any(one_slip_apart(word, stem) for word in words) or stem.lower() in text.lower().replace(" ", "")
         place = street or dwelling.postcode.split()[0] in text
