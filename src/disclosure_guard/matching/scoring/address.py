@@ -144,7 +144,6 @@ def score_address(found: AddressComponents, registered: AddressComponents) -> Ad
         and _type_left_off(found.street, registered.street)
         and (postcode is not None and postcode >= POSTCODE_TYPO or place is not None and place >= TOWN_AGREES)
     )
-
     if place == 0.0 and postcode is None and not names_another_post_town(found, registered):
         # "167 Birchterrace, Roath" for 167 Birch Terrace, Cardiff CF24 3JU: a place that is no
         # other post town is a district of hers, which people write for the town. It neither
