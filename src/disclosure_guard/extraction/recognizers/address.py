@@ -341,6 +341,8 @@ class AddressRecognizer(Recognizer):
         """`text` with the line breaks that wrap a sentence inside a street read as blanks
         ("139 Cedar\nAvenue", "is 139\n> Cedar Avenue"); not after a flat's number, whose
         street begins the next line of an address block ("Flat 15\nWestfield Avenue")."""
+        if "\n" not in text:
+            return ReadingView(text)
         wraps = [(*m.span(), " ") for m in self._wrap_before_type.finditer(text)]
         wraps += [(*m.span("wrap"), " ") for m in self._wrap_after_number.finditer(text)
                   if _last_word(text, m.start()).lower() not in self._flat_words]

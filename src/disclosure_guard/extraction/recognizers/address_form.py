@@ -28,6 +28,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from disclosure_guard.extraction.recognizers.address_grammar import alternation
 from disclosure_guard.extraction.recognizers.base import PipelineStep, Recognizer, load_word_list
 from disclosure_guard.types import Span, SpanKind
 
@@ -67,8 +68,7 @@ class AddressFormRecognizer(Recognizer):
         for entry in load_word_list(patterns_dir / FIELDS_FILE):
             role, _, label = entry.partition(":")
             self._roles[_label_key(label)] = role.strip()
-        labels = "|".join(r"[ \t]+".join(re.escape(word) for word in label.split())
-                          for label in sorted(self._roles, key=len, reverse=True))
+        labels = alternation(self._roles, capitalised_only=False)
         # A label at the start of a line, its separator (a colon, a tab, a bar or a wide gap),
         # and its value up to the line's end or the next cell.
         self._field = re.compile(

@@ -135,12 +135,12 @@ RULES: tuple[tuple[str, str], ...] = (
                          r"|{capitalised_street_type_words}(?=[ \t]*(?:[,;)]|\r?\n|\Z)))"),
     # Prose wraps between words, with blanks: a tab before the number or among the street's words
     # is a form's or a table's ("House number\t10\nStreet\tWestfield Avenue", address_form.py).
+    ("wrap_after_number", r"(?<![\w'’\-/.,£$€:\t])[1-9]\d{0,3}[A-Za-z]?(?P<wrap>[ ]*\r?\n[ \t>]*)"
+                          r"(?=(?:(?:The|THE)[ ]+)?(?:{capword}[ ]+){1,3}{street_type})"),
     # A house number as OCR misreads it, a letter for a digit ("1O Westfield Avenue", "l2 Elm
     # Road"): read as its digits before a street (one digit at least, so no word is taken).
     ("ocr_house_number", r"(?<![\w'’\-/.,£$€])(?=[\dlIO]*\d)[\dlIO]*[lIO][\dlIO]*(?![\w'’\-])"
                          r"(?=,?[ ]+(?:(?:The|THE)[ ]+)?(?:{capword}[ ]+){0,3}{street_type})"),
-    ("wrap_after_number", r"(?<![\w'’\-/.,£$€:\t])[1-9]\d{0,3}[A-Za-z]?(?P<wrap>[ ]*\r?\n[ \t>]*)"
-                          r"(?=(?:(?:The|THE)[ ]+)?(?:{capword}[ ]+){1,3}{street_type})"),
     ("sub_word", r"{subbuilding_words_any_case}"),
     ("sub_building", r"(?:{floor}[ \t]+(?:(?i:floor)[ \t]+)?{sub_word}"
                      r"(?:[ \t]+(?:(?i:no)\.?[ \t]*)?{sub_value})?"
