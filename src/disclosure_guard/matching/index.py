@@ -18,6 +18,7 @@ from disclosure_guard.matching.normalise.address import (
     AddressComponents,
     normalise_street_type,
     parse_address,
+    street_name_of,
     street_type_of,
 )
 from disclosure_guard.matching.normalise.date import normalise_date
@@ -220,7 +221,7 @@ def registered_address_keys(address: AddressComponents) -> list[str]:
     for dwelling in _dwellings(address, also_named=True):
         keys.extend(_dwelling_keys(address, dwelling, address.places, everywhere=True))
         keys.extend(_street_shape_keys(address, dwelling, address.places))
-        keys.extend(_street_name_keys(_street_name(address.street), dwelling, address.places))
+        keys.extend(_street_name_keys(street_name_of(address.street), dwelling, address.places))
     if address.street:
         keys.extend(f"stt:{address.street}|{place}" for place in address.places)
     if address.building_name:
@@ -340,13 +341,6 @@ def _street_name_keys(name: str | None, dwelling: str, places: frozenset[str]) -
         return []
     phonetic = street_phonetic_key(name)
     return [f"stnt:{phonetic}|{dwelling}|{place}" for place in places]
-
-
-def _street_name(street: str | None) -> str | None:
-    """A typed street's name without its type ("westfield" for "westfield avenue")."""
-    if not street or street_type_of(street) is None:
-        return None
-    return street.rsplit(" ", 1)[0]
 
 
 @lru_cache(maxsize=4096)

@@ -209,6 +209,14 @@ def street_type_of(street: str) -> str | None:
     return normalise_street_type(last) if name else None
 
 
+def street_name_of(street: str | None) -> str | None:
+    """A typed street's name without its type ("westfield" for "westfield avenue"); None for a
+    street without a type."""
+    if not street or street_type_of(street) is None:
+        return None
+    return street.rsplit(" ", 1)[0]
+
+
 def _tokens(text: str) -> list[_Token]:
     folded = transliterate(text).replace("'", "")
     # Each substitution is tried only where it finds something: a substitution with a template

@@ -49,7 +49,12 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA, JaroWinkler
 
-from disclosure_guard.matching.normalise.address import BUILDING_KINDS, AddressComponents, street_type_of
+from disclosure_guard.matching.normalise.address import (
+    BUILDING_KINDS,
+    AddressComponents,
+    street_name_of,
+    street_type_of,
+)
 from disclosure_guard.matching.normalise.address_towns import names_another_post_town
 
 STREET_AGREES = 0.85
@@ -302,9 +307,10 @@ def _street_name_similarity(found: str | None, registered: str | None) -> float:
 
 def _type_left_off(found: str | None, registered: str | None) -> bool:
     """The found street is the registered one's name, or a slip from it, without a type."""
-    if not found or not registered or street_type_of(found) is not None or street_type_of(registered) is None:
+    name = street_name_of(registered)
+    if not found or name is None or street_type_of(found) is not None:
         return False
-    return fuzz.ratio(found, registered.rsplit(" ", 1)[0]) / 100 >= TYPE_LEFT_OFF_NAME_AGREES
+    return fuzz.ratio(found, name) / 100 >= TYPE_LEFT_OFF_NAME_AGREES
 
 
 def _place_similarity(found: frozenset[str], registered: frozenset[str]) -> float | None:
