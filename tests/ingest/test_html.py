@@ -147,10 +147,23 @@ def test_strings_css_puts_on_screen_are_read_and_the_rest_of_the_style_is_not():
     assert len(text) == len(markup) and "12 Elm Road" in text and "color" not in text
 
 
-def test_outlook_conditional_content_is_read_but_comments_are_not():
+def test_outlook_conditional_content_is_read_in_place_and_comments_apart():
     markup = "<!--[if mso]><p>12 Elm Road</p><![endif]--><!-- draft: LS6 2AB -->"
-    text = html_to_text(markup)
-    assert len(text) == len(markup) and "12 Elm Road" in text and "LS6 2AB" not in text and "endif" not in text
+    read = read_html(markup)
+    assert len(read.shown) == len(markup) and "12 Elm Road" in read.shown and "endif" not in read.shown
+    assert "LS6 2AB" not in read.shown and read.hidden == "draft: LS6 2AB"
+
+
+@pytest.mark.parametrize(("markup", "hidden"), [
+    ("a<!-- <p>Flat 15,</p><p>10 Westfield Avenue</p> -->b", "Flat 15, 10 Westfield Avenue"),
+    ("a<!-- new address &amp; phone: LS6 2AB", "new address & phone: LS6 2AB"),  # never closed: to the end
+    ("a<!---->b<!-->c<!-- -->d", ""),
+    ("<!-- x <a <b> y -->", "x y"),
+])
+def test_a_comment_is_not_on_screen_but_its_text_is_read_as_hidden(markup, hidden):
+    read = read_html(markup)
+    assert read.hidden == hidden and len(read.shown) == len(markup)
+    assert not {"Flat", "LS6", "x"} & set(_visible(read.shown).split())
 
 
 def test_hostile_markup_costs_no_more_than_its_size():

@@ -21,7 +21,8 @@ apart as `HtmlText.hidden`, so an address hidden in the markup is still found. T
 class in a style sheet is kept in place, and so are the strings CSS itself puts on screen
 (`content: "…"` in a style sheet). Outlook's
 conditional comments (<!--[if mso]>…<![endif]-->) are rendered by Outlook, so their content is
-read and only the markers are blanked.
+read and only the markers are blanked. Other comments are not on screen but are in the message
+anyone can open as source: their text, tags cut out, is read apart as hidden text, one a line.
 
 Examples it must handle (read as the reading view reads the result):
   '<p>Flat 3<br>12 Elm Road</p>'                       -> lines "Flat 3" and "12 Elm Road"
@@ -40,6 +41,7 @@ Examples it must handle (read as the reading view reads the result):
   '<!--[if mso]><p>12 Elm Road</p><![endif]-->'         -> '12 Elm Road' in place
   'Bi<span style="display:none">zzz</span>rch Terrace'  -> "Birch Terrace"; "zzz" in the hidden text
   '<div hidden>LS6 2AB</div>'                           -> "LS6 2AB" in the hidden text
+  '<!-- <p>new address:</p> LS6 2AB -->'                -> "new address: LS6 2AB" in the hidden text
   '<script>var a="<!--";</script><p>12 Elm Road</p>'    -> '12 Elm Road' (a script is not a comment)
 
 One scan from left to right, each "<" looked at once: hostile markup ('<a' or '<!--' repeated
@@ -98,6 +100,8 @@ _HIDING_STYLE = re.compile(
     r"|(?:font-size|opacity)\s*:\s*0*\.?0*(?:px|pt|em|rem|%)?\s*(?:!\s*important\s*)?(?:;|$))",
     re.IGNORECASE,
 )
+# A tag inside a comment: up to the next "<" or ">" at most, so that "<a<a<a…" costs one pass.
+_COMMENT_MARKUP = re.compile(r"<[^<>]*>?|>")
 # Whitespace a browser lays out differently from how it is written: a run, or a line break.
 _TEXT_WHITESPACE = re.compile(r" [ \t\r\n\f]+|[\t\r\n\f][ \t\r\n\f]*")
 
@@ -146,6 +150,7 @@ def read_html(markup: str) -> HtmlText:
             end = markup.find("-->", start + 2)
             position = text_start = len(markup) if end < 0 else end + 3
             _hide(chars, start, position)
+            hiding.read_comment(markup[start + 4:max(start + 4, len(markup) if end < 0 else end)])
             continue
         if tag_end < start:
             tag_end = markup.find(">", start)
@@ -205,6 +210,13 @@ class _Hiding:
                     self.close(found.start(), found.end(), chars)
         elif not closing and _hides(found.group(3) or ""):
             self.name, self.depth, self.start, self.content_start = name, 1, found.start(), found.end()
+
+    def read_comment(self, body: str) -> None:
+        # A comment is not on screen but travels with the message: "view source", or a reply
+        # that quotes the HTML, shows it (a draft's "<!-- new address: ... -->"). Its markup
+        # (commented-out paragraphs) is cut at every "<" and ">", which costs one pass.
+        if text := " ".join(html.unescape(_COMMENT_MARKUP.sub(" ", body)).split()):
+            self.texts.append(text)
 
     def close(self, content_end: int, end: int, chars: list[str]) -> None:
         if self.name:
