@@ -52,3 +52,25 @@ def test_an_obfuscated_email_is_read_as_the_address_it_spells(text: str, email: 
 
 def test_a_plain_email_is_found_once() -> None:
     assert len(EmailRecognizer().analyze("jane.doe@example.org")) == 1
+
+
+WRAPPED = [
+    ("sandra.pugh86@\nexample.com", "sandra.pugh86@example.com"),
+    ("write to sandra.pugh86@exam\nple.com today", "sandra.pugh86@example.com"),
+    ("write to sandra.pugh86\n@example.com today", "sandra.pugh86@example.com"),
+    ("j.doe@taffvale-\n> law.example.org", "j.doe@taffvale-law.example.org"),
+    ("sandra.pugh86@example.\n  com", "sandra.pugh86@example.com"),
+]
+
+
+@pytest.mark.parametrize(("text", "email"), WRAPPED)
+def test_an_address_wrapped_over_lines_is_read_whole(text: str, email: str) -> None:
+    spans = EmailRecognizer().analyze(text)
+    assert email in {s.as_read for s in spans}
+    whole = next(s for s in spans if s.as_read == email)
+    assert text[whole.start:whole.end] == whole.text and "\n" in whole.text
+
+
+@pytest.mark.parametrize("text", ["jane@example.org\nTomorrow", "Contact\njane@example.org", "Jane Smith\njane@example.org"])
+def test_a_whole_address_is_not_joined_to_the_line_before_or_after(text: str) -> None:
+    assert [s.as_read for s in EmailRecognizer().analyze(text)] == ["jane@example.org"]

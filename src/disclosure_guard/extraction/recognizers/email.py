@@ -20,6 +20,13 @@ and must not fire on:
     "look at the garden dot plan"; "meet at Leeds. Then"; "arrived at 10.30"; "at St.Mary's";
     "find us at www.gov.uk"
 
+Wrapped over lines, as a narrow column or a form's box breaks a long address (a reply's "> "
+markers after the break are skipped), read whole:
+    "sandra.pugh86@\nexample.com"       -> read "sandra.pugh86@example.com"
+    "sandra.pugh86@exam\nple.com"       -> read "sandra.pugh86@example.com"
+    "j.doe@taffvale-\n> law.example.org" -> read "j.doe@taffvale-law.example.org" (a hyphen at a
+                                            line end inside an address is the address's own)
+but not across a break after a whole address: "jane@example.org\nTomorrow" is jane@example.org.
 A bare " at " needs a bare " dot " after it ("at gmail dot com"), or a domain ending as mail
 domains do (".com", ".org", ".co.uk"): "at" and "." together are every other sentence
 ("arrived at 10.30", "at St. Mary's").
@@ -32,6 +39,7 @@ import re
 from spacy.tokens import Doc
 
 from disclosure_guard.extraction.recognizers.base import Recognizer
+from disclosure_guard.reading import replaced
 from disclosure_guard.types import Span, SpanKind
 
 LOCAL_PART = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
@@ -58,6 +66,9 @@ OBFUSCATED_EMAIL = re.compile(
 OBFUSCATION_MARKER = re.compile(
     rf"(?i)[\[({{<][ \t]*(?:at|@)[ \t]*[\])}}>]|[ \t]@|@[ \t]|[ \t]dot[ \t]|[ \t]at[ \t]+{LABEL}\.(?:{LABEL}\.)*{MAIL_ENDING}\b"
 )
+# A line break between two characters of an address, with a reply's quote markers after it.
+_LINE_BREAK = re.compile(r"(?<=[\w.@+-])[ \t]*\r?\n[ \t]*(?:>[ \t>]*)?(?=[\w.@+-])")
+_ADDRESS_CHARS = re.compile(r"[\w.@+-]+")
 _READ_AT = re.compile(rf"(?i){AT}|{SPELT_AT}")
 _READ_DOT = re.compile(rf"(?i){DOT}|{SPELT_DOT}")
 _READ_LOCAL_DOT = re.compile(rf"(?i){LOCAL_DOT}")
@@ -72,15 +83,44 @@ def read_obfuscated(written: str) -> str:
     return f"{local}@{_READ_DOT.sub('.', written[at.end():])}"
 
 
+def _breaks_inside_an_address(text: str) -> list[tuple[int, int, str]]:
+    """The line breaks that cut an address in two: an "@", ".", "_" or "-" beside the break, or
+    an "@" before it in what is not yet a whole address ("sandra.pugh86@exam|ple.com")."""
+    breaks = []
+    for found in _LINE_BREAK.finditer(text):
+        before, after = text[found.start() - 1], text[found.end()]
+        left_start = found.start()
+        while left_start > 0 and _ADDRESS_CHARS.fullmatch(text[left_start - 1]):
+            left_start -= 1
+        left = text[left_start:found.start()]
+        if before in ".@_-" or after in ".@_" or ("@" in left and not PLAIN_EMAIL.fullmatch(left)):
+            breaks.append((found.start(), found.end(), ""))
+    return breaks
+
+
 class EmailRecognizer(Recognizer):
     name = "email"
 
     def analyze(self, text: str, doc: Doc | None = None) -> list[Span]:
         spans = [Span(SpanKind.EMAIL, m.start(), m.end(), m.group(), self.name, score=1.0, pattern="plain")
                  for m in PLAIN_EMAIL.finditer(text)]
+        if "\n" in text and "@" in text:
+            spans.extend(self._wrapped(text))
         if not OBFUSCATION_MARKER.search(text):
             return spans
         spans.extend(Span(SpanKind.EMAIL, m.start(), m.end(), m.group(), self.name, score=0.9,
                           pattern="obfuscated", reading=read_obfuscated(m.group()))
                      for m in OBFUSCATED_EMAIL.finditer(text) if not PLAIN_EMAIL.fullmatch(m.group()))
+        return spans
+
+    def _wrapped(self, text: str) -> list[Span]:
+        view = replaced(text, _breaks_inside_an_address(text))
+        if view.source_offsets is None:
+            return []
+        spans = []
+        for found in PLAIN_EMAIL.finditer(view.text):
+            start, end = view.source_span(*found.span())
+            if "\n" in text[start:end]:
+                spans.append(Span(SpanKind.EMAIL, start, end, text[start:end], self.name, score=0.9,
+                                  pattern="wrapped", reading=found.group()))
         return spans
