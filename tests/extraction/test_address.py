@@ -125,6 +125,10 @@ FOUND = [
     ("Mae hi'n byw yn 14 Heol y Bont, Llandeilo.", "14 Heol y Bont, Llandeilo"),
     ("Her address is Westfield Avenue 10, Cardiff", "Westfield Avenue 10, Cardiff"),
     ("Westfield Avenue 10/15, Cardiff", "Westfield Avenue 10/15, Cardiff"),
+    # A named house and its places before a postcode, no commas: a copy list's flattened block.
+    ("cc: Ms R Holloway, The Coach House Hull HU5, 4NE", "The Coach House Hull HU5, 4NE"),
+    ("cc: Mr R Hale, Rose Cottage West Norman HP18 6TL", "Rose Cottage West Norman HP18 6TL"),
+    ("discharged to Hudson Cottage Westfield East Henry UB1 3HP today", "Hudson Cottage Westfield East Henry UB1 3HP"),
 ]
 NOT_FOUND = [
     "we met on 12 May",

@@ -28,7 +28,8 @@ FOUND = [
     ("LS6 35A", "LS6 3SA"),
     ("TN1B0DE", "TN18 0DE"),
 ]
-NOT_FOUND = ["LS6 2A8", "LS6 ZAB", "ref M1 1AAB", "Flat B12\n3rd floor", "no 1ab", "BS 8th"]
+NOT_FOUND = ["LS6 2A8", "LS6 ZAB", "ref M1 1AAB", "Flat B12\n3rd floor", "no 1ab", "BS 8th", "Flat B12, 3rd floor",
+             "room NWI, 6TY", "ZEB, 5BJ"]
 
 
 @pytest.mark.parametrize(("text", "normalised"), FOUND)
@@ -65,3 +66,10 @@ def test_a_postcode_wrapped_across_two_lines_is_one_postcode(postcodes: Postcode
 def test_a_line_ending_in_a_word_does_not_swallow_the_postcode_under_it(postcodes: PostcodeRecognizer) -> None:
     text = "Tyne and Wear\nSR5 2ZN"
     assert span_texts(postcodes.analyze(text), text) == ["SR5 2ZN"]
+
+
+def test_a_postcode_a_flattened_block_split_with_a_comma_is_one_postcode(postcodes: PostcodeRecognizer) -> None:
+    text = "Rose Cottage West Norman HP18, 6TL"
+    (span,) = postcodes.analyze(text)
+    assert span_texts([span], text) == ["HP18, 6TL"]
+    assert span.pattern == "postcode=HP18 6TL"

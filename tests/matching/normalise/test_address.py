@@ -225,6 +225,7 @@ def test_a_house_number_after_its_street_is_the_house_number(text: str, sub_buil
     ("Flat fifteen, 10 Westfield Avenue", "15", "10", "westfield avenue"),
     ("Twenty-Two Clive Street", None, "22", "clive street"),
     ("twenty two clive street", None, "22", "clive street"),
+    ("Flat 1, Fifteen, Woodland Way, Reeceburgh", "1", "15", "woodland way"),  # a comma after the number
 ])
 def test_a_number_written_as_a_word_is_that_number(text: str, sub_building: str | None, number: str,
                                                    street: str) -> None:
@@ -235,6 +236,17 @@ def test_a_number_written_as_a_word_is_that_number(text: str, sub_building: str 
 def test_a_number_word_naming_a_house_stays_its_name() -> None:
     parsed = parse_address("Two Trees, Mill Lane, Ashby")
     assert (parsed.building_name, parsed.number, parsed.street) == ("two trees", None, "mill lane")
+
+
+@pytest.mark.parametrize(("text", "building", "town"), [
+    ("Rose Cottage West Norman HP18 6TL", "rose cottage", "norman"),
+    ("The Coach House Hull HU5 4NE", "the coach house", "hull"),
+    ("Mill House Farm Leeds", "mill house farm", "leeds"),
+])
+def test_a_named_house_then_its_places_on_one_line_splits_after_the_house_word(text: str, building: str,
+                                                                                town: str) -> None:
+    parsed = parse_address(text)
+    assert (parsed.building_name, parsed.street, parsed.town) == (building, None, town)
 
 
 @pytest.mark.parametrize(("written", "street"), [("28 Ashgrove Wlk", "ashgrove walk"), ("3 Marine Prom", "marine promenade"),

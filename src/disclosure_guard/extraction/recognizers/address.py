@@ -611,9 +611,10 @@ class AddressRecognizer(Recognizer):
             words = text[loc_start:window_start + locality.start("sep")].split()
             if not self._crosses_line_cleanly(text, loc_start, locality.group("sep")):
                 break
-            if self._building.fullmatch(" ".join(words)):
+            if self._building.fullmatch(" ".join(words)) or self._leads_with_named_building(text, loc_start):
                 # "Rose Cottage, Ashby LE65 1AB", "The Stables, Highfield, Bristol BS29 2EF": a
-                # named building is as good as a number.
+                # named building is as good as a number, also with its places after it and no
+                # comma ("The Coach House Hull HU5 4NE").
                 start, _evidence = self._grow_back(text, loc_start, True, [])
                 return _Candidate(start, end, SCORE_WITH_POSTCODE, {"building_before_postcode"})
             if words[0].lower().strip(",") in self._locality_stop or any(
@@ -631,10 +632,19 @@ class AddressRecognizer(Recognizer):
             return _Candidate(top, end, SCORE_BLOCK, {"block_before_postcode"})
         if top >= 0 and (segments >= 2 or len(text[top:postcode.start].split()) >= 2) and (
                 STREET_CUE.search(text, max(0, top - 40), top) or "," in text[top:postcode.start]
-                or self._label_prefix.match(text[text.rfind("\n", 0, top) + 1:top])):
-            # "lives at Brambles, Wakefield, WF2 0PE": "at" and a postcode vouch for the rest.
+                or self._label_prefix.match(text[text.rfind("\n", 0, top) + 1:top])
+                or self._leads_with_named_building(text, top)):
+            # "lives at Brambles, Wakefield, WF2 0PE": "at" and a postcode vouch for the rest;
+            # so does a named building leading it ("Rose Cottage West Norman HP18 6TL").
             return _Candidate(top, end, SCORE_BLOCK, {"places_before_postcode"})
         return None
+
+    def _leads_with_named_building(self, text: str, start: int) -> bool:
+        """A building with a name before its house word opens `text` at `start` ("Rose Cottage
+        West Norman"). A house word alone ("Cottage Westfield East Henry") is where the search
+        back stopped inside a longer name, not where the name starts."""
+        building = self._building.match(text, start)
+        return building is not None and len(building.group().split()) >= 2
 
     def _is_addressee_line(self, text: str, start: int, words: list[str], segments: int,
                            persons: list[tuple[int, int]]) -> bool:

@@ -28,6 +28,8 @@ Examples it must handle (and the tests use exactly these):
     "Liverpool L12\n5AH" -> L12 5AH   (a PDF wrapped the line inside the postcode)
     "Flat B12\n3rd floor" is not  (across a line only an exact postcode, and never an ordinal)
     "Tyne and Wear\nSR5 2ZN" -> SR5 2ZN (not "Wear" over "SR5")
+    "West Norman HP18, 6TL" -> HP18 6TL (a wrapped block flattened with commas; exact only, as
+                                          across a line: "Flat B12, 3rd floor" is not)
 
 A postcode alone covers about 15 households, so it is a partial disclosure: it is always
 emitted, also when it ends an address (the address recognizer emits the whole address too).
@@ -76,7 +78,7 @@ OUTWARD_DIGIT_CONFUSIONS = ({"I", "1"}, {"O", "0"})
 CANDIDATE = re.compile(
     r"(?<![A-Za-z0-9])"
     r"(?P<outward>[A-Za-z0-9]{2,4})"
-    r"(?P<space>[ \t\u00a0]{0,2}|[ \t]*\r?\n[ \t]*)"
+    r"(?P<space>[ \t\u00a0]{0,2}|[ \t]*\r?\n[ \t]*|,[ \t]*)"
     r"(?P<inward>[0-9OoIilBS][A-Za-z58][A-Za-z])"
     r"(?![A-Za-z0-9])"
 )
@@ -147,7 +149,9 @@ class PostcodeRecognizer(Recognizer):
         outward, inward = m.group("outward"), m.group("inward")
         if sum(ch.isdigit() for ch in outward + inward) == 0:
             return None
-        wrapped = "\n" in m.group("space")
+        # Across a line, or split by a comma where an address block was flattened to one line
+        # ("West Norman HP18\n6TL" joined with ", " is "West Norman HP18, 6TL").
+        wrapped = "\n" in m.group("space") or "," in m.group("space")
         readings: set[str] = set()
         for shape in OUTWARD_SHAPES:
             if len(shape) != len(outward):

@@ -49,7 +49,10 @@ Examples it must handle (the tests use exactly these):
                                                      after a slash), as much of Europe writes it:
                                                      sub-building 15, number 10
     "Flat fifteen, Ten Westfield Avenue"             numbers as words: sub-building 15, number 10
+    "Flat 1, Fifteen, Woodland Way"                  number 15 (a number word alone before the street)
     "Two Trees, Mill Lane"                           a number word naming a house: building "two trees"
+    "Rose Cottage West Norman HP18 6TL"              a house by name, then places, no commas:
+                                                     building "rose cottage", town "norman"
 """
 
 from __future__ import annotations
@@ -239,14 +242,16 @@ def _tokens(text: str) -> list[_Token]:
             folded = _TYPE_THEN_IN.sub(r"\1, ", folded)
     segments = [words for segment in _LINE_BREAKS.split(folded) if (words := _TOKEN.findall(segment))]
     if not _NUMBER_WORDS.keys().isdisjoint(word for words in segments for word in words):
-        segments = [_number_words_as_digits(words) for words in segments]
+        segments = [_number_words_as_digits(words, following)
+                    for words, following in zip(segments, [*segments[1:], []])]
     segments = [_number_after_street(words) for words in segments]
     return [_Token(word, i) for i, words in enumerate(segments) for word in words]
 
 
-def _number_words_as_digits(words: list[str]) -> list[str]:
+def _number_words_as_digits(words: list[str], following: list[str]) -> list[str]:
     """"Ten Westfield Avenue", "Flat fifteen": a house or flat number written as a word, at the
-    start of its line before a name or after a flat's word, is that number."""
+    start of its line before a name or after a flat's word, is that number; so is one standing
+    alone before a street's line ("Flat 1, Fifteen, Woodland Way", a comma after the number)."""
     read = list(words)
     i = 0
     while i < len(read):
@@ -259,7 +264,8 @@ def _number_words_as_digits(words: list[str]) -> list[str]:
             value += _NUMBER_WORDS[read[i + 1]]  # "twenty two"
             del read[i + 1]
         # At a line's start only before a street ("Two Trees, Mill Lane" is a house's name).
-        if i > 0 or any(normalise_street_type(word) for word in read[i + 1:]):
+        before_street = read[i + 1:] or following
+        if i > 0 or any(normalise_street_type(word) for word in before_street):
             read[i] = str(value)
         i += 1
     return read
@@ -360,6 +366,12 @@ def _without_number(
     type_at = _street_type_position(tokens)
     if type_at is None:
         first_segment = [t for t in tokens if t.segment == tokens[0].segment] if tokens else []
+        named = _house_name_end(first_segment)
+        if len(first_segment) == len(tokens) and sub_building is None and named:
+            # "Rose Cottage West Norman HP18 6TL": a house by name and its places on one line
+            # with no commas; the house's last word says where its name ends.
+            return AddressComponents(building_name=_building(tokens[:named]), **_places(tokens[named:]),
+                                     postcode=postcode)
         if len(first_segment) == len(tokens) and sub_building is None and not _is_house_name(tokens):
             # One line with neither number nor street ("Leeds LS6 2AB"): a place, not a house.
             # After a flat it is the flat's building ("Flat 53, The Sidings SO20 2UH").
@@ -580,6 +592,13 @@ def _segment_start(tokens: list[_Token], j: int) -> int:
 def _is_house_name(tokens: list[_Token]) -> bool:
     """"The Old Rectory", "Rose Cottage": a name that says it is a house, not a place."""
     return bool(tokens) and (tokens[0].text == "the" or tokens[-1].text in BUILDING_KINDS)
+
+
+def _house_name_end(tokens: list[_Token]) -> int:
+    """Where a house's name ends in a line that goes on to its places ("rose cottage | west
+    norman", "mill house farm | leeds"): after its last house word that has a word before it
+    and one after it; 0 when there is none."""
+    return max((i + 1 for i in range(1, len(tokens) - 1) if tokens[i].text in BUILDING_KINDS), default=0)
 
 
 def _building(tokens: list[_Token]) -> str | None:
