@@ -58,3 +58,18 @@ def test_short_national_numbers_are_not_looked_for():
 def test_the_gazetteer_finds_register_phones_alone():
     recognizer = GazetteerRecognizer(Gazetteer(phones=(HERS,)))
     assert [s.text for s in recognizer.analyze("ring Sandra on 7700 900412")] == ["7700 900412"]
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("ring Sandra on O77OO 9OO412 about Saturday", "O77OO 9OO412"),
+    ("tel: o7700 900412.", "o7700 900412"),
+    ("mob O77OO\n9OO4l2", "O77OO\n9OO4l2"),
+    ("ring 7700 9OO412", "7700 9OO412"),
+])
+def test_her_number_with_letters_for_digits_is_found(text, written):
+    assert [(s.text, s.as_read) for s in PHONES.analyze(text)] == [(written, HERS)]
+
+
+@pytest.mark.parametrize("text", ["Oil 07700 900412", "IOI", "O77OO 9OO413", "I 07700 900412", "lOO 7700 9OO4I3"])
+def test_letters_read_as_digits_need_her_number_and_whole_words(text):
+    assert all(s.as_read != HERS or s.text in ("07700 900412",) for s in PHONES.analyze(text))

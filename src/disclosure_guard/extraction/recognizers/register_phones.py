@@ -11,10 +11,12 @@ Examples it must handle, with the register number "+447700900412" (the tests use
     "44 7700 900 412"       -> PHONE "44 7700 900 412"
     "7700-900412."          -> PHONE "7700-900412"
     "07700\n900412"         -> PHONE "07700\n900412" (a sentence wrapped inside it: dialled or not)
+    "O77OO 9OO412"          -> PHONE "O77OO 9OO412"     (OCR or a typist: O for 0, l or I for 1)
 and must leave to the phone recognizer (which reads them, once):
     "07700 900412", "+44 7700 900412", "0044 7700 900412"
 and must not fire on:
-    "7700 900413"; "17700900412" (a longer number that holds hers); "4477 0090 041".
+    "7700 900413"; "17700900412" (a longer number that holds hers); "4477 0090 041";
+    "Oil 07700"; "IOI" (letters that read as digits need real digits about them).
 """
 
 from __future__ import annotations
@@ -31,6 +33,12 @@ from disclosure_guard.types import Span, SpanKind
 # it). A letter ends a number.
 DIGIT_RUN = re.compile(r"\d+(?:(?:[^\w\n]{1,2}|[ \t]*\r?\n[ \t>]*)\d+)*")
 DIGIT_GROUP = re.compile(r"\d+")
+# The same with the letters OCR and typists put for digits (O for 0, l and I for 1), as whole
+# words only: "Oil" is no number.
+_MISREAD_DIGITS = str.maketrans("OolI", "0011")
+MISREAD_RUN = re.compile(r"(?<!\w)[\dOolI]+(?:(?:[^\w\n]{1,2}|[ \t]*\r?\n[ \t>]*)[\dOolI]+)*(?!\w)")
+# Most of a misread number is still digits.
+MIN_REAL_DIGITS = 5
 # Shorter national numbers (some countries' landlines) would be found inside references by chance.
 MIN_NATIONAL_DIGITS = 8
 PATTERN = "gazetteer:register_phone"
@@ -69,14 +77,21 @@ class RegisterPhones:
         spans = []
         for run in DIGIT_RUN.finditer(text):
             if len(run.group()) >= MIN_NATIONAL_DIGITS:
-                spans.extend(self._numbers_in(text, run))
+                spans.extend(self._numbers_in(text, run.start(), run.group()))
+        if any(letter in text for letter in "OolI"):
+            misread = [span for run in MISREAD_RUN.finditer(text)
+                       if any(c in "OolI" for c in run.group()) and sum(c.isdigit() for c in run.group()) >= MIN_REAL_DIGITS
+                       for span in self._numbers_in(text, run.start(), run.group().translate(_MISREAD_DIGITS),
+                                                    misread=True)]
+            # "o7700 900412": the digits alone were read too; the number is the whole of it.
+            spans = [s for s in spans if not any(m.start <= s.start and s.end <= m.end for m in misread)] + misread
         return spans
 
-    def _numbers_in(self, text: str, run: re.Match[str]) -> list[Span]:
+    def _numbers_in(self, text: str, run_start: int, run: str, misread: bool = False) -> list[Span]:
         """Whole groups of the run whose digits are a register number: "7700 900412, 7700 900413"
-        holds one; a number inside a longer group ("17700900412") is not hers."""
-        groups = [(m.start() + run.start(), m.end() + run.start(), m.group())
-                  for m in DIGIT_GROUP.finditer(run.group())]
+        holds one; a number inside a longer group ("17700900412") is not hers. `run` is the
+        run as read (a misread one with its letters read as digits), as long as written."""
+        groups = [(m.start() + run_start, m.end() + run_start, m.group()) for m in DIGIT_GROUP.finditer(run)]
         spans = []
         i = 0
         while i < len(groups):
@@ -95,8 +110,9 @@ class RegisterPhones:
             start, end = groups[i][0], groups[j][1]
             # The phone recognizer reads a dialled number on one line; a wrapped one is read here.
             wrapped = "\n" in text[start:end]
-            dialled = _dialled(text, run.start(), groups[:i]) or "".join(g[2] for g in groups[i:j + 1]) in self._dialled_digits
-            if wrapped or not dialled:
+            dialled = _dialled(text, run_start, groups[:i]) or "".join(g[2] for g in groups[i:j + 1]) in self._dialled_digits
+            # Nor one with a letter read as a digit.
+            if wrapped or not dialled or (misread and _has_letter(text[start:end])):
                 spans.append(Span(SpanKind.PHONE, start, end, text[start:end], "gazetteer", score=0.9,
                                   pattern=PATTERN, reading=e164))
             i = j + 1
@@ -112,3 +128,7 @@ def _dialled(text: str, run_start: int, before: list[tuple[int, int, str]]) -> b
         return plus
     prefix = before[-1][2]
     return (prefix.startswith("0") and len(prefix) <= MAX_PREFIX_DIGITS) or (plus and len(before) <= 2)
+
+
+def _has_letter(written: str) -> bool:
+    return any(ch.isalpha() for ch in written)
