@@ -129,6 +129,11 @@ FOUND = [
     ("cc: Ms R Holloway, The Coach House Hull HU5, 4NE", "The Coach House Hull HU5, 4NE"),
     ("cc: Mr R Hale, Rose Cottage West Norman HP18 6TL", "Rose Cottage West Norman HP18 6TL"),
     ("discharged to Hudson Cottage Westfield East Henry UB1 3HP today", "Hudson Cottage Westfield East Henry UB1 3HP"),
+    # A reply's wrapped line inside a street whose type is misspelt.
+    ("> written to her at Tanglewood, 7, Payne\n> Cout, Lake Francescabury LA1 9RZ about it.",
+     "Tanglewood, 7, Payne\n> Cout, Lake Francescabury LA1 9RZ"),
+    ("the handover will be at Flat 15, 10 Westfield\n> Avnue, Cardiff on Saturday.",
+     "Flat 15, 10 Westfield\n> Avnue, Cardiff"),
 ]
 NOT_FOUND = [
     "we met on 12 May",

@@ -231,6 +231,9 @@ def _before_postcode(start: int, end: int, postcodes: dict[int, PostcodeMatch]) 
     return min(inside) if inside else end
 
 
+_LAST_WORD = re.compile(r"[ \t]+(\S+)\Z")
+
+
 def _last_word(text: str, end: int) -> str:
     """The word that ends at or before `end` on its line, without the blanks after it."""
     line = text[text.rfind("\n", 0, end) + 1:end].rstrip(" \t,")
@@ -296,6 +299,7 @@ class AddressRecognizer(Recognizer):
         self._street_type_word = grammar.pattern("street_type")
         self._wrap_before_type = grammar.pattern("wrap_before_type")
         self._wrap_after_number = grammar.pattern("wrap_after_number")
+        self._wrap_before_slipped_type = grammar.pattern("wrap_before_slipped_type")
         self._ocr_house_number = grammar.pattern("ocr_house_number")
         # Words whose number is a flat's or a box's, not a house's: "Flat 15", "PO Box 12".
         self._flat_words = frozenset(words.subbuilding_words) | {"box"}
@@ -339,13 +343,16 @@ class AddressRecognizer(Recognizer):
 
     def _wraps_read_as_blanks(self, text: str) -> ReadingView:
         """`text` with the line breaks that wrap a sentence inside a street read as blanks
-        ("139 Cedar\nAvenue", "is 139\n> Cedar Avenue"); not after a flat's number, whose
+        ("139 Cedar\nAvenue", "is 139\n> Cedar Avenue", "7, Payne\n> Cout"); not after a flat's number, whose
         street begins the next line of an address block ("Flat 15\nWestfield Avenue")."""
         if "\n" not in text:
             return ReadingView(text)
         wraps = [(*m.span(), " ") for m in self._wrap_before_type.finditer(text)]
         wraps += [(*m.span("wrap"), " ") for m in self._wrap_after_number.finditer(text)
                   if _last_word(text, m.start()).lower() not in self._flat_words]
+        wraps += [(*m.span("wrap"), " ") for m in self._wrap_before_slipped_type.finditer(text)
+                  if self._loose_street_kind(m.group("type")) == "misspelt_street_type"
+                  and not self._wrap_before_type.match(text, m.start("wrap"))]
         return replaced(text, sorted(wraps))
 
     def _misread_numbers_read(self, text: str) -> ReadingView:
@@ -966,6 +973,9 @@ class AddressRecognizer(Recognizer):
                 cut = start + word.start()
                 break
         cut_text = text[start:cut].rstrip()
+        # "Cardiff on Saturday": a connector before the cut word joins the town to nothing.
+        while (last := _LAST_WORD.search(cut_text)) and CONNECTOR_WORD.fullmatch(last.group(1)):
+            cut_text = cut_text[:last.start()]
         return start + len(cut_text) if cut_text else None
 
     def _crosses_line_cleanly(self, text: str, seg_start: int, sep: str) -> bool:

@@ -137,6 +137,11 @@ RULES: tuple[tuple[str, str], ...] = (
     # is a form's or a table's ("House number\t10\nStreet\tWestfield Avenue", address_form.py).
     ("wrap_after_number", r"(?<![\w'’\-/.,£$€:\t])[1-9]\d{0,3}[A-Za-z]?(?P<wrap>[ ]*\r?\n[ \t>]*)"
                           r"(?=(?:(?:The|THE)[ ]+)?(?:{capword}[ ]+){1,3}{street_type})"),
+    # The same break before a word that may be a misspelt street type ("7, Payne\n> Cout, Lake
+    # Francescabury"): only after a house number and one to three names on the line before, and
+    # where the word ends its clause; the recognizer keeps those whose word is one slip from a type.
+    ("wrap_before_slipped_type", r"(?<![\w'’\-/.,£$€:\t])[1-9]\d{0,3}[A-Za-z]?,?[ ]+(?:{capword}[ ]+){0,2}{capword}"
+                                 r"(?P<wrap>[ ]*\r?\n[ \t>]*)(?P<type>[A-Za-z]{3,12})(?=\.?[ \t]*(?:[,;)]|\r?\n|\Z))"),
     # A house number as OCR misreads it, a letter for a digit ("1O Westfield Avenue", "l2 Elm
     # Road"): read as its digits before a street (one digit at least, so no word is taken).
     ("ocr_house_number", r"(?<![\w'’\-/.,£$€])(?=[\dlIO]*\d)[\dlIO]*[lIO][\dlIO]*(?![\w'’\-])"
