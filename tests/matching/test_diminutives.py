@@ -55,11 +55,13 @@ def test_nothing_else_of_hers_another_forename_or_another_surname_is_nothing():
 def test_plausible_diminutives():
     for short, full in (("bex", "rebecca"), ("tash", "natasha"), ("izzy", "isabel"), ("mags", "margaret"),
                         ("shaz", "sharon"), ("liv", "olivia"), ("frankie", "francesca"), ("jessie", "jessica"),
-                        ("katie", "katherine"), ("jill", "gillian"), ("gill", "gillian"), ("gina", "georgina")):
+                        ("katie", "katherine"), ("jill", "gillian"), ("gill", "gillian"), ("gina", "georgina"),
+                        ("nell", "eleanor"), ("nell", "ellen"), ("nell", "helen"), ("ned", "edward"), ("nan", "annabel")):
         assert plausible_diminutive(short, full), (short, full)
     for short, full in (("paul", "rebecca"), ("mary", "rebecca"), ("bob", "robert"), ("rebecca", "bex"),
                         ("sarah", "sandra"), ("maureen", "margaret"), ("natalie", "natasha"), ("jill", "gemma"),
-                        ("gary", "jasmine")):
+                        ("gary", "jasmine"), ("nina", "angelina"), ("nick", "ian"),
+                        ("noel", "oliver")):
         assert not plausible_diminutive(short, full), (short, full)
 
 

@@ -16,6 +16,7 @@ Examples it must handle:
     "Paul Holloway" for Rebecca Holloway, her address beside it             nothing (another forename)
     "Frankie Russell" for Francesca Russell, in a letter to her abuser       weak (a pet ending on her name's start)
     "Jill Smith" for Gillian Smith, in a letter to her abuser               weak (a soft g is a j)
+    "Nell Khan" for Eleanor Khan, in a letter to her abuser                 weak ("mine Ell": an n before a vowel)
     "Sarah Rees" for Sandra Rees, in a letter to her abuser                  nothing (too long for a diminutive)
     "Natalie Morgan" for Natasha Morgan, in a letter to her abuser           nothing (another forename)
     "Bex Hollins" for Rebecca Holloway, her address beside it               nothing (another surname)
@@ -43,6 +44,10 @@ _PET_ENDING = re.compile(r"(?:ie|y)$")
 _SOFT_START = re.compile(r"^[gj](?=[eiy])")
 
 
+_N_BEFORE_VOWEL = re.compile(r"^n(?=[aeiou])")
+_DOUBLED_END = re.compile(r"(.)\1$")
+
+
 def _spoken(word: str) -> str:
     for written, said in _SOUNDS:
         word = word.replace(written, said)
@@ -56,7 +61,19 @@ def plausible_diminutive(short: str, forename: str) -> bool:
     if len(short) < 2:
         return False
     respelt = _SOFT_START.sub(lambda m: "j" if m.group() == "g" else "g", short)
-    return any(_begins_or_sits_in(word, forename) for word in dict.fromkeys((short, respelt)))
+    return (any(_begins_or_sits_in(word, forename) for word in dict.fromkeys((short, respelt)))
+            or _n_prefixed(short, forename))
+
+
+def _n_prefixed(short: str, forename: str) -> bool:
+    """"Nell" for Eleanor, Ellen or Helen, "Ned" for Edward, "Nan" for Ann: the n of "mine Ell"
+    kept before a name that begins with a vowel (or a silent h). Only a pet form short enough and
+    whose rest, a doubled last letter single, begins her name: "Nina" is not Angelina."""
+    if not (_N_BEFORE_VOWEL.match(short) and len(short) <= MAX_DIMINUTIVE):
+        return False
+    rest = _DOUBLED_END.sub(r"\1", short[1:])
+    bare = forename[1:] if forename[:1] == "h" else forename
+    return bare[:1] in "aeiou" and len(bare) > len(rest) and bare.startswith(rest)
 
 
 def _begins_or_sits_in(short: str, forename: str) -> bool:
