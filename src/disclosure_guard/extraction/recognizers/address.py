@@ -359,7 +359,13 @@ class AddressRecognizer(Recognizer):
         """`text` with a house number OCR misread read as its digits ("1O Westfield Avenue"),
         after the wraps are read, so that "5O Mill\nGrove" is a number before its street."""
         return replaced(text, [(*m.span(), m.group().translate(OCR_DIGITS))
-                               for m in self._ocr_house_number.finditer(text)])
+                               for m in self._ocr_house_number.finditer(text)
+                               if m.group("after_street") is None or self._ends_a_street(text, m.start())])
+
+    def _ends_a_street(self, text: str, end: int) -> bool:
+        """The word before `end` is a street type, as written or slipped ("Meadowbank Terrace 16O")."""
+        word = _last_word(text, end)
+        return bool(self._street_type_word.fullmatch(word)) or self._loose_street_kind(word) == "misspelt_street_type"
 
     def _is_whole_word(self, word: str) -> bool:
         """An address word, or a postcode or half of one ("LS-6 2-AB", "LS6-2AB")."""

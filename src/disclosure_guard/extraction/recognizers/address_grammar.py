@@ -144,8 +144,11 @@ RULES: tuple[tuple[str, str], ...] = (
                                  r"(?P<wrap>[ ]*\r?\n[ \t>]*)(?P<type>[A-Za-z]{3,12})(?=\.?[ \t]*(?:[,;)]|\r?\n|\Z))"),
     # A house number as OCR misreads it, a letter for a digit ("1O Westfield Avenue", "l2 Elm
     # Road"): read as its digits before a street (one digit at least, so no word is taken).
-    ("ocr_house_number", r"(?<![\w'’\-/.,£$€])(?=[\dlIO]*\d)[\dlIO]*[lIO][\dlIO]*(?![\w'’\-])"
-                         r"(?=,?[ ]+(?:(?:The|THE)[ ]+)?(?:{capword}[ ]+){0,3}{street_type})"),
+    # Before any capitalised word, not only a street with its type: the street may be run
+    # together or misspelt too ("l38 Orchardterrace", "I11 School Terace", "4O Meadowbank"); and
+    # after a street, as Europe writes the number (the recognizer checks the street type before).
+    ("ocr_house_number", r"(?<![\w'’\-/.,£$€])(?=[\dlIO]*\d)(?=[\dlIO]{1,4}(?![\w'’\-]))[\dlIO]*[lIO][\dlIO]*(?![\w'’\-])"
+                         r"(?:(?=,?[ ]+(?:(?:The|THE)[ ]+)?{capword})|(?P<after_street>(?=[ \t]*(?:[,;.\n]|\Z))))"),
     ("sub_word", r"{subbuilding_words_any_case}"),
     ("sub_building", r"(?:{floor}[ \t]+(?:(?i:floor)[ \t]+)?{sub_word}"
                      r"(?:[ \t]+(?:(?i:no)\.?[ \t]*)?{sub_value})?"
