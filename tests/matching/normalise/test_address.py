@@ -213,6 +213,7 @@ def test_a_house_then_a_street_with_a_misspelt_type() -> None:
     ("Westfield Avenue 10, Cardiff", None, "10"),
     ("Westfield Avenue 10/15, Cardiff CF14 2QE", "15", "10"),
     ("Westfield Avenue 10 flat 15, Cardiff", "15", "10"),
+    ("Westfield Avenue 10 Cardiff CF14 2QE", None, "10"),  # the town after it, no comma
 ])
 def test_a_house_number_after_its_street_is_the_house_number(text: str, sub_building: str | None, number: str) -> None:
     parsed = parse_address(text)

@@ -50,6 +50,7 @@ Examples it must handle (the tests use exactly these):
                                                      sub-building 15, number 10
     "Flat fifteen, Ten Westfield Avenue"             numbers as words: sub-building 15, number 10
     "Flat 1, Fifteen, Woodland Way"                  number 15 (a number word alone before the street)
+    "Hawthorne Mews 53 Port Emma"                    number 53, street "hawthorne mews", town "port emma"
     "Two Trees, Mill Lane"                           a number word naming a house: building "two trees"
     "Rose Cottage West Norman HP18 6TL"              a house by name, then places, no commas:
                                                      building "rose cottage", town "norman"
@@ -244,7 +245,7 @@ def _tokens(text: str) -> list[_Token]:
     if not _NUMBER_WORDS.keys().isdisjoint(word for words in segments for word in words):
         segments = [_number_words_as_digits(words, following)
                     for words, following in zip(segments, [*segments[1:], []])]
-    segments = [_number_after_street(words) for words in segments]
+    segments = [read for words in segments for read in _number_after_street(words)]
     return [_Token(word, i) for i, words in enumerate(segments) for word in words]
 
 
@@ -271,19 +272,35 @@ def _number_words_as_digits(words: list[str], following: list[str]) -> list[str]
     return read
 
 
-def _number_after_street(words: list[str]) -> list[str]:
+def _number_after_street(words: list[str]) -> list[list[str]]:
     """"Westfield Avenue 10", "Westfield Avenue 10/15", "Westfield Avenue 10 flat 15": the house
     number after its street, as much of Europe writes it (the flat after a slash), is read in the
-    British order."""
+    British order. With the places after it on the same line and no comma ("Hawthorne Mews 53
+    Port Emma"), the line is read as two: the numbered street, then its places."""
+    if (mid := _number_inside(words)) is not None:
+        return [[words[mid], *words[:mid]], words[mid + 1:]]
     flat: list[str] = []
     if len(words) >= 5 and words[-2] in _SUB_BUILDING_WORDS:
         flat, words = words[-2:], words[:-2]
     if len(words) < 3 or not _NUMBER.match(words[-1]) and not _NUMBER_SLASH_FLAT.match(words[-1]):
-        return words + flat
+        return [words + flat]
     if normalise_street_type(words[-2]) is None or any(_NUMBER.match(w) or "/" in w for w in words[:-1]):
-        return words + flat
+        return [words + flat]
     number, _, after_slash = words[-1].partition("/")
-    return [*flat, *(["flat", after_slash] if after_slash else []), number, *words[:-1]]
+    return [[*flat, *(["flat", after_slash] if after_slash else []), number, *words[:-1]]]
+
+
+def _number_inside(words: list[str]) -> int | None:
+    """Where a house number sits after a named street's type and before places that hold no
+    street ("hawthorne mews | 53 | port emma"); None when the line is not written so."""
+    numbers = [i for i, word in enumerate(words) if _NUMBER.match(word) or "/" in word]
+    if len(numbers) != 1 or not 2 <= (i := numbers[0]) < len(words) - 1:
+        return None
+    if normalise_street_type(words[i - 1]) is None or words[0] in _SUB_BUILDING_WORDS:
+        return None
+    if any(normalise_street_type(word) for word in words[i + 1:]) or not _NUMBER.fullmatch(words[i]):
+        return None
+    return i
 
 
 def _take_postcode(tokens: list[_Token]) -> tuple[str | None, list[_Token]]:
